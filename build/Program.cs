@@ -1,0 +1,2 @@
+// Placeholder until the host kit lands.
+return 0;
