@@ -1,0 +1,19 @@
+using Cake.Core.IO;
+
+namespace SpecCake.Aliases;
+
+/// <summary>Settings for <see cref="SpecCakeAliases.SyncTrackers(Cake.Core.ICakeContext, SyncTrackersSettings)"/>.</summary>
+public sealed class SyncTrackersSettings
+{
+    /// <summary>The configuration file; <c>specs.config.yaml</c> in the working directory by default.</summary>
+    public FilePath? ConfigFile { get; set; }
+
+    /// <summary><c>--spec</c>: sync only this spec ID; every valid spec when null.</summary>
+    public string? Spec { get; set; }
+
+    /// <summary>
+    /// <c>--dryrun</c>: print the plan (create / update which fields / unchanged), write nothing.
+    /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
+    /// </summary>
+    public bool? DryRun { get; set; }
+}
