@@ -33,8 +33,32 @@ public static class SpecCakeAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotImplementedException("NotifySpecEvent is being built in the NotifySpecEvent issue.");
+        NotificationTasks(context).Notify(settings);
     }
+
+    /// <summary>
+    /// Sends a clearly marked <c>[TEST]</c> message through every enabled integration (or those named
+    /// in <see cref="TestIntegrationsSettings.Only"/>) and prints the same summary as NotifySpecEvent.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="settings">The settings.</param>
+    /// <example><code>TestIntegrations(new TestIntegrationsSettings { Only = { "slack" } });</code></example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void TestIntegrations(this ICakeContext context, TestIntegrationsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        NotificationTasks(context).Test(settings);
+    }
+
+    private static NotificationTaskRunner NotificationTasks(ICakeContext context) =>
+        new(NotificationInputs.Interim, new NotificationHost(
+            context.Environment.WorkingDirectory.FullPath,
+            context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
+            new CakeDeliveryLog(context.Log),
+            context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"),
+            TimeProvider.System));
 
     /// <summary>Mirrors every spec into every enabled tracker, idempotently.</summary>
     /// <param name="context">The Cake context.</param>

@@ -1,0 +1,124 @@
+using Cake.Core;
+using SpecCake.Delivery;
+using SpecCake.Events;
+
+namespace SpecCake.Aliases;
+
+/// <summary>
+/// The glue behind the NotifySpecEvent and TestIntegrations aliases, free of Cake's context so
+/// it can be tested: load, build the event, notify, decide the task's fate.
+/// </summary>
+/// <param name="inputs">Configuration and spec loading.</param>
+/// <param name="host">Working directory, environment, log, dry-run flag and clock of the running task.</param>
+internal sealed class NotificationTaskRunner(NotificationInputs inputs, NotificationHost host)
+{
+    public const string DefaultConfigFile = "specs.config.yaml";
+
+    /// <summary>Runs NotifySpecEvent.</summary>
+    /// <exception cref="CakeException">A bad argument, or a failed delivery with <c>fail_on_error</c>.</exception>
+    public DeliveryReport Notify(NotifySpecEventSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var arguments = new SpecEventArguments
+        {
+            Event = settings.Event,
+            Spec = settings.Spec,
+            Pr = settings.Pr,
+            PrUrl = settings.PrUrl,
+            Branch = settings.Branch,
+            Error = settings.Error,
+            LogsUrl = settings.LogsUrl,
+            Reviewers = [.. settings.Reviewers],
+            Duration = settings.Duration,
+        };
+
+        SpecEvent specEvent;
+        try
+        {
+            // validation_failed without --spec needs no spec files.
+            var specs = arguments.Spec is null && arguments.Event == "validation_failed" ? [] : inputs.LoadSpecs(config);
+            specEvent = SpecEventFactory.Create(arguments, specs, host.Environment, host.TimeProvider.GetUtcNow());
+        }
+        catch (SpecEventArgumentException error)
+        {
+            throw new CakeException(error.Message);
+        }
+
+        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", Run(config, specEvent, settings.DryRun, []));
+    }
+
+    /// <summary>Runs TestIntegrations.</summary>
+    /// <exception cref="CakeException">A failed delivery with <c>fail_on_error</c>, or an unknown <c>--only</c> name.</exception>
+    public DeliveryReport Test(TestIntegrationsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var only = settings.Only
+            .SelectMany(entry => entry.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        var known = NotifierCatalog.All.Select(notifier => notifier.Name).ToList();
+        var unknown = only.Where(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CakeException($"--only: unknown integration {string.Join(", ", unknown)}; valid names: {string.Join(", ", known)}.");
+        }
+
+        var specEvent = SpecEvent.Test(
+            RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
+            host.TimeProvider.GetUtcNow());
+        var report = Run(config, specEvent, settings.DryRun, only);
+        if (report.Results.Count == 0)
+        {
+            host.Log.Write(DeliveryLogLevel.Warning, "TestIntegrations: no enabled integration" + (only.Count > 0 ? " among --only " + string.Join(", ", only) : string.Empty) + ".");
+        }
+
+        // A test exists to show failures: it fails whenever a channel fails.
+        return Finish(failOnError: true, "TestIntegrations", report);
+    }
+
+    private DeliveryReport Run(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only) =>
+        SpecEventNotifier.NotifyAsync(config, specEvent, new SpecEventNotifierOptions
+        {
+            Environment = host.Environment,
+            Log = host.Log,
+            DryRun = dryRun ?? host.DryRun,
+            BaseDirectory = host.WorkingDirectory,
+            TimeProvider = host.TimeProvider,
+            Only = only,
+        }).GetAwaiter().GetResult();
+
+    private DeliveryReport Finish(bool failOnError, string task, DeliveryReport report)
+    {
+        if (!report.HasFailures)
+        {
+            return report;
+        }
+
+        var failures = string.Join("; ", report.Failures.Select(failure => $"{failure.Target}: {failure.Reason}"));
+        var message = $"{task}: {report.Failures.Count()} deliver{(report.Failures.Count() == 1 ? "y" : "ies")} failed ({failures}).";
+        if (failOnError)
+        {
+            throw new CakeException(message);
+        }
+
+        host.Log.Write(DeliveryLogLevel.Warning, message + " notifications.fail_on_error is false: continuing.");
+        return report;
+    }
+
+    private string ConfigPath(string? given) =>
+        Path.GetFullPath(Path.Combine(host.WorkingDirectory, given ?? DefaultConfigFile));
+}
+
+/// <summary>What the running task provides.</summary>
+/// <param name="WorkingDirectory">Where <c>specs.config.yaml</c> is looked for.</param>
+/// <param name="Environment">Environment variables.</param>
+/// <param name="Log">The log (the engine masks before writing).</param>
+/// <param name="DryRun">Whether Cake runs with <c>--dryrun</c>/<c>--noop</c>/<c>--whatif</c>.</param>
+/// <param name="TimeProvider">The clock.</param>
+internal sealed record NotificationHost(
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string?> Environment,
+    IDeliveryLog Log,
+    bool DryRun,
+    TimeProvider TimeProvider);

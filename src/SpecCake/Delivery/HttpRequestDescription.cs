@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace SpecCake.Delivery;
+
+/// <summary>
+/// An HTTP request as data: built once, turned into a fresh <see cref="HttpRequestMessage"/> for
+/// every attempt (a message cannot be sent twice) and printed for <c>--dryrun</c>. The body bytes
+/// are exactly what is sent and signed.
+/// </summary>
+public sealed record HttpRequestDescription
+{
+    /// <summary>Creates a request.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="url">The absolute URL.</param>
+    /// <param name="body">The body bytes.</param>
+    /// <param name="contentType">The body's media type.</param>
+    /// <param name="headers">Extra headers, in order.</param>
+    public HttpRequestDescription(HttpMethod method, Uri url, ReadOnlyMemory<byte> body, string contentType = "application/json", IReadOnlyList<HttpHeader>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException("The URL must be absolute.", nameof(url));
+        }
+
+        Method = method;
+        Url = url;
+        Body = body;
+        ContentType = contentType;
+        Headers = headers ?? [];
+    }
+
+    /// <summary>The method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The absolute URL.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The body bytes, exactly as sent.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The body's media type (sent as <c>Content-Type</c>, UTF-8 for JSON and text).</summary>
+    public string ContentType { get; }
+
+    /// <summary>Extra headers.</summary>
+    public IReadOnlyList<HttpHeader> Headers { get; }
+
+    /// <summary>A JSON POST.</summary>
+    /// <param name="url">The URL.</param>
+    /// <param name="json">The UTF-8 JSON bytes.</param>
+    /// <param name="headers">Extra headers.</param>
+    public static HttpRequestDescription PostJson(Uri url, byte[] json, IReadOnlyList<HttpHeader>? headers = null) =>
+        new(HttpMethod.Post, url, json, "application/json", headers);
+
+    /// <summary>A new message for one attempt.</summary>
+    public HttpRequestMessage ToMessage()
+    {
+        var message = new HttpRequestMessage(Method, Url);
+        if (!Body.IsEmpty || Method != HttpMethod.Get)
+        {
+            var content = new ReadOnlyMemoryContent(Body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
+            message.Content = content;
+        }
+
+        foreach (var header in Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(header.Name, header.Value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(header.Name, header.Value);
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// The request as text: <c>POST url</c>, the headers (secret ones as <c>***</c>), a blank line,
+    /// the body. URLs and other registered secrets are masked by the engine, not here.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Method.Method).Append(' ').Append(Url.OriginalString).Append('\n');
+        text.Append("Content-Type: ").Append(ContentType).Append('\n');
+        foreach (var header in Headers)
+        {
+            text.Append(header.Name).Append(": ").Append(header.IsSecret ? SecretMasker.Mask : header.Value).Append('\n');
+        }
+
+        text.Append('\n').Append(Encoding.UTF8.GetString(Body.Span));
+        return text.ToString();
+    }
+}
+
+/// <summary>One request header.</summary>
+/// <param name="Name">The name.</param>
+/// <param name="Value">The value.</param>
+/// <param name="IsSecret">Whether the value is a credential (printed as <c>***</c>).</param>
+public sealed record HttpHeader(string Name, string Value, bool IsSecret = false)
+{
+    /// <summary>
+    /// Whether a header name usually carries a credential: <c>Authorization</c> and names with
+    /// token, key, secret, auth, password, cookie or session in them.
+    /// </summary>
+    /// <param name="name">The header name.</param>
+    public static bool IsCredentialName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string[] markers = ["authorization", "token", "key", "secret", "auth", "password", "cookie", "session"];
+        return markers.Any(marker => name.Contains(marker, StringComparison.OrdinalIgnoreCase));
+    }
+}

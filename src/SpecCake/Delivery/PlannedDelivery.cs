@@ -1,0 +1,42 @@
+namespace SpecCake.Delivery;
+
+/// <summary>
+/// One message for one destination, fully built before anything is sent: it can be described
+/// (dry-run) or sent (with its own retries). <see cref="HttpDelivery"/> covers every HTTP service;
+/// a non-HTTP one (SMTP, an SDK) derives from this class directly and retries through
+/// <see cref="OperationResilience"/>.
+/// </summary>
+public abstract class PlannedDelivery
+{
+    /// <summary>Creates the delivery.</summary>
+    /// <param name="target">The summary name and rate-limit key: the integration's name, or
+    /// <c>webhooks/&lt;endpoint&gt;</c> when one integration has several destinations.</param>
+    /// <param name="policy">How hard to try.</param>
+    protected PlannedDelivery(string target, RetryPolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        Target = target;
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+    }
+
+    /// <summary>The summary name and rate-limit key.</summary>
+    public string Target { get; }
+
+    /// <summary>How hard to try.</summary>
+    public RetryPolicy Policy { get; }
+
+    /// <summary>
+    /// What would be sent, for <c>--dryrun</c>: for HTTP the method, URL, headers and body. Secret
+    /// headers are written as <c>***</c> here; the engine masks the rest (URLs, registered values).
+    /// </summary>
+    public abstract string Describe();
+
+    /// <summary>
+    /// Sends, retrying as <see cref="Policy"/> allows. Reports a failure as a
+    /// <see cref="DeliveryOutcome"/> rather than throwing; an exception is still caught by the
+    /// engine and reported as this delivery's failure.
+    /// </summary>
+    /// <param name="context">The HTTP client, log and clock.</param>
+    /// <param name="cancellationToken">Cancels the whole delivery.</param>
+    public abstract Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken);
+}

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Net;
+using SpecCake.Configuration;
+using SpecCake.Events;
+
+namespace SpecCake.Delivery;
+
+/// <summary>
+/// The delivery engine: sends one event to every enabled integration subscribed to it, all in
+/// parallel (one failing or slow never holds up the rest), each through its own retry pipeline,
+/// within <c>notifications.rate_limit</c>, and reports a summary. With dry-run it prints every
+/// request instead. Every line it writes, and every reason it reports, is masked.
+/// </summary>
+public static class SpecEventNotifier
+{
+    /// <summary>Notifies an event.</summary>
+    /// <param name="config">The configuration (validated, <c>${VAR}</c> interpolated).</param>
+    /// <param name="specEvent">The event.</param>
+    /// <param name="options">Environment, log, dry-run and the rest; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels every delivery.</param>
+    /// <returns>One result per target. Never throws for a delivery failure: check <see cref="DeliveryReport.HasFailures"/>.</returns>
+    public static async Task<DeliveryReport> NotifyAsync(
+        SpecCakeConfig config,
+        SpecEvent specEvent,
+        SpecEventNotifierOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(specEvent);
+        options ??= new SpecEventNotifierOptions();
+
+        var masker = SecretMasker.FromEnvironment(options.Environment);
+        foreach (var secret in options.AdditionalSecrets)
+        {
+            masker.Add(secret);
+        }
+
+        var log = new MaskingLog(options.Log, masker);
+        var time = options.TimeProvider;
+
+        // Plan everything first: every credential is registered with the masker before a line is written.
+        var (results, planned) = Plan(config, specEvent, options, masker);
+
+        var subject = specEvent.IsTest ? "a test message" : specEvent.Name + (specEvent.Spec is { } spec ? $" for {spec.Id}" : string.Empty);
+        log.Write(DeliveryLogLevel.Information, $"Notifying {subject}: {planned.Count} deliver{(planned.Count == 1 ? "y" : "ies")}{(options.DryRun ? " (dry run: nothing is sent)" : string.Empty)}.");
+
+        if (options.DryRun)
+        {
+            foreach (var delivery in planned)
+            {
+                log.Write(DeliveryLogLevel.Information, $"[dry run] {delivery.Target} would send:\n{delivery.Describe()}");
+                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.DryRun, 0, TimeSpan.Zero, null);
+            }
+        }
+        else
+        {
+            var allowed = await ApplyRateLimitAsync(config, planned, options, results, log, cancellationToken).ConfigureAwait(false);
+            using var http = CreateHttpClient();
+            var context = new DeliveryContext(http, log, time) { ServerCertificateValidation = options.ServerCertificateValidation };
+            var sent = await Task.WhenAll(allowed.Select(delivery => Task.Run(() => SendAsync(delivery, context, masker, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+            foreach (var (delivery, result) in sent)
+            {
+                results[delivery] = result;
+            }
+        }
+
+        var report = new DeliveryReport(specEvent, [.. results.Values], options.DryRun);
+        log.Write(report.HasFailures ? DeliveryLogLevel.Warning : DeliveryLogLevel.Information, report.ToTable());
+        WriteStepSummary(report, options.Environment, masker, log);
+        return report;
+    }
+
+    private static (Dictionary<object, DeliveryResult> Results, List<PlannedDelivery> Planned) Plan(
+        SpecCakeConfig config, SpecEvent specEvent, SpecEventNotifierOptions options, SecretMasker masker)
+    {
+        // Keyed by notifier or delivery so the summary keeps registration order.
+        var results = new Dictionary<object, DeliveryResult>();
+        var planned = new List<PlannedDelivery>();
+        var notifierContext = new NotifierContext(config, options.Environment, options.RetryPolicy, masker);
+        var only = new HashSet<string>(options.Only, StringComparer.OrdinalIgnoreCase);
+        var plans = new List<(INotifier Notifier, IReadOnlyList<PlannedDelivery>? Deliveries, Exception? Error)>();
+
+        foreach (var notifier in options.Notifiers ?? NotifierCatalog.All)
+        {
+            if ((only.Count > 0 && !only.Contains(notifier.Name)) || !notifier.IsEnabled(config))
+            {
+                continue;
+            }
+
+            try
+            {
+                plans.Add((notifier, notifier.Plan(specEvent, notifierContext), null));
+            }
+#pragma warning disable CA1031 // One integration's broken configuration is reported as its failure, never the run's.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                plans.Add((notifier, null, error));
+            }
+        }
+
+        foreach (var (notifier, deliveries, error) in plans)
+        {
+            if (error is not null)
+            {
+                var reason = error is DeliveryConfigurationException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+                results[notifier] = new DeliveryResult(notifier.Name, DeliveryStatus.Failed, 0, TimeSpan.Zero, masker.Apply(reason));
+            }
+            else if (deliveries is null or { Count: 0 })
+            {
+                results[notifier] = new DeliveryResult(notifier.Name, DeliveryStatus.Skipped, 0, TimeSpan.Zero, $"not subscribed to {specEvent.Name}");
+            }
+            else
+            {
+                foreach (var delivery in deliveries)
+                {
+                    results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, "not sent");
+                    planned.Add(delivery);
+                }
+            }
+        }
+
+        return (results, planned);
+    }
+
+    private static async Task<List<PlannedDelivery>> ApplyRateLimitAsync(
+        SpecCakeConfig config,
+        List<PlannedDelivery> planned,
+        SpecEventNotifierOptions options,
+        Dictionary<object, DeliveryResult> results,
+        MaskingLog log,
+        CancellationToken cancellationToken)
+    {
+        if (planned.Count == 0 || config.Notifications.RateLimit is not { } limits || (limits.MaxPerHour is null && limits.MaxPerDay is null))
+        {
+            return planned;
+        }
+
+        var store = new RateLimitStore(StateFilePath(config, options), limits, options.TimeProvider, options.StateFileLockTimeout);
+        IReadOnlyDictionary<string, string?> verdicts;
+        try
+        {
+            verdicts = await store.ReserveAsync([.. planned.Select(delivery => delivery.Target)], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            foreach (var delivery in planned)
+            {
+                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.Failed, 0, TimeSpan.Zero, log.Mask($"rate-limit state file unusable: {error.Message}"));
+            }
+
+            return [];
+        }
+
+        var allowed = new List<PlannedDelivery>();
+        foreach (var delivery in planned)
+        {
+            if (verdicts[delivery.Target] is { } reason)
+            {
+                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.RateLimited, 0, TimeSpan.Zero, reason);
+                log.Write(DeliveryLogLevel.Warning, $"{delivery.Target}: not sent, {reason}.");
+            }
+            else
+            {
+                allowed.Add(delivery);
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Where the rate-limit state lives: <c>state_file</c>, relative to the config file.</summary>
+    internal static string StateFilePath(SpecCakeConfig config, SpecEventNotifierOptions options)
+    {
+        var stateFile = config.Notifications.StateFile;
+        if (Path.IsPathRooted(stateFile))
+        {
+            return stateFile;
+        }
+
+        var baseDirectory = (config.SourceFile is { } source ? Path.GetDirectoryName(Path.GetFullPath(source)) : null)
+            ?? options.BaseDirectory
+            ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(baseDirectory, stateFile));
+    }
+
+    private static async Task<(PlannedDelivery Delivery, DeliveryResult Result)> SendAsync(
+        PlannedDelivery delivery, DeliveryContext context, SecretMasker masker, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        DeliveryOutcome outcome;
+        try
+        {
+            outcome = await delivery.SendAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A delivery's unexpected exception is its failure, reported in the summary; the others go on.
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            outcome = DeliveryOutcome.Failed(1, $"{error.GetType().Name}: {error.Message}");
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var result = outcome.Delivered
+            ? new DeliveryResult(delivery.Target, DeliveryStatus.Sent, outcome.Attempts, elapsed, null)
+            : new DeliveryResult(delivery.Target, DeliveryStatus.Failed, outcome.Attempts, elapsed, masker.Apply(outcome.Reason ?? "failed"));
+
+        context.Log.Write(
+            outcome.Delivered ? DeliveryLogLevel.Information : DeliveryLogLevel.Error,
+            outcome.Delivered ? $"{delivery.Target}: sent." : $"{delivery.Target}: failed: {result.Reason}");
+        return (delivery, result);
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // A webhook answering with a redirect is misconfigured; following it would re-send the body elsewhere.
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("SpecCake/" + (typeof(SpecEventNotifier).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"));
+        return http;
+    }
+
+    private static void WriteStepSummary(DeliveryReport report, IReadOnlyDictionary<string, string?> environment, SecretMasker masker, MaskingLog log)
+    {
+        if (!environment.TryGetValue("GITHUB_ACTIONS", out var actions) || !string.Equals(actions, "true", StringComparison.OrdinalIgnoreCase) ||
+            !environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) || string.IsNullOrWhiteSpace(summaryFile))
+        {
+            return;
+        }
+
+        try
+        {
+            File.AppendAllText(summaryFile, masker.Apply(report.ToMarkdown()) + "\n");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {error.Message}");
+        }
+    }
+
+    /// <summary>Masks every line on its way to the caller's log.</summary>
+    private sealed class MaskingLog(IDeliveryLog? inner, SecretMasker masker) : IDeliveryLog
+    {
+        public void Write(DeliveryLogLevel level, string message) => inner?.Write(level, masker.Apply(message));
+
+        public string Mask(string text) => masker.Apply(text);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace SpecCake.Events;
+
+/// <summary>
+/// What a human-facing channel (Slack, Teams, Discord, email) says about an event, before any
+/// channel's formatting: the guide's message examples as data. Every channel renders this one
+/// model, so they never disagree about the content.
+/// </summary>
+public sealed record SpecEventMessage
+{
+    /// <summary>The emoji that opens the title, e.g. ❌.</summary>
+    public required string Emoji { get; init; }
+
+    /// <summary>The title without emoji, e.g. <c>Spec Implementation Failed</c>.</summary>
+    public required string Headline { get; init; }
+
+    /// <summary>Whether the event reports success, failure or neither (drives colours and mentions).</summary>
+    public required MessageTone Tone { get; init; }
+
+    /// <summary>The facts, in the guide's order: ID, Title, Branch, PR, reviewers, Error, Logs.</summary>
+    public required IReadOnlyList<MessageFact> Facts { get; init; }
+
+    /// <summary>The buttons or links: View PR, View Spec, View Logs (only those known).</summary>
+    public required IReadOnlyList<MessageLink> Links { get; init; }
+
+    /// <summary><c>{Emoji} {Headline}</c>.</summary>
+    public string Title => $"{Emoji} {Headline}";
+
+    /// <summary>The plain-text form: title, then one <c>• Label: value</c> line per fact.</summary>
+    public string ToPlainText() =>
+        Title + string.Concat(Facts.Select(fact => "\n• " + fact.Label + ": " + (fact.Url is null ? fact.Text : $"{fact.Text} ({fact.Url})")));
+
+    /// <summary>Builds the message for an event.</summary>
+    /// <param name="specEvent">The event.</param>
+    public static SpecEventMessage For(SpecEvent specEvent)
+    {
+        ArgumentNullException.ThrowIfNull(specEvent);
+        var (emoji, headline) = specEvent.IsTest
+            ? ("🧪", "[TEST] SpecCake test message")
+            : Heading(specEvent.Kind);
+
+        var facts = new List<MessageFact>();
+        if (specEvent.IsTest)
+        {
+            facts.Add(new MessageFact("Note", "[TEST] This is a SpecCake test message sent by TestIntegrations; no action is needed."));
+        }
+
+        if (specEvent.Spec is { } spec)
+        {
+            facts.Add(new MessageFact("ID", spec.Id));
+            facts.Add(new MessageFact("Title", spec.Title));
+        }
+
+        if (specEvent.Repository is { } repository)
+        {
+            facts.Add(new MessageFact("Repository", repository.ToString()));
+        }
+
+        if (specEvent.Branch is { } branch)
+        {
+            facts.Add(new MessageFact("Branch", branch));
+        }
+
+        if (specEvent.PullRequest is { } pr)
+        {
+            facts.Add(new MessageFact("PR", "#" + pr.Number.ToString(CultureInfo.InvariantCulture), pr.Url));
+        }
+
+        if (specEvent.Reviewers.Count > 0)
+        {
+            facts.Add(new MessageFact("Review requested from", string.Join(", ", specEvent.Reviewers)));
+        }
+
+        if (specEvent.Duration is { } duration)
+        {
+            facts.Add(new MessageFact("Duration", Describe(duration)));
+        }
+
+        if (specEvent.ValidationErrors.Count > 0)
+        {
+            const int Shown = 10;
+            var lines = specEvent.ValidationErrors.Take(Shown).Select(error => error.ToString()).ToList();
+            if (specEvent.ValidationErrors.Count > Shown)
+            {
+                lines.Add($"... and {specEvent.ValidationErrors.Count - Shown} more");
+            }
+
+            facts.Add(new MessageFact("Errors", string.Join("\n", lines)));
+        }
+        else if (specEvent.Error is { } error)
+        {
+            facts.Add(new MessageFact("Error", error));
+        }
+
+        if (specEvent.LogsUrl is { } logs)
+        {
+            facts.Add(new MessageFact("Logs", "View Details", logs));
+        }
+
+        var links = new List<MessageLink>();
+        if (specEvent.PullRequest?.Url is { } prUrl)
+        {
+            links.Add(new MessageLink("View PR", prUrl));
+        }
+
+        if (specEvent.SpecUrl is { } specUrl)
+        {
+            links.Add(new MessageLink("View Spec", specUrl));
+        }
+
+        if (specEvent.LogsUrl is { } logsUrl)
+        {
+            links.Add(new MessageLink("View Logs", logsUrl));
+        }
+
+        return new SpecEventMessage
+        {
+            Emoji = emoji,
+            Headline = headline,
+            Tone = specEvent.IsTest ? MessageTone.Neutral
+                : specEvent.Kind.IsFailure() ? MessageTone.Failure
+                : specEvent.Kind is SpecEventKind.ImplementationCompleted or SpecEventKind.PrMerged or SpecEventKind.SpecApproved
+                    ? MessageTone.Success
+                    : MessageTone.Neutral,
+            Facts = facts,
+            Links = links,
+        };
+    }
+
+    private static (string Emoji, string Headline) Heading(SpecEventKind kind) => kind switch
+    {
+        SpecEventKind.SpecCreated => ("📝", "Spec Created"),
+        SpecEventKind.SpecApproved => ("👍", "Spec Approved"),
+        SpecEventKind.ImplementationStarted => ("🚀", "Spec Implementation Started"),
+        SpecEventKind.ImplementationCompleted => ("✅", "Spec Implementation Completed"),
+        SpecEventKind.ImplementationFailed => ("❌", "Spec Implementation Failed"),
+        SpecEventKind.PrCreated => ("🔀", "Pull Request Created"),
+        SpecEventKind.PrMerged => ("🎉", "Pull Request Merged"),
+        SpecEventKind.ValidationFailed => ("⚠️", "Spec Validation Failed"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown event kind."),
+    };
+
+    private static string Describe(TimeSpan duration) =>
+        duration.TotalMinutes >= 1
+            ? $"{(int)duration.TotalMinutes}m {duration.Seconds}s"
+            : duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + "s";
+}
+
+/// <summary>One labelled fact of a message.</summary>
+/// <param name="Label">E.g. <c>ID</c>.</param>
+/// <param name="Text">E.g. <c>FEAT-0001</c>.</param>
+/// <param name="Url">Where the text links to, when it is a link.</param>
+public sealed record MessageFact(string Label, string Text, string? Url = null);
+
+/// <summary>A button or link under a message.</summary>
+/// <param name="Title">E.g. <c>View PR</c>.</param>
+/// <param name="Url">The target.</param>
+public sealed record MessageLink(string Title, string Url);
+
+/// <summary>The colour family of a message.</summary>
+public enum MessageTone
+{
+    /// <summary>Neither success nor failure.</summary>
+    Neutral,
+    /// <summary>Something finished well (green).</summary>
+    Success,
+    /// <summary>Something failed (red).</summary>
+    Failure,
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using SpecCake.Events;
+
+namespace SpecCake.Integrations.Slack;
+
+/// <summary>
+/// The Slack webhook body: a <c>text</c> fallback (notifications, old clients) and Block Kit
+/// <c>blocks</c> (header, a section of the guide's bullet facts, a context line), with
+/// <c>mention_on_failure</c> turned into Slack's mention syntax on failure events.
+/// </summary>
+internal static class SlackMessage
+{
+    public static byte[] Render(SpecEvent specEvent, SlackOptions options)
+    {
+        var message = SpecEventMessage.For(specEvent);
+        var mentions = message.Tone == MessageTone.Failure ? Mentions(options.MentionOnFailure) : string.Empty;
+        var bullets = string.Join("\n", message.Facts.Select(fact =>
+            "• *" + Escape(fact.Label) + ":* " + (fact.Url is null ? Escape(fact.Text) : $"<{fact.Url}|{Escape(fact.Text)}>")));
+
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, SpecEventPayload.WriterOptions))
+        {
+            json.WriteStartObject();
+            if (!string.IsNullOrWhiteSpace(options.Channel))
+            {
+                json.WriteString("channel", options.Channel);
+            }
+
+            json.WriteString("text", (mentions.Length > 0 ? mentions + " " : string.Empty) + Escape(Fallback(specEvent, message)));
+            json.WriteStartArray("blocks");
+
+            json.WriteStartObject();
+            json.WriteString("type", "header");
+            json.WriteStartObject("text");
+            json.WriteString("type", "plain_text");
+            json.WriteString("text", Truncate(message.Title, 150));
+            json.WriteBoolean("emoji", true);
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartObject();
+            json.WriteString("type", "section");
+            json.WriteStartObject("text");
+            json.WriteString("type", "mrkdwn");
+            json.WriteString("text", Truncate((mentions.Length > 0 ? mentions + "\n" : string.Empty) + bullets, 3000));
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            json.WriteStartObject();
+            json.WriteString("type", "context");
+            json.WriteStartArray("elements");
+            json.WriteStartObject();
+            json.WriteString("type", "mrkdwn");
+            json.WriteString("text", $"SpecCake · `{specEvent.Name}` · {SpecEventPayload.FormatTimestamp(specEvent.Timestamp)}");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary><c>@channel</c> → <c>&lt;!channel&gt;</c>, <c>@here</c> → <c>&lt;!here&gt;</c>, a user ID <c>U…</c> → <c>&lt;@U…&gt;</c>, a group <c>S…</c> → <c>&lt;!subteam^S…&gt;</c>.</summary>
+    internal static string Mentions(IReadOnlyList<string> configured) =>
+        string.Join(" ", configured.Select(Mention).Where(mention => mention.Length > 0));
+
+    private static string Mention(string value)
+    {
+        var trimmed = value.Trim().TrimStart('@');
+        return trimmed.ToLowerInvariant() switch
+        {
+            "" => string.Empty,
+            "channel" => "<!channel>",
+            "here" => "<!here>",
+            "everyone" => "<!everyone>",
+            _ when value.Trim().StartsWith('<') => value.Trim(),
+            _ when trimmed.StartsWith('S') && trimmed.All(char.IsLetterOrDigit) && trimmed.Any(char.IsDigit) => $"<!subteam^{trimmed}>",
+            _ => $"<@{trimmed}>",
+        };
+    }
+
+    private static string Fallback(SpecEvent specEvent, SpecEventMessage message) =>
+        specEvent.Spec is { } spec ? $"{message.Title}: {spec.Id} {spec.Title}" : message.Title;
+
+    /// <summary>Slack's three control characters in text (its own escaping rules).</summary>
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

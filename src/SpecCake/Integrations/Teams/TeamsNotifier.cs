@@ -1,0 +1,34 @@
+using System.Net;
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+
+namespace SpecCake.Integrations.Teams;
+
+/// <summary>
+/// Microsoft Teams webhook (<c>TEAMS_WEBHOOK_URL</c>): an Adaptive Card in the message envelope
+/// that Workflows webhooks accept, or a legacy MessageCard. Workflows answer 202, connectors 200.
+/// </summary>
+internal sealed class TeamsNotifier : INotifier
+{
+    public string Name => "teams";
+
+    public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Teams is { Enabled: true };
+
+    public IReadOnlyList<PlannedDelivery> Plan(SpecEvent specEvent, NotifierContext context)
+    {
+        var options = context.Config.Integrations.Teams!;
+        if (!Subscriptions.Includes(options.NotifyOn, specEvent))
+        {
+            return [];
+        }
+
+        var url = WebhookUrl.Parse(context.RequireSecret(SecretNames.TeamsWebhookUrl, Name), SecretNames.TeamsWebhookUrl);
+        var body = options.UseAdaptiveCards ? TeamsAdaptiveCard.Render(specEvent) : TeamsMessageCard.Render(specEvent);
+        return [new HttpDelivery(
+            Name,
+            HttpRequestDescription.PostJson(url, body),
+            context.RetryPolicy,
+            status => status is HttpStatusCode.OK or HttpStatusCode.Accepted)];
+    }
+}
