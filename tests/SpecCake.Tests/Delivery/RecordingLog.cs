@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+using SpecCake.Delivery;
+
+namespace SpecCake.Tests.Delivery;
+
+/// <summary>Keeps every line the engine writes, as a user would read them.</summary>
+internal sealed class RecordingLog : IDeliveryLog
+{
+    private readonly ConcurrentQueue<(DeliveryLogLevel Level, string Message)> lines = new();
+
+    public IReadOnlyList<(DeliveryLogLevel Level, string Message)> Lines => [.. lines];
+
+    public string Text => string.Join("\n", lines.Select(line => line.Message));
+
+    public void Write(DeliveryLogLevel level, string message) => lines.Enqueue((level, message));
+}

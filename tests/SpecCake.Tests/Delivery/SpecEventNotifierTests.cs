@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+using SpecCake.Integrations.Slack;
+using SpecCake.Integrations.Webhooks;
+
+namespace SpecCake.Tests.Delivery;
+
+public sealed class SpecEventNotifierTests
+{
+    private static readonly SpecEvent Completed = TestData.Event(SpecEventKind.ImplementationCompleted);
+
+    [Fact]
+    public async Task NotifyAsync_500Then500Then200_DeliveredOnceWithTheSameDeliveryId()
+    {
+        await using var server = await LoopbackServer.StartAsync((index, _, context) =>
+        {
+            context.Response.StatusCode = index < 2 ? 500 : 200;
+            return context.Response.WriteAsync(index < 2 ? "boom" : "ok");
+        });
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))), Completed, TestData.Options(log));
+
+        var result = Assert.Single(report.Results);
+        Assert.Equal(DeliveryStatus.Sent, result.Status);
+        Assert.Equal(3, result.Attempts);
+        Assert.Equal(3, server.Requests.Count);
+        var ids = server.Requests.Select(request => request.Header("X-SpecCake-Delivery")).Distinct().ToList();
+        Assert.Single(ids);
+        Assert.True(Guid.TryParse(ids[0], out _));
+        Assert.All(server.Requests, request => Assert.Equal(server.Requests[0].Body, request.Body));
+    }
+
+    [Fact]
+    public async Task NotifyAsync_429WithRetryAfterOneSecond_WaitsAndSucceeds()
+    {
+        await using var server = await LoopbackServer.StartAsync((index, _, context) =>
+        {
+            if (index == 0)
+            {
+                context.Response.StatusCode = 429;
+                context.Response.Headers.RetryAfter = "1";
+            }
+
+            return Task.CompletedTask;
+        });
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))), Completed, TestData.Options(log));
+
+        Assert.Equal(DeliveryStatus.Sent, report.Results.Single().Status);
+        Assert.Equal(2, server.Requests.Count);
+        var waited = server.Requests[1].ReceivedAt - server.Requests[0].ReceivedAt;
+        Assert.True(waited >= TimeSpan.FromMilliseconds(900), $"retried after {waited.TotalMilliseconds} ms, not after the 1 s asked for");
+        Assert.Contains("HTTP 429; retrying in 1s", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_ServerNeverAnswers_TimeoutReportedAndTheOthersSent()
+    {
+        await using var silent = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        await using var healthy = await LoopbackServer.StartAsync();
+        var log = new RecordingLog();
+        var retry = TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+        var config = TestData.Webhooks(
+            TestData.Endpoint("silent", silent.Url("/hook"), retryCount: 1),
+            TestData.Endpoint("healthy", healthy.Url("/hook"), retryCount: 1));
+
+        var started = Stopwatch.GetTimestamp();
+        var report = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, retry: retry));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        var failed = report.Results.Single(result => result.Target == "webhooks/silent");
+        Assert.Equal(DeliveryStatus.Failed, failed.Status);
+        Assert.Equal(2, failed.Attempts);
+        Assert.Contains("timed out: no answer within 0.3s", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Sent, report.Results.Single(result => result.Target == "webhooks/healthy").Status);
+        Assert.Single(healthy.Requests);
+        Assert.True(healthy.Requests[0].ReceivedAt - silent.Requests[0].ReceivedAt < TimeSpan.FromMilliseconds(250), "the healthy endpoint waited for the silent one");
+        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed}");
+    }
+
+    [Fact]
+    public async Task NotifyAsync_ConnectionRefused_FailureReportedAfterRetries()
+    {
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("gone", LoopbackServer.RefusingUrl(), retryCount: 2)), Completed, TestData.Options(log));
+
+        var result = report.Results.Single();
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.Equal(3, result.Attempts);
+        Assert.StartsWith("network error: Connection refused", result.Reason, StringComparison.Ordinal);
+        Assert.True(report.HasFailures);
+        Assert.Contains("webhooks/gone: failed: network error", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_400_NoRetryAndTheServiceMessageShown()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("""{"message":"Invalid payload: spec.id is required","code":50006}""");
+        });
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("strict", server.Url("/hook"))), Completed, TestData.Options(log));
+
+        var result = report.Results.Single();
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.Equal(1, result.Attempts);
+        Assert.Single(server.Requests);
+        Assert.Equal("HTTP 400 Bad Request: Invalid payload: spec.id is required", result.Reason);
+        Assert.Contains("Invalid payload: spec.id is required", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_SlowEndpoints_SentInParallel()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(400, context.RequestAborted));
+        var endpoints = Enumerable.Range(1, 5).Select(n => TestData.Endpoint($"e{n}", server.Url($"/hook/{n}"))).ToArray();
+
+        var started = Stopwatch.GetTimestamp();
+        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(endpoints), Completed, TestData.Options(new RecordingLog()));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
+        Assert.Equal(5, server.Requests.Count);
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(1200), $"5 × 400 ms took {elapsed.TotalMilliseconds} ms: not parallel");
+    }
+
+    [Fact]
+    public async Task NotifyAsync_RateLimitReached_NextSendReportedRateLimited()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))) with { };
+        config = config with { Notifications = config.Notifications with { RateLimit = new RateLimitOptions { MaxPerHour = 2, MaxPerDay = 10 } } };
+        var log = new RecordingLog();
+
+        var results = new List<DeliveryResult>();
+        for (var i = 0; i < 3; i++)
+        {
+            results.Add((await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log))).Results.Single());
+        }
+
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent, DeliveryStatus.RateLimited], results.Select(result => result.Status));
+        Assert.Equal("rate limit: 2 sends in the last hour (max_per_hour: 2)", results[2].Reason);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Contains("webhooks/internal: not sent, rate limit", log.Text, StringComparison.Ordinal);
+        Assert.True(File.Exists(config.Notifications.StateFile));
+    }
+
+    [Fact]
+    public async Task NotifyAsync_TwoEnginesShareTheStateFile_NeverExceedTheLimitTogether()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook")));
+        config = config with { Notifications = config.Notifications with { RateLimit = new RateLimitOptions { MaxPerHour = 5 } } };
+
+        // Two independent runs, each on its own thread and file handle, racing 8 sends each.
+        async Task<List<DeliveryStatus>> Run() =>
+            [.. await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+                (await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog()))).Results.Single().Status))];
+
+        var runs = await Task.WhenAll(Task.Run(Run), Task.Run(Run));
+
+        var statuses = runs.SelectMany(run => run).ToList();
+        Assert.Equal(5, statuses.Count(status => status == DeliveryStatus.Sent));
+        Assert.Equal(11, statuses.Count(status => status == DeliveryStatus.RateLimited));
+        Assert.Equal(5, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_DryRun_SendsNothingAndPrintsEveryRequestMasked()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var slackUrl = server.Url("/services/T000/B000/slack-dry-run-url-secret");
+        var config = TestData.Config(
+            new IntegrationsOptions
+            {
+                Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationCompleted] },
+                Webhooks = new WebhooksOptions
+                {
+                    Enabled = true,
+                    Endpoints = [TestData.Endpoint("internal", server.Url("/hook"), headers: new Dictionary<string, string> { ["Authorization"] = "Bearer dry-run-token-secret" })],
+                },
+            },
+            new RateLimitOptions { MaxPerHour = 1 });
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = slackUrl }, dryRun: true));
+
+        Assert.Empty(server.Requests);
+        Assert.False(File.Exists(config.Notifications.StateFile));
+        Assert.Equal([DeliveryStatus.DryRun, DeliveryStatus.DryRun], report.Results.Select(result => result.Status));
+        Assert.Contains("[dry run] slack would send:\nPOST ***\nContent-Type: application/json\n\n{\"text\":\"✅ Spec Implementation Completed: FEAT-0001 User Authentication\"", log.Text, StringComparison.Ordinal);
+        Assert.Contains("[dry run] webhooks/internal would send:\nPOST ***\nContent-Type: application/json\nX-SpecCake-Event: implementation_completed\nX-SpecCake-Delivery: ", log.Text, StringComparison.Ordinal);
+        Assert.Contains("Authorization: ***\n\n{\"event\":\"implementation_completed\"", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_IntegrationNotSubscribed_SkippedWithReason()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = TestData.Config(new IntegrationsOptions
+        {
+            Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed] },
+        });
+
+        var report = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = server.Url("/slack") }));
+
+        var result = report.Results.Single();
+        Assert.Equal(("slack", DeliveryStatus.Skipped, "not subscribed to implementation_completed"), (result.Target, result.Status, result.Reason));
+        Assert.Empty(server.Requests);
+        Assert.False(report.HasFailures);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_MissingSecret_ThatIntegrationFailsAndTheOthersAreSent()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = TestData.Config(new IntegrationsOptions
+        {
+            Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationCompleted] },
+            Webhooks = new WebhooksOptions { Enabled = true, Endpoints = [TestData.Endpoint("internal", server.Url("/hook"))] },
+        });
+
+        var report = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog()));
+
+        Assert.Equal(DeliveryStatus.Failed, report.Results[0].Status);
+        Assert.StartsWith("slack is enabled but the secret SLACK_WEBHOOK_URL is not set", report.Results[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Sent, report.Results[1].Status);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_InGitHubActions_AppendsTheMarkdownSummary()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        await File.WriteAllTextAsync(summary, "earlier step\n");
+        var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
+
+        await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))), Completed, TestData.Options(new RecordingLog(), environment));
+
+        var markdown = await File.ReadAllTextAsync(summary);
+        Assert.StartsWith("earlier step\n### SpecCake notifications: implementation_completed for FEAT-0001\n\n| Integration | Result | Attempts | Time | Reason |\n|---|---|---|---|---|\n| webhooks/internal | sent | 1 | ", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_Summary_PrintedAsATable()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.StatusCode = 404;
+            return context.Response.WriteAsync("no_team");
+        });
+        var log = new RecordingLog();
+
+        await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))), Completed, TestData.Options(log));
+
+        var table = log.Lines[^1];
+        Assert.Equal(DeliveryLogLevel.Warning, table.Level);
+        var lines = table.Message.Split('\n');
+        Assert.Equal("SpecCake notifications: implementation_completed for FEAT-0001", lines[0]);
+        Assert.Equal("Integration        Result  Attempts  Time   Reason", lines[1]);
+        Assert.Matches(@"^webhooks/internal  failed  1         \d\.\d\ds  HTTP 404 Not Found: no_team$", lines[3]);
+    }
+}
