@@ -85,6 +85,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             DryRun = dryRun ?? host.DryRun,
             BaseDirectory = host.WorkingDirectory,
             TimeProvider = host.TimeProvider,
+            RetryPolicy = host.RetryPolicy ?? RetryPolicy.Default,
             Only = only,
         }).GetAwaiter().GetResult();
 
@@ -116,9 +117,11 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
 /// <param name="Log">The log (the engine masks before writing).</param>
 /// <param name="DryRun">Whether Cake runs with <c>--dryrun</c>/<c>--noop</c>/<c>--whatif</c>.</param>
 /// <param name="TimeProvider">The clock.</param>
+/// <param name="RetryPolicy">The retry policy; <see cref="RetryPolicy.Default"/> when null.</param>
 internal sealed record NotificationHost(
     string WorkingDirectory,
     IReadOnlyDictionary<string, string?> Environment,
     IDeliveryLog Log,
     bool DryRun,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider,
+    RetryPolicy? RetryPolicy = null);

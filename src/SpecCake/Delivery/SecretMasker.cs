@@ -46,6 +46,7 @@ public sealed class SecretMasker
         }
 
         var forms = new[] { value, value.Trim(), Uri.EscapeDataString(value.Trim()) }
+            .Concat(UrlParts(value.Trim()))
             .Where(form => form.Length >= MinimumLength);
         lock (gate)
         {
@@ -53,6 +54,39 @@ public sealed class SecretMasker
             secrets = [.. secrets.Union(forms, StringComparer.Ordinal).OrderByDescending(secret => secret.Length)];
         }
     }
+
+    /// <summary>
+    /// For a webhook URL, the parts that carry the credential on their own: the path and query,
+    /// and token-like path segments and query values. A server or proxy echoing only the path
+    /// (as many 404 pages do) must not leak the token either.
+    /// </summary>
+    private static IEnumerable<string> UrlParts(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            yield break;
+        }
+
+        if (url.PathAndQuery.Length > 1)
+        {
+            yield return url.PathAndQuery;
+        }
+
+        var pieces = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(url.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+        foreach (var piece in pieces)
+        {
+            if (LooksLikeToken(piece))
+            {
+                yield return piece;
+                yield return Uri.UnescapeDataString(piece);
+            }
+        }
+    }
+
+    // Long, or mixing letters and digits: a token, not a word such as "services" or "webhooks".
+    private static bool LooksLikeToken(string piece) =>
+        piece.Length >= 16 || (piece.Length >= 8 && piece.Any(char.IsDigit) && piece.Any(char.IsLetter));
 
     /// <summary>The text with every registered secret replaced by <c>***</c>.</summary>
     /// <param name="text">The text; null gives an empty string.</param>

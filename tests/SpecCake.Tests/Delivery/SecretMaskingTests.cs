@@ -1,0 +1,134 @@
+using Cake.Core;
+using Microsoft.AspNetCore.Http;
+using SpecCake.Aliases;
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+using SpecCake.Integrations.Discord;
+using SpecCake.Integrations.Email;
+using SpecCake.Integrations.Slack;
+using SpecCake.Integrations.Teams;
+using SpecCake.Integrations.Webhooks;
+
+namespace SpecCake.Tests.Delivery;
+
+public sealed class SecretMaskingTests
+{
+    // Distinctive values: any trace of them in the output is a leak.
+    private const string SlackToken = "slkTOKEN4a1f9e";
+    private const string TeamsSig = "tmsSIG7c2b11d0";
+    private const string DiscordToken = "dscTOKEN93e0aa";
+    private const string SmtpUser = "smtpUSER51d2";
+    private const string SmtpPassword = "smtpPASS0b7c4e";
+    private const string WebhookPath = "whPATH8d1c3f";
+    private const string WebhookToken = "whTOKEN2e6a90";
+    private const string WebhookApiKey = "whAPIKEY77f1b3";
+    private const string WebhookSecret = "whHMAC4c9d21";
+
+    private static readonly string[] Secrets = [SlackToken, TeamsSig, DiscordToken, SmtpUser, SmtpPassword, WebhookPath, WebhookToken, WebhookApiKey, WebhookSecret];
+
+    [Fact]
+    public async Task NotifyAsync_ServersEchoSecretsInErrors_NoSecretInAnyOutput()
+    {
+        // A hostile-but-realistic server: rejects every request and echoes its path and headers back.
+        await using var server = await LoopbackServer.StartAsync((_, request, context) =>
+        {
+            context.Response.StatusCode = 400;
+            return context.Response.WriteAsync($"bad request to {request.Path} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")}");
+        });
+        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        var environment = Environment(server, summary);
+        var log = new RecordingLog();
+
+        var report = await SpecEventNotifier.NotifyAsync(Config(server), TestData.Event(SpecEventKind.ImplementationFailed), TestData.Options(log, environment, retry: TestData.FastRetry with { MaxRetries = 0 }));
+
+        Assert.Equal(5, report.Results.Count);
+        Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Failed, result.Status));
+        Assert.Contains("bad request to ***", log.Text, StringComparison.Ordinal);
+        var output = log.Text + string.Join("\n", report.Results.Select(result => result.Reason)) + await File.ReadAllTextAsync(summary);
+        AssertNoSecret(output);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_DryRunOfEveryChannel_NoSecretInAnyOutput()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var log = new RecordingLog();
+
+        await SpecEventNotifier.NotifyAsync(Config(server), TestData.Event(SpecEventKind.ImplementationFailed), TestData.Options(log, Environment(server, null), dryRun: true));
+
+        Assert.Empty(server.Requests);
+        Assert.Equal(5, log.Lines.Count(line => line.Message.StartsWith("[dry run]", StringComparison.Ordinal)));
+        AssertNoSecret(log.Text);
+    }
+
+    [Fact]
+    public void NotificationTaskRunner_DeliveriesFail_ExceptionMessageHasNoSecret()
+    {
+        var environment = Environment(null, null);
+        var log = new RecordingLog();
+        var runner = new NotificationTaskRunner(
+            new NotificationInputs((_, _) => Config(null), _ => [TestData.Spec]),
+            new NotificationHost(Path.GetTempPath(), environment, log, DryRun: false, TimeProvider.System, TestData.FastRetry with { MaxRetries = 0 }));
+
+        var error = Assert.Throws<CakeException>(() => runner.Notify(new NotifySpecEventSettings { Event = "implementation_failed", Spec = "FEAT-0001" }));
+
+        Assert.StartsWith("NotifySpecEvent: 5 deliveries failed (slack: network error", error.Message, StringComparison.Ordinal);
+        AssertNoSecret(error.Message + log.Text);
+    }
+
+    private static void AssertNoSecret(string output)
+    {
+        foreach (var secret in Secrets)
+        {
+            Assert.False(output.Contains(secret, StringComparison.Ordinal), $"the output contains the secret {secret}:\n{output}");
+        }
+    }
+
+    private static string BaseUrl(LoopbackServer? server) => server?.BaseUrl.ToString().TrimEnd('/') ?? LoopbackServer.RefusingUrl().Replace("/hook", string.Empty, StringComparison.Ordinal);
+
+    private static Dictionary<string, string?> Environment(LoopbackServer? server, string? summary) => new()
+    {
+        ["SLACK_WEBHOOK_URL"] = $"{BaseUrl(server)}/services/T000/B000/{SlackToken}",
+        ["TEAMS_WEBHOOK_URL"] = $"{BaseUrl(server)}/workflows/invoke?sig={TeamsSig}",
+        ["DISCORD_WEBHOOK_URL"] = $"{BaseUrl(server)}/api/webhooks/123/{DiscordToken}",
+        ["SMTP_HOST"] = "127.0.0.1",
+        ["SMTP_USER"] = SmtpUser,
+        ["SMTP_PASSWORD"] = SmtpPassword,
+        ["GITHUB_ACTIONS"] = summary is null ? null : "true",
+        ["GITHUB_STEP_SUMMARY"] = summary,
+    };
+
+    private static SpecCakeConfig Config(LoopbackServer? server)
+    {
+        SpecEventKind[] all = [.. Enum.GetValues<SpecEventKind>()];
+        return TestData.Config(new IntegrationsOptions
+        {
+            Slack = new SlackOptions { Enabled = true, NotifyOn = all },
+            Teams = new TeamsOptions { Enabled = true, NotifyOn = all, UseAdaptiveCards = true },
+            Discord = new DiscordOptions { Enabled = true, NotifyOn = all },
+            Email = new EmailOptions
+            {
+                Enabled = true,
+                // Nothing listens there: the SMTP connection is refused.
+                Smtp = new SmtpOptions { Port = new Uri(LoopbackServer.RefusingUrl()).Port, Secure = true },
+                From = "specs@example.com",
+                Recipients = new Dictionary<string, IReadOnlyList<string>> { ["implementation_failed"] = ["oncall@example.com"] },
+            },
+            Webhooks = new WebhooksOptions
+            {
+                Enabled = true,
+                Endpoints =
+                [
+                    TestData.Endpoint(
+                        "internal",
+                        $"{BaseUrl(server)}/hooks/{WebhookPath}",
+                        retryCount: 0,
+                        secret: WebhookSecret,
+                        headers: new Dictionary<string, string> { ["Authorization"] = $"Bearer {WebhookToken}", ["X-Api-Key"] = WebhookApiKey }),
+                ],
+            },
+        });
+    }
+}
