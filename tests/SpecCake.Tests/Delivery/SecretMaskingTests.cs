@@ -24,8 +24,9 @@ public sealed class SecretMaskingTests
     private const string WebhookToken = "whTOKEN2e6a90";
     private const string WebhookApiKey = "whAPIKEY77f1b3";
     private const string WebhookSecret = "whHMAC4c9d21";
+    private const string InterpolatedHeader = "tenantXY93kq";
 
-    private static readonly string[] Secrets = [SlackToken, TeamsSig, DiscordToken, SmtpUser, SmtpPassword, WebhookPath, WebhookToken, WebhookApiKey, WebhookSecret];
+    private static readonly string[] Secrets = [SlackToken, TeamsSig, DiscordToken, SmtpUser, SmtpPassword, WebhookPath, WebhookToken, WebhookApiKey, WebhookSecret, InterpolatedHeader];
 
     [Fact]
     public async Task NotifyAsync_ServersEchoSecretsInErrors_NoSecretInAnyOutput()
@@ -34,7 +35,7 @@ public sealed class SecretMaskingTests
         await using var server = await LoopbackServer.StartAsync((_, request, context) =>
         {
             context.Response.StatusCode = 400;
-            return context.Response.WriteAsync($"bad request to {request.Path} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")}");
+            return context.Response.WriteAsync($"bad request to {request.Path} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")} tenant={request.Headers.GetValueOrDefault("X-Tenant")}");
         });
         var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
         Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
@@ -60,6 +61,7 @@ public sealed class SecretMaskingTests
 
         Assert.Empty(server.Requests);
         Assert.Equal(5, log.Lines.Count(line => line.Message.StartsWith("[dry run]", StringComparison.Ordinal)));
+        Assert.Contains("X-Tenant: ***\n", log.Text, StringComparison.Ordinal);
         AssertNoSecret(log.Text);
     }
 
@@ -96,6 +98,7 @@ public sealed class SecretMaskingTests
         ["SMTP_HOST"] = "127.0.0.1",
         ["SMTP_USER"] = SmtpUser,
         ["SMTP_PASSWORD"] = SmtpPassword,
+        ["WEBHOOK_TENANT"] = InterpolatedHeader,
         ["GITHUB_ACTIONS"] = summary is null ? null : "true",
         ["GITHUB_STEP_SUMMARY"] = summary,
     };
@@ -126,7 +129,7 @@ public sealed class SecretMaskingTests
                         $"{BaseUrl(server)}/hooks/{WebhookPath}",
                         retryCount: 0,
                         secret: WebhookSecret,
-                        headers: new Dictionary<string, string> { ["Authorization"] = $"Bearer {WebhookToken}", ["X-Api-Key"] = WebhookApiKey }),
+                        headers: new Dictionary<string, string> { ["Authorization"] = $"Bearer {WebhookToken}", ["X-Api-Key"] = WebhookApiKey, ["X-Tenant"] = $"tenant {InterpolatedHeader}" }),
                 ],
             },
         });

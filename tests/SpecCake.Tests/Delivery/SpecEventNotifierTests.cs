@@ -5,6 +5,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Validation;
 
 namespace SpecCake.Tests.Delivery;
 
@@ -272,5 +273,43 @@ public sealed class SpecEventNotifierTests
         Assert.Equal("SpecCake notifications: implementation_completed for FEAT-0001", lines[0]);
         Assert.Equal("Integration        Result  Attempts  Time   Reason", lines[1]);
         Assert.Matches(@"^webhooks/internal  failed  1         \d\.\d\ds  HTTP 404 Not Found: no_team$", lines[3]);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_ValidationFailed_SubscribersReceiveTheErrorsFilesAndRepository()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = TestData.Config(new IntegrationsOptions
+        {
+            Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ValidationFailed] },
+            Webhooks = new WebhooksOptions
+            {
+                Enabled = true,
+                Endpoints =
+                [
+                    TestData.Endpoint("ci", server.Url("/ci")) with { Events = [SpecEventKind.ValidationFailed] },
+                    TestData.Endpoint("analytics", server.Url("/analytics")) with { Events = [SpecEventKind.ImplementationCompleted] },
+                ],
+            },
+        });
+        var specEvent = SpecEvent.ValidationFailed(
+            [new ValidationError("specs/features/FEAT-0001.yaml", 3, 9, "status 'done' is not one of draft, review, approved, implemented")],
+            new RepositoryReference("org", "repo"),
+            TestData.Now);
+
+        var report = await SpecEventNotifier.NotifyAsync(config, specEvent, TestData.Options(new RecordingLog(), new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = server.Url("/slack") }));
+
+        Assert.Equal(["slack", "webhooks/ci"], report.Results.Select(result => result.Target));
+        Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
+        var webhook = server.Requests.Single(request => request.Path == "/ci");
+        Assert.Equal("validation_failed", webhook.Header("X-SpecCake-Event"));
+        Assert.Equal("specs/features/FEAT-0001.yaml", webhook.Json["errors"]![0]!["file"]!.GetValue<string>());
+        Assert.Equal("specs/features/FEAT-0001.yaml", webhook.Json["files"]![0]!.GetValue<string>());
+        Assert.Equal("repo", webhook.Json["repository"]!["name"]!.GetValue<string>());
+        var slack = server.Requests.Single(request => request.Path == "/slack");
+        Assert.Contains(
+            "• *Errors:* specs/features/FEAT-0001.yaml:3:9: status 'done' is not one of draft, review, approved, implemented",
+            slack.Json["blocks"]![1]!["text"]!["text"]!.GetValue<string>(),
+            StringComparison.Ordinal);
     }
 }

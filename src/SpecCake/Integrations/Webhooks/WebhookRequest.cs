@@ -16,7 +16,12 @@ internal static class WebhookRequest
     public const string DeliveryHeader = "X-SpecCake-Delivery";
     public const string SignatureHeader = "X-Signature-256";
 
-    public static HttpRequestDescription Build(WebhookEndpointOptions endpoint, SpecEvent specEvent, byte[] body, Guid deliveryId)
+    /// <param name="endpoint">The endpoint.</param>
+    /// <param name="specEvent">The event.</param>
+    /// <param name="body">The payload bytes (signed as they are).</param>
+    /// <param name="deliveryId">The delivery id, fixed before the first attempt.</param>
+    /// <param name="isInterpolatedSecret">Whether a configured header value came from an environment variable (printed masked).</param>
+    public static HttpRequestDescription Build(WebhookEndpointOptions endpoint, SpecEvent specEvent, byte[] body, Guid deliveryId, Func<string, bool> isInterpolatedSecret)
     {
         var url = WebhookUrl.Parse(endpoint.Url, $"webhooks endpoint '{endpoint.Name}' url");
         var headers = new List<HttpHeader>
@@ -39,7 +44,7 @@ internal static class WebhookRequest
                 continue;
             }
 
-            headers.Add(new HttpHeader(name, value, HttpHeader.IsCredentialName(name)));
+            headers.Add(new HttpHeader(name, value, HttpHeader.IsCredentialName(name) || isInterpolatedSecret(value)));
         }
 
         return HttpRequestDescription.PostJson(url, body, headers);

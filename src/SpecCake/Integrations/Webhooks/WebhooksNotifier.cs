@@ -29,6 +29,11 @@ internal sealed class WebhooksNotifier : INotifier
                 {
                     context.AddSecret(value);
                 }
+
+                foreach (var interpolated in InterpolatedValues(value, context))
+                {
+                    context.AddSecret(interpolated);
+                }
             }
         }
 
@@ -37,7 +42,20 @@ internal sealed class WebhooksNotifier : INotifier
             .Where(endpoint => Subscriptions.Includes(endpoint.Events, specEvent))
             .Select(endpoint => (PlannedDelivery)new HttpDelivery(
                 $"{Name}/{endpoint.Name}",
-                WebhookRequest.Build(endpoint, specEvent, body, Guid.NewGuid()),
+                WebhookRequest.Build(endpoint, specEvent, body, Guid.NewGuid(), value => InterpolatedValues(value, context).Any()),
                 context.RetryPolicy with { MaxRetries = Math.Max(0, endpoint.RetryCount) }))];
     }
+
+    /// <summary>
+    /// The environment values a header value contains: the config arrives with <c>${VAR}</c>
+    /// already replaced, so a value that contains a variable's (non-trivial) value is taken to
+    /// have come from it, and that part is a secret.
+    /// </summary>
+    private static IEnumerable<string> InterpolatedValues(string headerValue, NotifierContext context) =>
+        context.Environment.Values
+            .OfType<string>()
+            .Where(value => value.Length >= MinimumInterpolatedLength && headerValue.Contains(value, StringComparison.Ordinal));
+
+    // Shorter environment values ("true", "linux", "main") are too common to be taken for secrets.
+    private const int MinimumInterpolatedLength = 8;
 }
