@@ -55,7 +55,9 @@ public static class SpecCakeAliases
     private static NotificationTaskRunner NotificationTasks(ICakeContext context) =>
         new(NotificationInputs.Interim, new NotificationHost(
             context.Environment.WorkingDirectory.FullPath,
-            context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
+            Events.GitFallback.Complete(
+                context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
+                context.Environment.WorkingDirectory.FullPath),
             new CakeDeliveryLog(context.Log),
             context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"),
             TimeProvider.System));
