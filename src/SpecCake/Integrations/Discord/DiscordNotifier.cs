@@ -23,7 +23,7 @@ internal sealed class DiscordNotifier : INotifier
             return [];
         }
 
-        var url = WebhookUrl.Parse(context.RequireSecret(SecretNames.DiscordWebhookUrl, Name), SecretNames.DiscordWebhookUrl);
+        var url = ServiceUrl.Parse(context.RequireSecret(SecretNames.DiscordWebhookUrl, Name), SecretNames.DiscordWebhookUrl);
         return [new HttpDelivery(
             Name,
             HttpRequestDescription.PostJson(url, DiscordMessage.Render(specEvent, options)),

@@ -23,7 +23,7 @@ internal static class WebhookRequest
     /// <param name="isInterpolatedSecret">Whether a configured header value came from an environment variable (printed masked).</param>
     public static HttpRequestDescription Build(WebhookEndpointOptions endpoint, SpecEvent specEvent, byte[] body, Guid deliveryId, Func<string, bool> isInterpolatedSecret)
     {
-        var url = WebhookUrl.Parse(endpoint.Url, $"webhooks endpoint '{endpoint.Name}' url");
+        var url = ServiceUrl.Parse(endpoint.Url, $"webhooks endpoint '{endpoint.Name}' url");
         var headers = new List<HttpHeader>
         {
             new(EventHeader, specEvent.Name),
