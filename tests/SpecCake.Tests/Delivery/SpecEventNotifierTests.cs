@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
@@ -49,14 +50,31 @@ public sealed class SpecEventNotifierTests
             return Task.CompletedTask;
         });
         var log = new RecordingLog();
+        var clock = new FakeTimeProvider(TestData.Now);
 
-        var report = await SpecEventNotifier.NotifyAsync(TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))), Completed, TestData.Options(log));
+        // The retry waits on the injected clock: the test moves it instead of sleeping.
+        var sending = SpecEventNotifier.NotifyAsync(
+            TestData.Webhooks(TestData.Endpoint("internal", server.Url("/hook"))),
+            Completed,
+            TestData.Options(log) with { TimeProvider = clock });
+        await WaitUntilAsync(() => log.Text.Contains("HTTP 429; retrying in 1s", StringComparison.Ordinal));
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        await Task.Delay(100);
+        Assert.Single(server.Requests);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        var report = await sending.WaitAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(DeliveryStatus.Sent, report.Results.Single().Status);
+        Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
         Assert.Equal(2, server.Requests.Count);
-        var waited = server.Requests[1].ReceivedAt - server.Requests[0].ReceivedAt;
-        Assert.True(waited >= TimeSpan.FromMilliseconds(900), $"retried after {waited.TotalMilliseconds} ms, not after the 1 s asked for");
-        Assert.Contains("HTTP 429; retrying in 1s", log.Text, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            Assert.True(waited < 5000, "timed out waiting");
+            await Task.Delay(10);
+        }
     }
 
     [Fact]
@@ -65,7 +83,7 @@ public sealed class SpecEventNotifierTests
         await using var silent = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(Timeout.Infinite, context.RequestAborted));
         await using var healthy = await LoopbackServer.StartAsync();
         var log = new RecordingLog();
-        var retry = TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(300) };
+        var retry = TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(200) };
         var config = TestData.Webhooks(
             TestData.Endpoint("silent", silent.Url("/hook"), retryCount: 1),
             TestData.Endpoint("healthy", healthy.Url("/hook"), retryCount: 1));
@@ -77,10 +95,10 @@ public sealed class SpecEventNotifierTests
         var failed = report.Results.Single(result => result.Target == "webhooks/silent");
         Assert.Equal(DeliveryStatus.Failed, failed.Status);
         Assert.Equal(2, failed.Attempts);
-        Assert.Contains("timed out: no answer within 0.3s", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("timed out: no answer within 0.2s", failed.Reason, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Sent, report.Results.Single(result => result.Target == "webhooks/healthy").Status);
         Assert.Single(healthy.Requests);
-        Assert.True(healthy.Requests[0].ReceivedAt - silent.Requests[0].ReceivedAt < TimeSpan.FromMilliseconds(250), "the healthy endpoint waited for the silent one");
+        Assert.True(healthy.Requests[0].ReceivedAt - silent.Requests[0].ReceivedAt < TimeSpan.FromMilliseconds(150), "the healthy endpoint waited for the silent one");
         Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed}");
     }
 
@@ -123,7 +141,7 @@ public sealed class SpecEventNotifierTests
     [Fact]
     public async Task NotifyAsync_SlowEndpoints_SentInParallel()
     {
-        await using var server = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(400, context.RequestAborted));
+        await using var server = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(250, context.RequestAborted));
         var endpoints = Enumerable.Range(1, 5).Select(n => TestData.Endpoint($"e{n}", server.Url($"/hook/{n}"))).ToArray();
 
         var started = Stopwatch.GetTimestamp();
@@ -132,7 +150,7 @@ public sealed class SpecEventNotifierTests
 
         Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
         Assert.Equal(5, server.Requests.Count);
-        Assert.True(elapsed < TimeSpan.FromMilliseconds(1200), $"5 × 400 ms took {elapsed.TotalMilliseconds} ms: not parallel");
+        Assert.True(elapsed < TimeSpan.FromMilliseconds(750), $"5 × 250 ms took {elapsed.TotalMilliseconds} ms: not parallel");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class DiscordNotifierTests
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.ContentType = "application/json";
-                return context.Response.WriteAsync("""{"message":"You are being rate limited.","retry_after":0.4,"global":false}""");
+                return context.Response.WriteAsync("""{"message":"You are being rate limited.","retry_after":0.25,"global":false}""");
             }
 
             context.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -72,7 +72,7 @@ public sealed class DiscordNotifierTests
 
         Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
         var waited = server.Requests[1].ReceivedAt - server.Requests[0].ReceivedAt;
-        Assert.True(waited >= TimeSpan.FromMilliseconds(350), $"retried after {waited.TotalMilliseconds} ms instead of retry_after 0.4 s");
+        Assert.True(waited >= TimeSpan.FromMilliseconds(225), $"retried after {waited.TotalMilliseconds} ms instead of retry_after 0.25 s");
     }
 
     private static SpecCakeConfig Config(SpecEventKind kind) => TestData.Config(new IntegrationsOptions
