@@ -9,6 +9,32 @@ namespace SpecCake.Delivery;
 /// engine (<see cref="SpecEventNotifier"/>) rate-limits, sends in parallel, retries, prints
 /// dry-runs and reports. Register an implementation with one line in <see cref="NotifierCatalog"/>.
 /// </summary>
+/// <remarks>
+/// An HTTP service returns <see cref="HttpDelivery"/>s; anything else (SMTP, an SDK) derives from
+/// <see cref="PlannedDelivery"/>, describes itself for dry-run and retries through <see cref="OperationResilience"/>.
+/// </remarks>
+/// <example><code>
+/// internal sealed class PagerDutyNotifier : INotifier
+/// {
+///     public string Name => "pagerduty";
+///
+///     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.PagerDuty is { Enabled: true };
+///
+///     public IReadOnlyList&lt;PlannedDelivery&gt; Plan(SpecEvent specEvent, NotifierContext context)
+///     {
+///         var options = context.Config.Integrations.PagerDuty!;
+///         if (!Subscriptions.Includes(options.AlertOn, specEvent))
+///         {
+///             return [];
+///         }
+///
+///         var key = context.RequireSecret(SecretNames.PagerDutyRoutingKey, Name);
+///         var url = ServiceUrl.Parse((options.ApiUrl ?? "https://events.pagerduty.com") + "/v2/enqueue", "pagerduty api_url");
+///         var body = PagerDutyEvent.Render(specEvent, options, key);
+///         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
+///     }
+/// }
+/// </code></example>
 public interface INotifier
 {
     /// <summary>The integration's key in <c>specs.config.yaml</c>, e.g. <c>slack</c>; the summary shows it.</summary>

@@ -85,6 +85,30 @@ public sealed class EmailNotifierTests
         Assert.Empty(server.Messages);
     }
 
+    [Fact]
+    public async Task SendAsync_TlsOnConnect_MessageArrivesOverTls()
+    {
+        // What secure: true on port 465 selects, against a server that speaks TLS from the first byte.
+        await using var server = await LoopbackSmtpServer.StartAsync(startTls: false, requiredLogin: (User, Password), implicitTls: true);
+        var specEvent = TestData.Event(SpecEventKind.ImplementationCompleted);
+        var delivery = new EmailDelivery(
+            "email",
+            new SmtpServerAddress("127.0.0.1", server.Port, SecureSocketOptions.SslOnConnect),
+            new System.Net.NetworkCredential(User, Password),
+            EmailMessage.Render(specEvent, "specs@example.com", ["team@example.com"]),
+            TestData.FastRetry with { MaxRetries = 0 });
+        using var http = new HttpClient();
+        var context = new DeliveryContext(http, new RecordingLog(), TimeProvider.System) { ServerCertificateValidation = TrustOnly(server) };
+
+        var outcome = await delivery.SendAsync(context, CancellationToken.None);
+
+        Assert.True(outcome.Delivered, outcome.Reason);
+        var mail = Assert.Single(server.Messages);
+        Assert.True(mail.OverTls);
+        Assert.Equal(User, mail.AuthenticatedUser);
+        Assert.Equal("✅ [implementation_completed] FEAT-0001: User Authentication", mail.Message.Subject);
+    }
+
     [Theory]
     [InlineData(true, 465, SecureSocketOptions.SslOnConnect)]
     [InlineData(true, 587, SecureSocketOptions.StartTls)]
@@ -119,8 +143,11 @@ public sealed class EmailNotifierTests
         },
         retry: TestData.FastRetry with { MaxRetries = 1 }) with
     {
-        // Trust exactly the certificate the test server made, nothing else.
-        ServerCertificateValidation = (_, certificate, _, _) =>
-            server.Certificate is not null && certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString(),
+        ServerCertificateValidation = TrustOnly(server),
     };
+
+    /// <summary>Trusts exactly the certificate the test server made, nothing else.</summary>
+    private static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
+        (_, certificate, _, _) =>
+            server.Certificate is not null && certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString();
 }

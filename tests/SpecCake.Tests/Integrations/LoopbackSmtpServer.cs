@@ -37,10 +37,11 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> Messages => [.. messages];
 
     /// <summary>Starts a server; with <paramref name="startTls"/> it offers STARTTLS and only allows AUTH after it.</summary>
-    public static async Task<LoopbackSmtpServer> StartAsync(bool startTls, (string User, string Password)? requiredLogin)
+    /// <param name="implicitTls">TLS from the first byte (the port-465 style) instead of STARTTLS.</param>
+    public static async Task<LoopbackSmtpServer> StartAsync(bool startTls, (string User, string Password)? requiredLogin, bool implicitTls = false)
     {
         var port = FreePort();
-        var certificate = startTls ? CreateCertificate() : null;
+        var certificate = startTls || implicitTls ? CreateCertificate() : null;
         var server = new LoopbackSmtpServer(port, certificate);
 
         var options = new SmtpServerOptionsBuilder()
@@ -48,7 +49,8 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, port))
-                    .AllowUnsecureAuthentication(!startTls)
+                    .IsSecure(implicitTls)
+                    .AllowUnsecureAuthentication(!startTls && !implicitTls)
                     .AuthenticationRequired(requiredLogin is not null);
                 if (certificate is not null)
                 {
