@@ -8,10 +8,12 @@ namespace SpecCake.Aliases;
 /// seam. INTERIM: the configuration loader and the spec loader are being written concurrently;
 /// after merging, <see cref="Interim"/> is replaced by calls to them (one place to change).
 /// </summary>
-/// <param name="LoadConfig">Reads, validates and interpolates the configuration file (full path, environment).</param>
+/// <param name="LoadConfig">Reads, validates and interpolates the configuration file (full path, environment);
+/// returns it with every extra value to mask (e.g. those interpolated from <c>${VAR}</c>). Invalid
+/// configuration throws a <see cref="Cake.Core.CakeException"/> listing the errors.</param>
 /// <param name="LoadSpecs">Reads every spec the configuration points at.</param>
 internal sealed record NotificationInputs(
-    Func<string, IReadOnlyDictionary<string, string?>, SpecCakeConfig> LoadConfig,
+    Func<string, IReadOnlyDictionary<string, string?>, (SpecCakeConfig Config, IReadOnlyCollection<string> Secrets)> LoadConfig,
     Func<SpecCakeConfig, IReadOnlyList<Spec>> LoadSpecs)
 {
     /// <summary>INTERIM adapter, to be replaced by the foundation's loaders when the branches merge.</summary>

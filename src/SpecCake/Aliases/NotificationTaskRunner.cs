@@ -19,7 +19,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     public DeliveryReport Notify(NotifySpecEventSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var config = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var (config, secrets) = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
         var arguments = new SpecEventArguments
         {
             Event = settings.Event,
@@ -45,7 +45,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             throw new CakeException(error.Message);
         }
 
-        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", Run(config, specEvent, settings.DryRun, []));
+        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", Run(config, secrets, specEvent, settings.DryRun, []));
     }
 
     /// <summary>Runs TestIntegrations.</summary>
@@ -53,7 +53,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     public DeliveryReport Test(TestIntegrationsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var config = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var (config, secrets) = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
         var only = settings.Only
             .SelectMany(entry => entry.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
@@ -67,7 +67,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
         var specEvent = SpecEvent.Test(
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
             host.TimeProvider.GetUtcNow());
-        var report = Run(config, specEvent, settings.DryRun, only);
+        var report = Run(config, secrets, specEvent, settings.DryRun, only);
         if (report.Results.Count == 0)
         {
             host.Log.Write(DeliveryLogLevel.Warning, "TestIntegrations: no enabled integration" + (only.Count > 0 ? " among --only " + string.Join(", ", only) : string.Empty) + ".");
@@ -77,7 +77,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
         return Finish(failOnError: true, "TestIntegrations", report);
     }
 
-    private DeliveryReport Run(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only) =>
+    private DeliveryReport Run(Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only) =>
         SpecEventNotifier.NotifyAsync(config, specEvent, new SpecEventNotifierOptions
         {
             Environment = host.Environment,
@@ -87,6 +87,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             TimeProvider = host.TimeProvider,
             RetryPolicy = host.RetryPolicy ?? RetryPolicy.Default,
             Only = only,
+            AdditionalSecrets = secrets,
         }).GetAwaiter().GetResult();
 
     private DeliveryReport Finish(bool failOnError, string task, DeliveryReport report)

@@ -25,8 +25,9 @@ public sealed class SecretMaskingTests
     private const string WebhookApiKey = "whAPIKEY77f1b3";
     private const string WebhookSecret = "whHMAC4c9d21";
     private const string InterpolatedHeader = "tenantXY93kq";
+    private const string LoaderSecret = "loaderMASK55aa";
 
-    private static readonly string[] Secrets = [SlackToken, TeamsSig, DiscordToken, SmtpUser, SmtpPassword, WebhookPath, WebhookToken, WebhookApiKey, WebhookSecret, InterpolatedHeader];
+    private static readonly string[] Secrets = [SlackToken, TeamsSig, DiscordToken, SmtpUser, SmtpPassword, WebhookPath, WebhookToken, WebhookApiKey, WebhookSecret, InterpolatedHeader, LoaderSecret];
 
     [Fact]
     public async Task NotifyAsync_ServersEchoSecretsInErrors_NoSecretInAnyOutput()
@@ -71,13 +72,28 @@ public sealed class SecretMaskingTests
         var environment = Environment(null, null);
         var log = new RecordingLog();
         var runner = new NotificationTaskRunner(
-            new NotificationInputs((_, _) => Config(null), _ => [TestData.Spec]),
+            new NotificationInputs((_, _) => (Config(null), [LoaderSecret]), _ => [TestData.Spec]),
             new NotificationHost(Path.GetTempPath(), environment, log, DryRun: false, TimeProvider.System, TestData.FastRetry with { MaxRetries = 0 }));
 
-        var error = Assert.Throws<CakeException>(() => runner.Notify(new NotifySpecEventSettings { Event = "implementation_failed", Spec = "FEAT-0001" }));
+        // The error text carries a value only the configuration loader knew to be secret.
+        var error = Assert.Throws<CakeException>(() => runner.Notify(new NotifySpecEventSettings { Event = "implementation_failed", Spec = "FEAT-0001", Error = $"token {LoaderSecret} rejected" }));
 
         Assert.StartsWith("NotifySpecEvent: 5 deliveries failed (slack: network error", error.Message, StringComparison.Ordinal);
         AssertNoSecret(error.Message + log.Text);
+    }
+
+    [Fact]
+    public void NotificationTaskRunner_DryRun_ValuesTheLoaderMarkedSecretAreMasked()
+    {
+        var log = new RecordingLog();
+        var runner = new NotificationTaskRunner(
+            new NotificationInputs((_, _) => (Config(null), [LoaderSecret]), _ => [TestData.Spec]),
+            new NotificationHost(Path.GetTempPath(), Environment(null, null), log, DryRun: true, TimeProvider.System));
+
+        runner.Notify(new NotifySpecEventSettings { Event = "implementation_failed", Spec = "FEAT-0001", Error = $"token {LoaderSecret} rejected" });
+
+        Assert.Contains("token *** rejected", log.Text, StringComparison.Ordinal);
+        AssertNoSecret(log.Text);
     }
 
     private static void AssertNoSecret(string output)
