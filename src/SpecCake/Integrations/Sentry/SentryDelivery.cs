@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Net;
+using Polly.Timeout;
+using SpecCake.Delivery;
+using SdkClient = global::Sentry.SentryClient;
+using SdkEvent = global::Sentry.SentryEvent;
+using SdkLevel = global::Sentry.SentryLevel;
+using SdkOptions = global::Sentry.SentryOptions;
+
+namespace SpecCake.Integrations.Sentry;
+
+/// <summary>
+/// A non-HTTP delivery through the official Sentry SDK. Each attempt builds a <see cref="SdkClient"/>
+/// of its own (no <c>SentrySdk.Init</c>, no global hub: SpecCake is a library inside someone's
+/// build), captures the event and flushes it. The SDK never reports whether Sentry accepted an
+/// event, so the innermost HTTP handler records the answer; 429, 5xx and network errors are
+/// retried with a fresh client (the SDK's own rate-limit memory would drop the retry otherwise).
+/// </summary>
+internal sealed class SentryDelivery : PlannedDelivery
+{
+    private readonly SentryDsn dsn;
+
+    public SentryDelivery(string target, SentryDsn dsn, SentryReport report, RetryPolicy policy)
+        : base(target, policy)
+    {
+        this.dsn = dsn;
+        Report = report;
+    }
+
+    public SentryReport Report { get; }
+
+    public override string Describe() =>
+        $"Sentry event through the Sentry SDK (envelope to project {dsn.ProjectId} at {dsn.Host}; DSN: {SecretMasker.Mask})\n{Report}";
+
+    public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var attempts = 0;
+        var pipeline = OperationResilience.Create(Policy, error => error is SentryRejection { IsTransient: true }, context.TimeProvider, args =>
+        {
+            context.Log.Write(
+                DeliveryLogLevel.Verbose,
+                $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+            return ValueTask.CompletedTask;
+        });
+
+        try
+        {
+            await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    Interlocked.Increment(ref attempts);
+                    await SendOnceAsync(token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return DeliveryOutcome.Sent(attempts);
+        }
+        catch (TimeoutRejectedException timeout)
+        {
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{Suffix(attempts)}");
+        }
+        catch (SentryRejection rejection)
+        {
+            return DeliveryOutcome.Failed(attempts, rejection.Message + Suffix(attempts));
+        }
+    }
+
+    private async Task SendOnceAsync(CancellationToken cancellationToken)
+    {
+        var recorder = new ResponseRecorder();
+        var options = new SdkOptions
+        {
+            Dsn = dsn.Value,
+            Environment = Report.Environment,
+            CreateHttpMessageHandler = () => recorder,
+            IsGlobalModeEnabled = false,
+            AutoSessionTracking = false,
+            SendClientReports = false,
+            SendDefaultPii = false,
+            AttachStacktrace = false,
+            CacheDirectoryPath = null,
+            DisableFileWrite = true,
+            EnableBackpressureHandling = false,
+            Debug = false,
+            ShutdownTimeout = TimeSpan.FromMilliseconds(100),
+            FlushTimeout = Policy.AttemptTimeout,
+        };
+
+        using var client = new SdkClient(options);
+        client.CaptureEvent(BuildEvent());
+
+        // FlushAsync ends when the queue is empty or its timeout passes; the pipeline's attempt timeout cancels the wait.
+        await client.FlushAsync(Policy.AttemptTimeout).WaitAsync(cancellationToken).ConfigureAwait(false);
+        recorder.ThrowUnlessAccepted();
+    }
+
+    private SdkEvent BuildEvent()
+    {
+        var sentryEvent = new SdkEvent
+        {
+            Message = Report.Message,
+            Level = Report.Level == "error" ? SdkLevel.Error : SdkLevel.Info,
+            Logger = "speccake",
+            Environment = Report.Environment,
+            Fingerprint = Report.Fingerprint,
+        };
+        foreach (var (key, value) in Report.Tags)
+        {
+            sentryEvent.SetTag(key, value);
+        }
+
+        foreach (var (key, value) in Report.Extra)
+        {
+            sentryEvent.SetExtra(key, value);
+        }
+
+        return sentryEvent;
+    }
+
+    private static string Suffix(int attempts) =>
+        attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
+
+    /// <summary>Sentry did not accept the event; <see cref="IsTransient"/> says whether another attempt may help.</summary>
+    private sealed class SentryRejection(string message, bool isTransient) : Exception(message)
+    {
+        public bool IsTransient { get; } = isTransient;
+    }
+
+    /// <summary>The innermost handler of the SDK's HTTP client: sends for real and remembers Sentry's answer.</summary>
+    private sealed class ResponseRecorder() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        private HttpStatusCode? status;
+        private string? reason;
+        private string? body;
+        private Exception? failure;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    // Buffered, so the SDK can still read the body after us.
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                    body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                reason = response.ReasonPhrase;
+                status = response.StatusCode;
+                return response;
+            }
+            catch (Exception error) when (error is HttpRequestException or IOException)
+            {
+                failure = error;
+                throw;
+            }
+        }
+
+        public void ThrowUnlessAccepted()
+        {
+            if (failure is not null)
+            {
+                throw new SentryRejection($"network error: {failure.Message}", isTransient: true);
+            }
+
+            if (status is not { } code)
+            {
+                throw new SentryRejection("the Sentry SDK sent nothing within the attempt timeout", isTransient: true);
+            }
+
+            if ((int)code is >= 200 and < 300)
+            {
+                return;
+            }
+
+            var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {reason}".TrimEnd();
+            var message = HttpDelivery.ServiceMessage(body ?? string.Empty);
+            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code));
+        }
+    }
+}
