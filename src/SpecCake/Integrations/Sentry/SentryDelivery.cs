@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 using SpecCake.Delivery;
 using SdkClient = global::Sentry.SentryClient;
@@ -14,7 +16,8 @@ namespace SpecCake.Integrations.Sentry;
 /// of its own (no <c>SentrySdk.Init</c>, no global hub: SpecCake is a library inside someone's
 /// build), captures the event and flushes it. The SDK never reports whether Sentry accepted an
 /// event, so the innermost HTTP handler records the answer; 429, 5xx and network errors are
-/// retried with a fresh client (the SDK's own rate-limit memory would drop the retry otherwise).
+/// retried with a fresh client (the SDK's own rate-limit memory would drop the retry otherwise),
+/// after Sentry's <c>Retry-After</c> when it sends one.
 /// </summary>
 internal sealed class SentryDelivery : PlannedDelivery
 {
@@ -36,14 +39,7 @@ internal sealed class SentryDelivery : PlannedDelivery
     {
         ArgumentNullException.ThrowIfNull(context);
         var attempts = 0;
-        var pipeline = OperationResilience.Create(Policy, error => error is SentryRejection { IsTransient: true }, context.TimeProvider, args =>
-        {
-            context.Log.Write(
-                DeliveryLogLevel.Verbose,
-                $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
-            return ValueTask.CompletedTask;
-        });
-
+        var pipeline = CreatePipeline(context);
         try
         {
             await pipeline.ExecuteAsync(
@@ -65,6 +61,43 @@ internal sealed class SentryDelivery : PlannedDelivery
         }
     }
 
+    /// <summary>
+    /// <see cref="OperationResilience"/>'s limits, plus what <see cref="HttpResilience"/> does for
+    /// HTTP services: Sentry's <c>Retry-After</c> (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
+    /// </summary>
+    private ResiliencePipeline CreatePipeline(DeliveryContext context)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = context.TimeProvider };
+        builder.AddTimeout(Policy.TotalTimeout);
+        if (Policy.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Policy.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Policy.BaseDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<SentryRejection>(rejection => rejection.IsTransient),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is SentryRejection { RetryAfter: { } wait }
+                        ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Policy.MaxRetryAfter ? Policy.MaxRetryAfter : wait)
+                        : null),
+                OnRetry = args =>
+                {
+                    context.Log.Write(
+                        DeliveryLogLevel.Verbose,
+                        $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(Policy.AttemptTimeout);
+        return builder.Build();
+    }
+
     private async Task SendOnceAsync(CancellationToken cancellationToken)
     {
         var recorder = new ResponseRecorder();
@@ -82,6 +115,10 @@ internal sealed class SentryDelivery : PlannedDelivery
             DisableFileWrite = true,
             EnableBackpressureHandling = false,
             Debug = false,
+
+            // The SDK would name the process running the build (testhost, Cake) as the release and list its assemblies.
+            Release = "speccake@" + (typeof(SentryDelivery).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
+            ReportAssembliesMode = global::Sentry.ReportAssembliesMode.None,
             ShutdownTimeout = TimeSpan.FromMilliseconds(100),
             FlushTimeout = Policy.AttemptTimeout,
         };
@@ -89,8 +126,9 @@ internal sealed class SentryDelivery : PlannedDelivery
         using var client = new SdkClient(options);
         client.CaptureEvent(BuildEvent());
 
-        // FlushAsync ends when the queue is empty or its timeout passes; the pipeline's attempt timeout cancels the wait.
-        await client.FlushAsync(Policy.AttemptTimeout).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Sentry's answer ends the attempt: after a rejection the SDK's flush would wait out its whole
+        // timeout. FlushAsync still covers an SDK that sends nothing; the attempt timeout cancels both.
+        await Task.WhenAny(recorder.Answered, client.FlushAsync(Policy.AttemptTimeout)).WaitAsync(cancellationToken).ConfigureAwait(false);
         recorder.ThrowUnlessAccepted();
     }
 
@@ -121,9 +159,11 @@ internal sealed class SentryDelivery : PlannedDelivery
         attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
 
     /// <summary>Sentry did not accept the event; <see cref="IsTransient"/> says whether another attempt may help.</summary>
-    private sealed class SentryRejection(string message, bool isTransient) : Exception(message)
+    private sealed class SentryRejection(string message, bool isTransient, TimeSpan? retryAfter = null) : Exception(message)
     {
         public bool IsTransient { get; } = isTransient;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
     }
 
     /// <summary>The innermost handler of the SDK's HTTP client: sends for real and remembers Sentry's answer.</summary>
@@ -132,7 +172,12 @@ internal sealed class SentryDelivery : PlannedDelivery
         private HttpStatusCode? status;
         private string? reason;
         private string? body;
+        private TimeSpan? retryAfter;
+        private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Exception? failure;
+
+        /// <summary>Completes when Sentry answered, or the request failed.</summary>
+        public Task Answered => answered.Task;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -147,12 +192,20 @@ internal sealed class SentryDelivery : PlannedDelivery
                 }
 
                 reason = response.ReasonPhrase;
+                retryAfter = response.Headers.RetryAfter switch
+                {
+                    { Delta: { } delta } => delta,
+                    { Date: { } date } => date - DateTimeOffset.UtcNow,
+                    _ => null,
+                };
                 status = response.StatusCode;
+                answered.TrySetResult();
                 return response;
             }
             catch (Exception error) when (error is HttpRequestException or IOException)
             {
                 failure = error;
+                answered.TrySetResult();
                 throw;
             }
         }
@@ -176,7 +229,7 @@ internal sealed class SentryDelivery : PlannedDelivery
 
             var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {reason}".TrimEnd();
             var message = HttpDelivery.ServiceMessage(body ?? string.Empty);
-            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code));
+            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code), retryAfter);
         }
     }
 }
