@@ -36,6 +36,19 @@ public sealed class IncidentDeliveryTests
         return (IncidentTestData.Config(integrations), IncidentTestData.Secrets(server));
     }
 
+    private static SpecCakeConfig AllFive(LoopbackServer server)
+    {
+        var url = server.BaseUrl.ToString();
+        return IncidentTestData.Config(new IntegrationsOptions
+        {
+            PagerDuty = IncidentTestData.PagerDuty(url),
+            Opsgenie = IncidentTestData.Opsgenie(url),
+            Datadog = IncidentTestData.Datadog(url),
+            NewRelic = IncidentTestData.NewRelic(url),
+            Sentry = IncidentTestData.Sentry(),
+        });
+    }
+
     [Theory]
     [MemberData(nameof(ServicesAndStatuses))]
     public async Task NotifyAsync_TransientStatusThenSuccess_RetriedAndSent(string service, int status)
@@ -91,15 +104,7 @@ public sealed class IncidentDeliveryTests
     public async Task NotifyAsync_DryRunWithAllFive_EachPrintedWithSecretsMasked()
     {
         await using var server = await IncidentTestData.ServiceAsync();
-        var url = server.BaseUrl.ToString();
-        var config = IncidentTestData.Config(new IntegrationsOptions
-        {
-            PagerDuty = IncidentTestData.PagerDuty(url),
-            Opsgenie = IncidentTestData.Opsgenie(url),
-            Datadog = IncidentTestData.Datadog(url),
-            NewRelic = IncidentTestData.NewRelic(url),
-            Sentry = IncidentTestData.Sentry(),
-        });
+        var config = AllFive(server);
         var log = new RecordingLog();
 
         var report = await IncidentTestData.NotifyAsync(config, IncidentTestData.Failed, log, IncidentTestData.Secrets(server), dryRun: true);
@@ -127,15 +132,7 @@ public sealed class IncidentDeliveryTests
     public async Task NotifyAsync_TestMessage_EveryServiceMarksItAsATest()
     {
         await using var server = await IncidentTestData.ServiceAsync();
-        var url = server.BaseUrl.ToString();
-        var config = IncidentTestData.Config(new IntegrationsOptions
-        {
-            PagerDuty = IncidentTestData.PagerDuty(url),
-            Opsgenie = IncidentTestData.Opsgenie(url),
-            Datadog = IncidentTestData.Datadog(url),
-            NewRelic = IncidentTestData.NewRelic(url),
-            Sentry = IncidentTestData.Sentry(),
-        });
+        var config = AllFive(server);
         var log = new RecordingLog();
 
         var report = await IncidentTestData.NotifyAsync(config, Events.SpecEvent.Test(new Events.RepositoryReference("org", "repo"), TestData.Now), log, IncidentTestData.Secrets(server));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
@@ -99,7 +100,7 @@ internal static class IncidentTestData
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            return Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, body);
+            return context.Response.WriteAsync(body);
         });
 
     /// <summary>Asserts that no secret value appears in what a user sees: the log and every reason.</summary>

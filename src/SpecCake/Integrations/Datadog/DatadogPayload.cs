@@ -105,7 +105,7 @@ internal static class DatadogPayload
         json.WriteString("alert_type", AlertType(message));
         json.WriteString("priority", "normal");
         json.WriteString("source_type_name", "speccake");
-        json.WriteString("aggregation_key", JsonBody.Truncate(IncidentKey.For(specEvent, ':'), 100));
+        json.WriteString("aggregation_key", JsonBody.Truncate(Incident.Key(specEvent, ':'), 100));
         json.WriteNumber("date_happened", specEvent.Timestamp.ToUnixTimeSeconds());
         WriteTags(json, Tags(specEvent, options));
         json.WriteEndObject();

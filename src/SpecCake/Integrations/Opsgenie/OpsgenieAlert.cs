@@ -24,17 +24,13 @@ internal static class OpsgenieAlert
     /// E.g. <c>speccake:org:repo:FEAT-0001</c>: no slashes, so it travels in the close URL's path
     /// without an encoded <c>%2F</c>, which proxies are apt to reject.
     /// </summary>
-    public static string Alias(SpecEvent specEvent) => IncidentKey.For(specEvent, ':');
+    public static string Alias(SpecEvent specEvent) => Incident.Key(specEvent, ':');
 
     /// <summary>E.g. <c>FEAT-0001 User Authentication: implementation_failed: Schema validation failed</c>, cut to 130.</summary>
     public static string Message(SpecEvent specEvent)
     {
-        var text = specEvent.IsTest
-            ? "[TEST] SpecCake test message: Opsgenie is set up; close this alert."
-            : (specEvent.Spec is { } spec ? $"{spec.Id} {spec.Title}" : $"Spec validation in {specEvent.Repository?.ToString() ?? "the repository"}")
-              + ": " + specEvent.Name
-              + (specEvent.Error is { Length: > 0 } error ? ": " + error : string.Empty);
-        return CutCleanly(OneLine(text), MaxMessageLength);
+        var text = specEvent.IsTest ? "[TEST] SpecCake test message: Opsgenie is set up; close this alert." : Incident.Summary(specEvent);
+        return CutCleanly(text, MaxMessageLength);
     }
 
     /// <summary>
@@ -107,25 +103,11 @@ internal static class OpsgenieAlert
     private static void WriteDetails(Utf8JsonWriter json, SpecEvent specEvent)
     {
         json.WriteStartObject("details");
-        json.WriteString("event", specEvent.Name);
-        if (specEvent.Spec is { } spec)
-        {
-            json.WriteString("spec_id", spec.Id);
-            json.WriteString("title", spec.Title);
-            json.WriteString("file", spec.File);
-            json.WriteString("status", SpecEventPayload.StatusName(spec.Status));
-            json.StringIfPresent("spec_severity", spec.Severity?.ToString().ToUpperInvariant());
-        }
-
-        json.StringIfPresent("repository", specEvent.Repository?.ToString());
-        json.StringIfPresent("branch", specEvent.Branch);
+        Incident.WriteFacts(json, specEvent);
         json.StringIfPresent("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
         json.StringIfPresent("pr_url", specEvent.PullRequest?.Url);
         json.StringIfPresent("error", specEvent.Error);
         json.StringIfPresent("logs_url", specEvent.LogsUrl);
         json.WriteEndObject();
     }
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

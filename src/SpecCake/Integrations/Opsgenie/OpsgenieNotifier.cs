@@ -21,7 +21,7 @@ internal sealed class OpsgenieNotifier : INotifier
     public IReadOnlyList<PlannedDelivery> Plan(SpecEvent specEvent, NotifierContext context)
     {
         var options = context.Config.Integrations.Opsgenie!;
-        var closes = Closes(options, specEvent);
+        var closes = Incident.IsResolvedBy(options.AlertOn, specEvent);
         if (!closes && !Subscriptions.Includes(options.AlertOn, specEvent))
         {
             return [];
@@ -44,11 +44,4 @@ internal sealed class OpsgenieNotifier : INotifier
             : HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/v2/alerts"), OpsgenieAlert.Create(specEvent, options), headers);
         return [new HttpDelivery(Name, request, context.RetryPolicy)];
     }
-
-    /// <summary>A success closes the alert its failures opened (see <see cref="PagerDuty.PagerDutyNotifier.Resolves"/>).</summary>
-    internal static bool Closes(OpsgenieOptions options, SpecEvent specEvent) =>
-        !specEvent.IsTest &&
-        specEvent.Kind == SpecEventKind.ImplementationCompleted &&
-        specEvent.Spec is not null &&
-        options.AlertOn.Any(kind => kind is SpecEventKind.ImplementationFailed or SpecEventKind.ImplementationCompleted);
 }

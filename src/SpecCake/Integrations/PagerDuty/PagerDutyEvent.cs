@@ -17,7 +17,7 @@ internal static class PagerDutyEvent
     /// <summary>The severities the Events API accepts.</summary>
     public static readonly IReadOnlyList<string> Severities = ["critical", "error", "warning", "info"];
 
-    public static string DedupKey(SpecEvent specEvent) => IncidentKey.For(specEvent, '/');
+    public static string DedupKey(SpecEvent specEvent) => Incident.Key(specEvent, '/');
 
     /// <summary><c>critical</c> for a SEV1 spec (the guide pages it at once), <c>info</c> for a test message, else the configured severity.</summary>
     public static string Severity(SpecEvent specEvent, PagerDutyOptions options) =>
@@ -28,18 +28,8 @@ internal static class PagerDutyEvent
     /// <summary>E.g. <c>FEAT-0001 User Authentication: implementation_failed: Schema validation failed</c>.</summary>
     public static string Summary(SpecEvent specEvent)
     {
-        string text;
-        if (specEvent.IsTest)
-        {
-            text = "[TEST] SpecCake test message: PagerDuty is set up; resolve this alert.";
-        }
-        else
-        {
-            var subject = specEvent.Spec is { } spec ? $"{spec.Id} {spec.Title}" : $"Spec validation in {specEvent.Repository?.ToString() ?? "the repository"}";
-            text = $"{subject}: {specEvent.Name}" + (specEvent.Error is { Length: > 0 } error ? ": " + error : string.Empty);
-        }
-
-        return JsonBody.Truncate(OneLine(text), MaxSummaryLength);
+        var text = specEvent.IsTest ? "[TEST] SpecCake test message: PagerDuty is set up; resolve this alert." : Incident.Summary(specEvent);
+        return JsonBody.Truncate(text, MaxSummaryLength);
     }
 
     public static byte[] Trigger(SpecEvent specEvent, PagerDutyOptions options, string routingKey) => JsonBody.Write(json =>
@@ -76,19 +66,8 @@ internal static class PagerDutyEvent
     private static void WriteCustomDetails(Utf8JsonWriter json, SpecEvent specEvent)
     {
         json.WriteStartObject("custom_details");
-        json.WriteString("event", specEvent.Name);
-        if (specEvent.Spec is { } spec)
-        {
-            json.WriteString("spec_id", spec.Id);
-            json.WriteString("title", spec.Title);
-            json.WriteString("file", spec.File);
-            json.WriteString("status", SpecEventPayload.StatusName(spec.Status));
-            json.StringIfPresent("spec_severity", spec.Severity?.ToString().ToUpperInvariant());
-            json.StringIfPresent("owner", spec.Owner);
-        }
-
-        json.StringIfPresent("repository", specEvent.Repository?.ToString());
-        json.StringIfPresent("branch", specEvent.Branch);
+        Incident.WriteFacts(json, specEvent);
+        json.StringIfPresent("owner", specEvent.Spec?.Owner);
         if (specEvent.PullRequest is { } pr)
         {
             json.WriteNumber("pr_number", pr.Number);
@@ -154,7 +133,4 @@ internal static class PagerDutyEvent
 
         json.WriteEndArray();
     }
-
-    private static string OneLine(string text) =>
-        string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

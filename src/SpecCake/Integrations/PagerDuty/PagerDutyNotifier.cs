@@ -21,7 +21,7 @@ internal sealed class PagerDutyNotifier : INotifier
     public IReadOnlyList<PlannedDelivery> Plan(SpecEvent specEvent, NotifierContext context)
     {
         var options = context.Config.Integrations.PagerDuty!;
-        var resolves = Resolves(options, specEvent);
+        var resolves = Incident.IsResolvedBy(options.AlertOn, specEvent);
         if (!resolves && !Subscriptions.Includes(options.AlertOn, specEvent))
         {
             return [];
@@ -38,14 +38,4 @@ internal sealed class PagerDutyNotifier : INotifier
         var body = resolves ? PagerDutyEvent.Resolve(specEvent, routingKey) : PagerDutyEvent.Trigger(specEvent, options, routingKey);
         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
     }
-
-    /// <summary>
-    /// A success closes the incident its failures opened: <c>implementation_completed</c> resolves
-    /// when the integration alerts on <c>implementation_failed</c> (or lists the completion itself).
-    /// </summary>
-    internal static bool Resolves(PagerDutyOptions options, SpecEvent specEvent) =>
-        !specEvent.IsTest &&
-        specEvent.Kind == SpecEventKind.ImplementationCompleted &&
-        specEvent.Spec is not null &&
-        options.AlertOn.Any(kind => kind is SpecEventKind.ImplementationFailed or SpecEventKind.ImplementationCompleted);
 }

@@ -100,7 +100,7 @@ internal sealed class SentryDelivery : PlannedDelivery
 
     private async Task SendOnceAsync(CancellationToken cancellationToken)
     {
-        var recorder = new ResponseRecorder();
+        using var recorder = new ResponseRecorder();
         var options = new SdkOptions
         {
             Dsn = dsn.Value,

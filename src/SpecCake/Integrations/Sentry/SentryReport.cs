@@ -74,7 +74,7 @@ internal sealed record SentryReport
         {
             Level = !specEvent.IsTest && specEvent.Kind.IsFailure() ? "error" : "info",
             Environment = string.IsNullOrWhiteSpace(options.Environment) ? null : options.Environment.Trim(),
-            Message = Text(specEvent),
+            Message = specEvent.IsTest ? "[TEST] SpecCake test message: Sentry is set up." : Incident.Summary(specEvent),
             Tags = tags,
             Fingerprint = [specEvent.IsTest ? "speccake-test" : specEvent.Spec?.Id ?? "validation", specEvent.Name],
             Extra = extra,
@@ -101,16 +101,5 @@ internal sealed record SentryReport
         }
 
         return text.ToString().TrimEnd('\n');
-    }
-
-    private static string Text(SpecEvent specEvent)
-    {
-        if (specEvent.IsTest)
-        {
-            return "[TEST] SpecCake test message: Sentry is set up.";
-        }
-
-        var subject = specEvent.Spec is { } spec ? $"{spec.Id} {spec.Title}" : $"Spec validation in {specEvent.Repository?.ToString() ?? "the repository"}";
-        return $"{subject}: {specEvent.Name}" + (specEvent.Error is { Length: > 0 } error ? ": " + error : string.Empty);
     }
 }
