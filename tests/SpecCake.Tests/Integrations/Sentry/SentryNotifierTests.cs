@@ -38,7 +38,7 @@ public sealed class SentryNotifierTests
     }
 
     [Fact]
-    public async Task NotifyAsync_ImplementationFailed_EnvelopeWithTagsFingerprintAndEnvironment()
+    public async Task NotifyAsync_ImplementationFailed_EnvelopeWithTagsFingerprintAndEnvironmentWithoutGlobalHub()
     {
         await using var server = await IncidentTestData.ServiceAsync(200, """{"id":"fc6d8c0c43fc4630ad850ee518f1b9d0"}""");
         var log = new RecordingLog();
@@ -59,6 +59,8 @@ public sealed class SentryNotifierTests
         Assert.Equal(["FEAT-0001", "implementation_failed"], sentryEvent["fingerprint"]!.AsArray().Select(part => (string?)part));
         Assert.Equal("FEAT-0001 User Authentication: implementation_failed: Schema validation failed", (string?)sentryEvent["logentry"]!["message"]);
         Assert.Equal("https://github.com/org/repo/actions/runs/7", (string?)sentryEvent["extra"]!["logs_url"]);
+        Assert.StartsWith("speccake@", (string?)sentryEvent["release"], StringComparison.Ordinal);
+        Assert.False(global::Sentry.SentrySdk.IsEnabled, "SpecCake initialised the global Sentry hub");
         IncidentTestData.AssertNoSecrets(log, report);
     }
 
