@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Events;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.Integrations.Sentry;
 
 namespace SpecCake.Tests.Integrations;
 
@@ -135,7 +137,7 @@ public sealed class IncidentDeliveryTests
         var config = AllFive(server);
         var log = new RecordingLog();
 
-        var report = await IncidentTestData.NotifyAsync(config, Events.SpecEvent.Test(new Events.RepositoryReference("org", "repo"), TestData.Now), log, IncidentTestData.Secrets(server));
+        var report = await IncidentTestData.NotifyAsync(config, SpecEvent.Test(new RepositoryReference("org", "repo"), TestData.Now), log, IncidentTestData.Secrets(server));
 
         Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
         var pagerDuty = server.Requests.Single(request => request.Path == "/v2/enqueue").Json;
@@ -144,6 +146,6 @@ public sealed class IncidentDeliveryTests
         Assert.StartsWith("[TEST]", (string?)server.Requests.Single(request => request.Path == "/v2/alerts").Json["message"], StringComparison.Ordinal);
         Assert.Equal("test", (string?)server.Requests.Single(request => request.Path.StartsWith("/v1/accounts/", StringComparison.Ordinal)).Json[0]!["event"]);
         Assert.Contains("event:test", server.Requests.Single(request => request.Path == "/api/v2/series").Json["series"]![0]!["tags"]!.AsArray().Select(tag => (string?)tag));
-        Assert.Equal("info", (string?)Sentry.SentryNotifierTests.EventOf(server.Requests.Single(request => request.Path == "/api/1/envelope/"))["level"]);
+        Assert.Equal("info", (string?)SentryEnvelope.EventOf(server.Requests.Single(request => request.Path == "/api/1/envelope/"))["level"]);
     }
 }

@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Tests.Delivery;
+using SpecCake.Validation;
 
 namespace SpecCake.Tests.Integrations.PagerDuty;
 
@@ -132,7 +133,7 @@ public sealed class PagerDutyNotifierTests
             PagerDuty = IncidentTestData.PagerDuty(server.BaseUrl.ToString()) with { AlertOn = [SpecEventKind.ValidationFailed] },
         });
         var invalid = SpecEvent.ValidationFailed(
-            [new Validation.ValidationError("specs/features/FEAT-0003.yaml", 3, 9, "status must be one of draft, review, approved, implemented")],
+            [new ValidationError("specs/features/FEAT-0003.yaml", 3, 9, "status must be one of draft, review, approved, implemented")],
             new RepositoryReference("org", "repo"),
             TestData.Now);
 

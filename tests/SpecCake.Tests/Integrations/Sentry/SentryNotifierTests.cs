@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
@@ -11,31 +9,6 @@ namespace SpecCake.Tests.Integrations.Sentry;
 public sealed class SentryNotifierTests
 {
     private static SpecCakeConfig Config() => IncidentTestData.Config(new IntegrationsOptions { Sentry = IncidentTestData.Sentry() });
-
-    /// <summary>The event item of an envelope as the server received it (gzip-decoded when the SDK compressed it).</summary>
-    internal static JsonNode EventOf(RecordedRequest request)
-    {
-        var bytes = request.Body;
-        if (request.Headers.TryGetValue("Content-Encoding", out var encoding) && encoding.Contains("gzip", StringComparison.OrdinalIgnoreCase))
-        {
-            using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-            using var plain = new MemoryStream();
-            gzip.CopyTo(plain);
-            bytes = plain.ToArray();
-        }
-
-        // Envelope: a header line, then per item a header line and its payload line.
-        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
-        for (var i = 1; i < lines.Length - 1; i++)
-        {
-            if (JsonNode.Parse(lines[i]) is JsonObject header && (string?)header["type"] == "event")
-            {
-                return JsonNode.Parse(lines[i + 1])!;
-            }
-        }
-
-        throw new InvalidOperationException("no event item in the envelope:\n" + string.Join("\n", lines));
-    }
 
     [Fact]
     public async Task NotifyAsync_ImplementationFailed_EnvelopeWithTagsFingerprintAndEnvironmentWithoutGlobalHub()
@@ -50,7 +23,7 @@ public sealed class SentryNotifierTests
         var request = Assert.Single(server.Requests);
         Assert.Equal(("POST", "/api/1/envelope/"), (request.Method, request.Path));
         Assert.Contains("sentry_key=" + IncidentTestData.SentryKey, request.Header("X-Sentry-Auth"), StringComparison.Ordinal);
-        var sentryEvent = EventOf(request);
+        var sentryEvent = SentryEnvelope.EventOf(request);
         Assert.Equal("error", (string?)sentryEvent["level"]);
         Assert.Equal("production", (string?)sentryEvent["environment"]);
         Assert.Equal("FEAT-0001", (string?)sentryEvent["tags"]!["spec_id"]);
@@ -72,7 +45,7 @@ public sealed class SentryNotifierTests
         await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), IncidentTestData.Secrets(server));
         await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), IncidentTestData.Secrets(server));
 
-        var events = server.Requests.Select(EventOf).ToList();
+        var events = server.Requests.Select(SentryEnvelope.EventOf).ToList();
         Assert.Equal(2, events.Count);
         Assert.Equal(events[0]["fingerprint"]!.ToJsonString(), events[1]["fingerprint"]!.ToJsonString());
         Assert.NotEqual((string?)events[0]["event_id"], (string?)events[1]["event_id"]);
@@ -100,7 +73,7 @@ public sealed class SentryNotifierTests
 
         await IncidentTestData.NotifyAsync(config, IncidentTestData.Completed, new RecordingLog(), IncidentTestData.Secrets(server));
 
-        var sentryEvent = EventOf(Assert.Single(server.Requests));
+        var sentryEvent = SentryEnvelope.EventOf(Assert.Single(server.Requests));
         Assert.Equal("info", (string?)sentryEvent["level"]);
         Assert.Equal("production", (string?)sentryEvent["environment"]);
         Assert.Equal("implementation_completed", (string?)sentryEvent["tags"]!["event"]);
