@@ -38,10 +38,14 @@ internal sealed class OpsgenieNotifier : INotifier
         HttpHeader[] headers = [new("Authorization", "GenieKey " + apiKey, IsSecret: true)];
         var request = closes
             ? HttpRequestDescription.PostJson(
-                ApiBaseUrl.Combine(baseUrl, $"/v2/alerts/{Uri.EscapeDataString(OpsgenieAlert.Alias(specEvent))}/close?identifierType=alias"),
+                ApiBaseUrl.Combine(baseUrl, $"/v2/alerts/{AliasSegment(specEvent)}/close?identifierType=alias"),
                 OpsgenieAlert.Close(specEvent),
                 headers)
             : HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/v2/alerts"), OpsgenieAlert.Create(specEvent, options), headers);
         return [new HttpDelivery(Name, request, context.RetryPolicy)];
     }
+
+    /// <summary>The alias as a path segment: escaped, but its colons left as they are (valid in a segment, and readable in dry-run).</summary>
+    private static string AliasSegment(SpecEvent specEvent) =>
+        Uri.EscapeDataString(OpsgenieAlert.Alias(specEvent)).Replace("%3A", ":", StringComparison.Ordinal);
 }

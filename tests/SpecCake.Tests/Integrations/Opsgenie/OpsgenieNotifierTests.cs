@@ -55,7 +55,7 @@ public sealed class OpsgenieNotifierTests
         var requests = server.Requests;
         Assert.Equal(
             ["/v2/alerts", "/v2/alerts/speccake:org:repo:FEAT-0001/close?identifierType=alias", "/v2/alerts"],
-            requests.Select(request => Uri.UnescapeDataString(request.Path)));
+            requests.Select(request => request.Path));
         Assert.Equal("speccake:org:repo:FEAT-0001", (string?)requests[0].Json["alias"]);
         Assert.Equal("speccake:org:repo:FEAT-0001", (string?)requests[2].Json["alias"]);
         Assert.Equal("GenieKey " + IncidentTestData.OpsgenieKey, requests[1].Header("Authorization"));
@@ -107,15 +107,17 @@ public sealed class OpsgenieNotifierTests
     }
 
     [Fact]
-    public async Task NotifyAsync_EuApiUrl_SentToTheConfiguredHostInDryRun()
+    public async Task NotifyAsync_EuApiUrl_CreateAndCloseGoToTheConfiguredHostInDryRun()
     {
         var config = IncidentTestData.Config(new IntegrationsOptions { Opsgenie = IncidentTestData.Opsgenie("https://api.eu.opsgenie.com") });
         var log = new RecordingLog();
 
         var report = await IncidentTestData.NotifyAsync(config, IncidentTestData.Failed, log, dryRun: true);
+        await IncidentTestData.NotifyAsync(config, IncidentTestData.Completed, log, dryRun: true);
 
         Assert.Equal(DeliveryStatus.DryRun, report.Results.Single().Status);
         Assert.Contains("POST https://api.eu.opsgenie.com/v2/alerts\n", log.Text, StringComparison.Ordinal);
+        Assert.Contains("POST https://api.eu.opsgenie.com/v2/alerts/speccake:org:repo:FEAT-0001/close?identifierType=alias\n", log.Text, StringComparison.Ordinal);
         Assert.Contains("Authorization: ***", log.Text, StringComparison.Ordinal);
         IncidentTestData.AssertNoSecrets(log, report);
     }
