@@ -3,6 +3,11 @@ using SpecCake.Integrations.Email;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Integrations.PagerDuty;
+using SpecCake.Integrations.Opsgenie;
+using SpecCake.Integrations.Datadog;
+using SpecCake.Integrations.NewRelic;
+using SpecCake.Integrations.Sentry;
 
 namespace SpecCake.Delivery;
 
@@ -20,5 +25,10 @@ public static class NotifierCatalog
         new DiscordNotifier(),
         new EmailNotifier(),
         new WebhooksNotifier(),
+        new PagerDutyNotifier(),
+        new OpsgenieNotifier(),
+        new DatadogNotifier(),
+        new NewRelicNotifier(),
+        new SentryNotifier(),
     ];
 }

@@ -1,0 +1,58 @@
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+
+namespace SpecCake.Integrations.Datadog;
+
+/// <summary>
+/// Datadog (<c>DATADOG_API_KEY</c>, and <c>DATADOG_APP_KEY</c> when set): every event becomes the
+/// guide's metrics (<c>send_metrics</c>, target <c>datadog/metrics</c>) and an event in the event
+/// stream (<c>send_events</c>, target <c>datadog/events</c>), on the API host of <c>site</c>.
+/// </summary>
+internal sealed class DatadogNotifier : INotifier
+{
+    public string Name => "datadog";
+
+    public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Datadog is { Enabled: true };
+
+    public IReadOnlyList<PlannedDelivery> Plan(SpecEvent specEvent, NotifierContext context)
+    {
+        ArgumentNullException.ThrowIfNull(specEvent);
+        var options = context.Config.Integrations.Datadog!;
+        if (!options.SendMetrics && !options.SendEvents)
+        {
+            return [];
+        }
+
+        var apiKey = context.RequireSecret(SecretNames.DatadogApiKey, Name);
+
+        // The intake endpoints need only the API key; the application key goes along when set, as the guide configures both.
+        var appKey = context.GetSecret(SecretNames.DatadogAppKey);
+        context.AddSecret(appKey);
+        var headers = new List<HttpHeader> { new("DD-API-KEY", apiKey, IsSecret: true) };
+        if (appKey is not null)
+        {
+            headers.Add(new HttpHeader("DD-APPLICATION-KEY", appKey, IsSecret: true));
+        }
+
+        var baseUrl = ApiBaseUrl.Resolve(options.ApiUrl ?? DatadogSite.ApiUrl(options.Site), "https://api.datadoghq.com", Name);
+        var deliveries = new List<PlannedDelivery>();
+        if (options.SendMetrics)
+        {
+            deliveries.Add(new HttpDelivery(
+                Name + "/metrics",
+                HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/api/v2/series"), DatadogPayload.Series(specEvent, options), headers),
+                context.RetryPolicy));
+        }
+
+        if (options.SendEvents)
+        {
+            deliveries.Add(new HttpDelivery(
+                Name + "/events",
+                HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/api/v1/events"), DatadogPayload.Event(specEvent, options), headers),
+                context.RetryPolicy));
+        }
+
+        return deliveries;
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Net;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using SpecCake.Delivery;
+using SdkClient = global::Sentry.SentryClient;
+using SdkEvent = global::Sentry.SentryEvent;
+using SdkLevel = global::Sentry.SentryLevel;
+using SdkOptions = global::Sentry.SentryOptions;
+
+namespace SpecCake.Integrations.Sentry;
+
+/// <summary>
+/// A non-HTTP delivery through the official Sentry SDK. Each attempt builds a <see cref="SdkClient"/>
+/// of its own (no <c>SentrySdk.Init</c>, no global hub: SpecCake is a library inside someone's
+/// build), captures the event and flushes it. The SDK never reports whether Sentry accepted an
+/// event, so the innermost HTTP handler records the answer; 429, 5xx and network errors are
+/// retried with a fresh client (the SDK's own rate-limit memory would drop the retry otherwise),
+/// after Sentry's <c>Retry-After</c> when it sends one.
+/// </summary>
+internal sealed class SentryDelivery : PlannedDelivery
+{
+    private readonly SentryDsn dsn;
+
+    public SentryDelivery(string target, SentryDsn dsn, SentryReport report, RetryPolicy policy)
+        : base(target, policy)
+    {
+        this.dsn = dsn;
+        Report = report;
+    }
+
+    public SentryReport Report { get; }
+
+    public override string Describe() =>
+        $"Sentry event through the Sentry SDK (envelope to project {dsn.ProjectId} at {dsn.Host}; DSN: {SecretMasker.Mask})\n{Report}";
+
+    public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var attempts = 0;
+        var pipeline = CreatePipeline(context);
+        try
+        {
+            await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    Interlocked.Increment(ref attempts);
+                    await SendOnceAsync(token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return DeliveryOutcome.Sent(attempts);
+        }
+        catch (TimeoutRejectedException timeout)
+        {
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{Suffix(attempts)}");
+        }
+        catch (SentryRejection rejection)
+        {
+            return DeliveryOutcome.Failed(attempts, rejection.Message + Suffix(attempts));
+        }
+    }
+
+    /// <summary>
+    /// <see cref="OperationResilience"/>'s limits, plus what <see cref="HttpResilience"/> does for
+    /// HTTP services: Sentry's <c>Retry-After</c> (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
+    /// </summary>
+    private ResiliencePipeline CreatePipeline(DeliveryContext context)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = context.TimeProvider };
+        builder.AddTimeout(Policy.TotalTimeout);
+        if (Policy.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Policy.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = Policy.BaseDelay,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<TimeoutRejectedException>()
+                    .Handle<SentryRejection>(rejection => rejection.IsTransient),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is SentryRejection { RetryAfter: { } wait }
+                        ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Policy.MaxRetryAfter ? Policy.MaxRetryAfter : wait)
+                        : null),
+                OnRetry = args =>
+                {
+                    context.Log.Write(
+                        DeliveryLogLevel.Verbose,
+                        $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(Policy.AttemptTimeout);
+        return builder.Build();
+    }
+
+    private async Task SendOnceAsync(CancellationToken cancellationToken)
+    {
+        using var recorder = new ResponseRecorder();
+        var options = new SdkOptions
+        {
+            Dsn = dsn.Value,
+            Environment = Report.Environment,
+            CreateHttpMessageHandler = () => recorder,
+            IsGlobalModeEnabled = false,
+            AutoSessionTracking = false,
+            SendClientReports = false,
+            SendDefaultPii = false,
+            AttachStacktrace = false,
+            CacheDirectoryPath = null,
+            DisableFileWrite = true,
+            EnableBackpressureHandling = false,
+            Debug = false,
+
+            // The SDK would name the process running the build (testhost, Cake) as the release and list its assemblies.
+            Release = "speccake@" + (typeof(SentryDelivery).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"),
+            ReportAssembliesMode = global::Sentry.ReportAssembliesMode.None,
+            ShutdownTimeout = TimeSpan.FromMilliseconds(100),
+            FlushTimeout = Policy.AttemptTimeout,
+        };
+
+        using var client = new SdkClient(options);
+        client.CaptureEvent(BuildEvent());
+
+        // Sentry's answer ends the attempt: after a rejection the SDK's flush would wait out its whole
+        // timeout. FlushAsync still covers an SDK that sends nothing; the attempt timeout cancels both.
+        await Task.WhenAny(recorder.Answered, client.FlushAsync(Policy.AttemptTimeout)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        recorder.ThrowUnlessAccepted();
+    }
+
+    private SdkEvent BuildEvent()
+    {
+        var sentryEvent = new SdkEvent
+        {
+            Message = Report.Message,
+            Level = Report.Level == "error" ? SdkLevel.Error : SdkLevel.Info,
+            Logger = "speccake",
+            Environment = Report.Environment,
+            Fingerprint = Report.Fingerprint,
+        };
+        foreach (var (key, value) in Report.Tags)
+        {
+            sentryEvent.SetTag(key, value);
+        }
+
+        foreach (var (key, value) in Report.Extra)
+        {
+            sentryEvent.SetExtra(key, value);
+        }
+
+        return sentryEvent;
+    }
+
+    private static string Suffix(int attempts) =>
+        attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
+
+    /// <summary>Sentry did not accept the event; <see cref="IsTransient"/> says whether another attempt may help.</summary>
+    private sealed class SentryRejection(string message, bool isTransient, TimeSpan? retryAfter = null) : Exception(message)
+    {
+        public bool IsTransient { get; } = isTransient;
+
+        public TimeSpan? RetryAfter { get; } = retryAfter;
+    }
+
+    /// <summary>The innermost handler of the SDK's HTTP client: sends for real and remembers Sentry's answer.</summary>
+    private sealed class ResponseRecorder() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        private HttpStatusCode? status;
+        private string? reason;
+        private string? body;
+        private TimeSpan? retryAfter;
+        private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Exception? failure;
+
+        /// <summary>Completes when Sentry answered, or the request failed.</summary>
+        public Task Answered => answered.Task;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    // Buffered, so the SDK can still read the body after us.
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                    body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                reason = response.ReasonPhrase;
+                retryAfter = response.Headers.RetryAfter switch
+                {
+                    { Delta: { } delta } => delta,
+                    { Date: { } date } => date - DateTimeOffset.UtcNow,
+                    _ => null,
+                };
+                status = response.StatusCode;
+                answered.TrySetResult();
+                return response;
+            }
+            catch (Exception error) when (error is HttpRequestException or IOException)
+            {
+                failure = error;
+                answered.TrySetResult();
+                throw;
+            }
+        }
+
+        public void ThrowUnlessAccepted()
+        {
+            if (failure is not null)
+            {
+                throw new SentryRejection($"network error: {failure.Message}", isTransient: true);
+            }
+
+            if (status is not { } code)
+            {
+                throw new SentryRejection("the Sentry SDK sent nothing within the attempt timeout", isTransient: true);
+            }
+
+            if ((int)code is >= 200 and < 300)
+            {
+                return;
+            }
+
+            var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {reason}".TrimEnd();
+            var message = HttpDelivery.ServiceMessage(body ?? string.Empty);
+            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code), retryAfter);
+        }
+    }
+}

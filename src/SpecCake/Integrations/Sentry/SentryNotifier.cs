@@ -1,0 +1,30 @@
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+
+namespace SpecCake.Integrations.Sentry;
+
+/// <summary>
+/// Sentry (<c>SENTRY_DSN</c>) through the official SDK: each <c>report_on</c> event becomes a Sentry
+/// event with the configured <c>environment</c>, tags <c>spec_id</c>/<c>event</c>/<c>repository</c>
+/// and a fingerprint of spec and event, flushed before the task ends.
+/// </summary>
+internal sealed class SentryNotifier : INotifier
+{
+    public string Name => "sentry";
+
+    public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Sentry is { Enabled: true };
+
+    public IReadOnlyList<PlannedDelivery> Plan(SpecEvent specEvent, NotifierContext context)
+    {
+        var options = context.Config.Integrations.Sentry!;
+        if (!Subscriptions.Includes(options.ReportOn, specEvent))
+        {
+            return [];
+        }
+
+        var dsn = SentryDsn.Parse(context.RequireSecret(SecretNames.SentryDsn, Name));
+        context.AddSecret(dsn.PublicKey);
+        return [new SentryDelivery(Name, dsn, SentryReport.For(specEvent, options), context.RetryPolicy)];
+    }
+}

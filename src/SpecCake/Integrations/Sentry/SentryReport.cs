@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using SpecCake.Events;
+
+namespace SpecCake.Integrations.Sentry;
+
+/// <summary>
+/// What SpecCake reports to Sentry for one event, before the SDK turns it into an envelope:
+/// level, environment, message, tags and a fingerprint of spec and event so that repeats of
+/// one failure group into one issue.
+/// </summary>
+internal sealed record SentryReport
+{
+    public required string Level { get; init; }
+
+    public string? Environment { get; init; }
+
+    public required string Message { get; init; }
+
+    public required IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; }
+
+    public required IReadOnlyList<string> Fingerprint { get; init; }
+
+    public required IReadOnlyList<KeyValuePair<string, string>> Extra { get; init; }
+
+    public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>
+    /// Failures are <c>error</c>; any other event listed in <c>report_on</c> and test messages are
+    /// <c>info</c>, so a success never shows up as an error in Sentry.
+    /// </summary>
+    public static SentryReport For(SpecEvent specEvent, SentryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(specEvent);
+        var tags = new List<KeyValuePair<string, string>>();
+        if (specEvent.Spec is { } spec)
+        {
+            tags.Add(new("spec_id", spec.Id));
+        }
+
+        tags.Add(new("event", specEvent.Name));
+        if (specEvent.Repository is { } repository)
+        {
+            tags.Add(new("repository", repository.ToString()));
+        }
+
+        if (specEvent.Branch is { } branch)
+        {
+            tags.Add(new("branch", branch));
+        }
+
+        var extra = new List<KeyValuePair<string, string>>();
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                extra.Add(new(key, value));
+            }
+        }
+
+        Add("title", specEvent.Spec?.Title);
+        Add("file", specEvent.Spec?.File);
+        Add("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
+        Add("pr_url", specEvent.PullRequest?.Url);
+        Add("logs_url", specEvent.LogsUrl);
+        Add("spec_url", specEvent.SpecUrl);
+        Add("duration_seconds", specEvent.Duration?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        if (specEvent.ValidationErrors.Count > 0)
+        {
+            Add("validation_errors", string.Join("\n", specEvent.ValidationErrors.Take(50).Select(error => error.ToString())));
+        }
+
+        return new SentryReport
+        {
+            Level = !specEvent.IsTest && specEvent.Kind.IsFailure() ? "error" : "info",
+            Environment = string.IsNullOrWhiteSpace(options.Environment) ? null : options.Environment.Trim(),
+            Message = specEvent.IsTest ? "[TEST] SpecCake test message: Sentry is set up." : Incident.Summary(specEvent),
+            Tags = tags,
+            Fingerprint = [specEvent.IsTest ? "speccake-test" : specEvent.Spec?.Id ?? "validation", specEvent.Name],
+            Extra = extra,
+            Timestamp = specEvent.Timestamp,
+        };
+    }
+
+    /// <summary>The dry-run description (the DSN is written as <c>***</c> by the caller).</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append("level: ").Append(Level).Append('\n');
+        if (Environment is not null)
+        {
+            text.Append("environment: ").Append(Environment).Append('\n');
+        }
+
+        text.Append("message: ").Append(Message).Append('\n');
+        text.Append("tags: ").AppendJoin(", ", Tags.Select(tag => $"{tag.Key}={tag.Value}")).Append('\n');
+        text.Append("fingerprint: [").AppendJoin(", ", Fingerprint).Append("]\n");
+        foreach (var (key, value) in Extra)
+        {
+            text.Append("extra.").Append(key).Append(": ").Append(value).Append('\n');
+        }
+
+        return text.ToString().TrimEnd('\n');
+    }
+}
