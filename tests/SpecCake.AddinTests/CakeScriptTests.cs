@@ -30,6 +30,14 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
         Assert.Contains("<readme>PACKAGE.md</readme>", nuspec);
         Assert.Matches("<tags>[^<]*cake-addin[^<]*</tags>", nuspec);
         Assert.DoesNotMatch("<dependency id=\"Cake\\.", nuspec);
+
+        // Editors of another repo point at the packaged schemas (docs/use-in-your-repo.md).
+        var schemas = Path.Combine(RepositoryRoot.Path, "schemas");
+        foreach (var schema in Directory.Exists(schemas) ? Directory.EnumerateFiles(schemas, "*.json") : [])
+        {
+            Assert.Contains($"schemas/{Path.GetFileName(schema)}", entries);
+        }
+
         foreach (var dependency in new[] { "YamlDotNet", "JsonSchema.Net", "Flurl.Http", "Polly.Core", "Octokit", "MailKit", "Sentry" })
         {
             Assert.Contains($"<dependency id=\"{dependency}\"", nuspec);
@@ -132,6 +140,8 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
                 ["SPECCAKE_TEST_WEBHOOK_SECRET"] = WebhookSecret,
                 ["GITHUB_ACTIONS"] = "true",
                 ["GITHUB_REPOSITORY"] = "acme/widgets",
+                ["GITHUB_SERVER_URL"] = "https://github.com",
+                ["GITHUB_RUN_ID"] = "4242",
             });
 
         Assert.True(result.ExitCode == 0, result.ToString());
