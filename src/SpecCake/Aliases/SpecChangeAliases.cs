@@ -16,8 +16,9 @@ public static class SpecChangeAliases
 {
     /// <summary>
     /// Finds <c>spec_created</c> and <c>spec_approved</c> between <see cref="DetectSpecEventsSettings.Base"/>
-    /// and <see cref="DetectSpecEventsSettings.Head"/> in the git repository of the working directory,
-    /// and notifies each one. A spec added already approved yields both events; renames and
+    /// and <see cref="DetectSpecEventsSettings.Head"/>,
+    /// and notifies each one. The repository is the one that holds the config file, whose
+    /// <c>specs.paths</c> globs name the spec files. A spec added already approved yields both events; renames and
     /// deletions are not creations.
     /// </summary>
     /// <param name="context">The Cake context.</param>
@@ -58,9 +59,10 @@ public static class SpecChangeAliases
         }
 
         var configFile = (settings.ConfigFile ?? new FilePath("specs.config.yaml")).MakeAbsolute(context.Environment);
-        var repository = GitRepository.Discover(context.Environment.WorkingDirectory.FullPath);
-        var configDirectory = System.IO.Path.GetRelativePath(repository.Root, configFile.GetDirectory().FullPath).Replace('\\', '/');
-        var specFiles = new SpecPathGlob(SpecPathsReader.Read(configFile.FullPath), configDirectory == "." ? "" : configDirectory);
+        // The repository is the one holding the config: its spec globs are relative to the config's folder.
+        var globs = SpecPathsReader.Read(configFile.FullPath);
+        var repository = GitRepository.Discover(configFile.GetDirectory().FullPath);
+        var specFiles = new SpecPathGlob(globs, repository.Prefix);
 
         var events = new SpecChangeDetector(repository, specFiles).Detect(settings.Base, head);
         context.Log.Information(

@@ -12,24 +12,41 @@ internal sealed class GitRepository
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
-    private GitRepository(string root) => Root = root;
+    private GitRepository(string root, string prefix)
+    {
+        Root = root;
+        Prefix = prefix;
+    }
 
     /// <summary>The top-level directory of the working tree.</summary>
     public string Root { get; }
+
+    /// <summary>
+    /// Where the directory it was discovered from lies in the repository, as git names it
+    /// (<c>tools/config</c>; empty at the root). Asked of git rather than computed from paths
+    /// so symbolic links (macOS <c>/tmp</c>) and case-insensitive file systems cannot skew it.
+    /// </summary>
+    public string Prefix { get; }
 
     /// <summary>Finds the repository that contains <paramref name="directory"/>.</summary>
     /// <exception cref="SpecChangeDetectionException">Not inside a git working tree, or git is missing.</exception>
     public static GitRepository Discover(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var result = Run(directory, "rev-parse", "--show-toplevel");
+        if (!Directory.Exists(directory))
+        {
+            throw new SpecChangeDetectionException($"'{directory}' does not exist.");
+        }
+
+        var result = Run(directory, "rev-parse", "--show-toplevel", "--show-prefix");
         if (result.ExitCode != 0)
         {
             throw new SpecChangeDetectionException(
                 $"'{directory}' is not inside a git repository: {result.FirstErrorLine}");
         }
 
-        return new GitRepository(result.Output.Trim());
+        var lines = result.Output.Split('\n');
+        return new GitRepository(lines[0].Trim(), lines.Length > 1 ? lines[1].Trim().TrimEnd('/') : "");
     }
 
     /// <summary>Resolves <paramref name="reference"/> to a full commit id.</summary>

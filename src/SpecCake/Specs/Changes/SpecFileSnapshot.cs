@@ -33,8 +33,9 @@ internal sealed record SpecFileSnapshot(string? Id, string? Status)
 
             return new SpecFileSnapshot(Scalar(root, "id"), Scalar(root, "status"));
         }
-        catch (YamlException)
+        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
         {
+            // InvalidOperationException: YamlDotNet's scanner on some unclosed flow collections.
             return new SpecFileSnapshot(null, null);
         }
     }

@@ -31,8 +31,21 @@ internal static class SpecPathsReader
         }
         catch (YamlException exception)
         {
+            // Report the innermost YAML error: outer ones only add context.
+            var cause = exception;
+            while (cause.InnerException is YamlException inner)
+            {
+                cause = inner;
+            }
+
             throw new SpecChangeDetectionException(
-                $"{configFile}:{exception.Start.Line}:{exception.Start.Column}: {exception.Message}", exception);
+                $"{configFile}:{cause.Start.Line}:{cause.Start.Column}: {cause.Message}", exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections.
+            throw new SpecChangeDetectionException(
+                $"{configFile}: not valid YAML (an unclosed bracket or quote?); ValidateSpecs shows where.", exception);
         }
 
         if (root is not null

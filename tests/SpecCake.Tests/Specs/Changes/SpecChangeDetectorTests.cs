@@ -220,14 +220,17 @@ public sealed class SpecChangeDetectorTests : IDisposable
     }
 
     [Fact]
-    public void Discover_FromSubdirectory_FindsTheRepositoryRoot()
+    public void Discover_FromConfigInSubdirectory_GlobsAreRelativeToIt()
     {
         var before = _repository.Write("README.md", "repo").Commit("init");
-        _repository.Write("tools/config/specs/FEAT-0019.yaml", Spec("FEAT-0019", "draft")).Commit("nested config");
+        _repository.Write("tools/config/specs/FEAT-0019.yaml", Spec("FEAT-0019", "draft"));
+        _repository.Write("specs/FEAT-0020.yaml", Spec("FEAT-0020", "draft")).Commit("nested config");
 
-        var events = Detect(before, root: Path.Combine(_repository.Path, "tools", "config"), globs: "tools/config/specs/*.yaml");
+        var repository = GitRepository.Discover(Path.Combine(_repository.Path, "tools", "config"));
+        var events = new SpecChangeDetector(repository, new SpecPathGlob(["specs/*.yaml"], repository.Prefix)).Detect(before, "HEAD");
 
-        Assert.Equal("FEAT-0019", Assert.Single(events).SpecId);
+        Assert.Equal("tools/config", repository.Prefix);
+        Assert.Equal([new DetectedSpecEvent(SpecEventKind.SpecCreated, "FEAT-0019", "tools/config/specs/FEAT-0019.yaml")], events);
     }
 
     [Fact]
