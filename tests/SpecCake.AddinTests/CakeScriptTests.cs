@@ -83,6 +83,23 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
     }
 
     [Fact]
+    public async Task DocsCakeScript_RunAsWritten_CompilesAndRunsDetectSpecEvents()
+    {
+        var script = DocsPage.CodeBlocks("csharp").Single(b => b.Code.Contains("#addin")).Code;
+        script = System.Text.RegularExpressions.Regex.Replace(script, "&version=[^&]+&", $"&version={cake.Version}&");
+        var directory = cake.NewScriptDirectory("docs");
+        SpecRepository.Write(directory, "specs.config.yaml", "specs:\n  paths: [\"specs/**/*.yaml\"]");
+        SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", SpecRepository.ValidSpec);
+        await SpecRepository.GitAsync(directory, "init", "-q");
+        await SpecRepository.CommitAllAsync(directory, "Add FEAT-0001");
+
+        var result = await cake.RunScriptAsync(directory, script, ["--target=DetectSpecEvents", "--base=HEAD"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("No spec events between HEAD and HEAD.", result.Output);
+    }
+
+    [Fact]
     public async Task Script_TaskDependingOnValidateSpecsWithInvalidSpec_ExitsNonZeroAndPrintsFileLineColumn()
     {
         var directory = cake.NewScriptDirectory("invalid");

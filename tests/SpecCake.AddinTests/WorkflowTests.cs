@@ -12,8 +12,6 @@ namespace SpecCake.AddinTests;
 /// </summary>
 public sealed partial class WorkflowTests
 {
-    private static readonly string DocsPage = Path.Combine(RepositoryRoot.Path, "docs", "use-in-your-repo.md");
-
     public static TheoryData<string> Workflows()
     {
         var data = new TheoryData<string>();
@@ -53,7 +51,7 @@ public sealed partial class WorkflowTests
     [Fact]
     public void DocsPage_EveryYamlBlock_ParsesAndWorkflowsHaveTheirShape()
     {
-        var blocks = CodeBlocks("yaml").ToArray();
+        var blocks = DocsPage.CodeBlocks("yaml").ToArray();
 
         Assert.True(blocks.Length >= 6, $"expected the workflow, pipeline and editor snippets, found {blocks.Length} YAML blocks");
         var workflows = 0;
@@ -80,7 +78,7 @@ public sealed partial class WorkflowTests
     [Fact]
     public void DocsPage_EveryBuildInvocation_UsesTargetsAndArgumentsOfTheContract()
     {
-        var text = File.ReadAllText(DocsPage);
+        var text = DocsPage.Text;
 
         var invocations = BuildInvocation.FindAll(text).ToArray();
 
@@ -95,12 +93,12 @@ public sealed partial class WorkflowTests
     [Fact]
     public void DocsPage_JsonAndXmlBlocks_Parse()
     {
-        foreach (var (line, code) in CodeBlocks("json"))
+        foreach (var (line, code) in DocsPage.CodeBlocks("json"))
         {
             using var _ = JsonDocument.Parse(code);
         }
 
-        foreach (var (line, code) in CodeBlocks("xml"))
+        foreach (var (line, code) in DocsPage.CodeBlocks("xml"))
         {
             var project = XDocument.Parse(code);
             Assert.Contains(project.Descendants("PackageReference"), e => (string?)e.Attribute("Include") == "SpecCake");
@@ -111,7 +109,7 @@ public sealed partial class WorkflowTests
     public void DocsPage_AliasTable_NamesAliasesAndSettingsPropertiesThatExist()
     {
         var aliasSources = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "SpecCake", "Aliases"), "*.cs").Select(File.ReadAllText));
-        var rows = AliasRow().Matches(File.ReadAllText(DocsPage));
+        var rows = AliasRow().Matches(DocsPage.Text);
 
         Assert.Equal(4, rows.Count);
         foreach (Match row in rows)
@@ -128,30 +126,12 @@ public sealed partial class WorkflowTests
     [Fact]
     public void DocsPage_CakeScript_ImportsTheAddinWithItsDependencies()
     {
-        var script = Assert.Single(CodeBlocks("csharp"), b => b.Code.Contains("#addin")).Code;
+        var script = Assert.Single(DocsPage.CodeBlocks("csharp"), b => b.Code.Contains("#addin")).Code;
 
         Assert.Matches(@"#addin nuget:\?package=SpecCake&version=[^&\s]+&loaddependencies=true", script);
         foreach (var alias in new[] { "ValidateSpecs()", "NotifySpecEvent(", "SyncTrackers()", "DetectSpecEvents(" })
         {
             Assert.Contains(alias, script);
-        }
-    }
-
-    private static IEnumerable<(int Line, string Code)> CodeBlocks(string language)
-    {
-        var lines = File.ReadAllLines(DocsPage);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].Trim() != "```" + language)
-            {
-                continue;
-            }
-
-            var start = i + 1;
-            var end = Array.FindIndex(lines, start, l => l.Trim() == "```");
-            Assert.True(end > 0, $"use-in-your-repo.md:{i + 1}: unclosed code block");
-            yield return (i + 1, string.Join("\n", lines[start..end]));
-            i = end;
         }
     }
 
