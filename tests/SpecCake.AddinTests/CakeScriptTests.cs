@@ -138,6 +138,8 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
         var directory = cake.NewScriptDirectory("notify");
         SpecRepository.Write(directory, "specs.config.yaml", SpecRepository.ConfigWithWebhook(url, "implementation_completed"));
         SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", SpecRepository.ValidSpec);
+        await SpecRepository.GitAsync(directory, "init", "-q"); // spec.file is relative to the repository root
+        await SpecRepository.CommitAllAsync(directory, "Add FEAT-0001");
 
         var result = await cake.RunScriptAsync(
             directory,
