@@ -10,6 +10,26 @@ namespace SpecCake.Aliases;
 [CakeAliasCategory("SpecCake")]
 public static class SpecCakeAliases
 {
+    /// <summary>
+    /// Validates every spec file and <c>specs.config.yaml</c> from the working directory;
+    /// the task fails on the first invalid file, listing every problem as <c>file:line:column: message</c>.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <example>
+    /// <code>
+    /// #addin nuget:?package=SpecCake&amp;loaddependencies=true
+    ///
+    /// Task("Specs").Does(() => ValidateSpecs());
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void ValidateSpecs(this ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.ValidateSpecs(new ValidateSpecsSettings());
+    }
+
     /// <summary>Validates every spec file and <c>specs.config.yaml</c>.</summary>
     /// <param name="context">The Cake context.</param>
     /// <param name="settings">The settings.</param>
@@ -21,6 +41,30 @@ public static class SpecCakeAliases
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
         throw new NotImplementedException("ValidateSpecs is being built in the foundation issue.");
+    }
+
+    /// <summary>
+    /// Sends <paramref name="eventName"/> for <paramref name="spec"/> to every enabled integration
+    /// of <c>specs.config.yaml</c> in the working directory that subscribes to it.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="eventName">The snake_case event name, e.g. <c>implementation_failed</c>.</param>
+    /// <param name="spec">The spec ID (<c>FEAT-0001</c>) or the path of its file.</param>
+    /// <example>
+    /// <code>
+    /// Task("Implement")
+    ///     .Does(() => { /* ... */ })
+    ///     .OnError(exception => NotifySpecEvent("implementation_failed", "FEAT-0001"));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void NotifySpecEvent(this ICakeContext context, string eventName, string spec)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(spec);
+        context.NotifySpecEvent(new NotifySpecEventSettings { Event = eventName, Spec = spec });
     }
 
     /// <summary>Sends a spec event to every enabled integration subscribed to it.</summary>
@@ -61,6 +105,24 @@ public static class SpecCakeAliases
             new CakeDeliveryLog(context.Log),
             context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"),
             TimeProvider.System));
+
+    /// <summary>
+    /// Mirrors every spec into every enabled tracker of <c>specs.config.yaml</c> in the working
+    /// directory, idempotently.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <example>
+    /// <code>
+    /// Task("Trackers").IsDependentOn("Specs").Does(() => SyncTrackers());
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void SyncTrackers(this ICakeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.SyncTrackers(new SyncTrackersSettings());
+    }
 
     /// <summary>Mirrors every spec into every enabled tracker, idempotently.</summary>
     /// <param name="context">The Cake context.</param>

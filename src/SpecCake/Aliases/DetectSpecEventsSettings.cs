@@ -1,0 +1,28 @@
+using Cake.Core.IO;
+
+namespace SpecCake.Aliases;
+
+/// <summary>
+/// Settings for <see cref="SpecChangeAliases.DetectSpecEvents(Cake.Core.ICakeContext, DetectSpecEventsSettings)"/>:
+/// the <c>DetectSpecEvents</c> task arguments of contract §1.
+/// </summary>
+public sealed class DetectSpecEventsSettings
+{
+    /// <summary>The configuration file; <c>specs.config.yaml</c> in the working directory by default.</summary>
+    public FilePath? ConfigFile { get; set; }
+
+    /// <summary>
+    /// <c>--base</c> (required): the commit before the change, e.g. <c>${{ github.event.before }}</c>
+    /// on a push. It must be present in the clone (mind <c>fetch-depth</c>).
+    /// </summary>
+    public string? Base { get; set; }
+
+    /// <summary><c>--head</c>: the commit after the change; <c>HEAD</c> by default.</summary>
+    public string Head { get; set; } = "HEAD";
+
+    /// <summary>
+    /// <c>--dryrun</c>: list the events and preview their notifications, send nothing.
+    /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
+    /// </summary>
+    public bool? DryRun { get; set; }
+}

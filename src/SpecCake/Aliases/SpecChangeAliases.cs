@@ -1,0 +1,112 @@
+using Cake.Core;
+using Cake.Core.Annotations;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using SpecCake.Events;
+using SpecCake.Specs.Changes;
+
+namespace SpecCake.Aliases;
+
+/// <summary>
+/// Spec events found in git history: new spec files and specs whose status became
+/// <c>approved</c>, each sent through <see cref="SpecCakeAliases.NotifySpecEvent(ICakeContext, NotifySpecEventSettings)"/>.
+/// </summary>
+[CakeAliasCategory("SpecCake")]
+public static class SpecChangeAliases
+{
+    /// <summary>
+    /// Finds <c>spec_created</c> and <c>spec_approved</c> between <see cref="DetectSpecEventsSettings.Base"/>
+    /// and <see cref="DetectSpecEventsSettings.Head"/>,
+    /// and notifies each one. The repository is the one that holds the config file, whose
+    /// <c>specs.paths</c> globs name the spec files. A spec added already approved yields both events; renames and
+    /// deletions are not creations.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="settings">The settings; <see cref="DetectSpecEventsSettings.Base"/> is required.</param>
+    /// <returns>The detected events, in the order they were notified.</returns>
+    /// <exception cref="SpecChangeDetectionException">A ref is missing from the clone (the message says what to fetch), or git failed.</exception>
+    /// <example>
+    /// <code>
+    /// Task("SpecEvents").Does(() =>
+    /// {
+    ///     var events = DetectSpecEvents(new DetectSpecEventsSettings
+    ///     {
+    ///         Base = Argument&lt;string&gt;("base"),
+    ///         Head = Argument("head", "HEAD"),
+    ///     });
+    ///     Information("{0} spec event(s)", events.Count);
+    /// });
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    [CakeNamespaceImport("SpecCake.Specs.Changes")]
+    public static IReadOnlyList<DetectedSpecEvent> DetectSpecEvents(this ICakeContext context, DetectSpecEventsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.Base))
+        {
+            throw new ArgumentException("DetectSpecEvents needs --base=<git ref>: the commit before the change (on a push: github.event.before).", nameof(settings));
+        }
+
+        var head = string.IsNullOrWhiteSpace(settings.Head) ? "HEAD" : settings.Head;
+        if (SpecChangeDetector.IsNullCommit(settings.Base))
+        {
+            // GitHub sends all zeros as "before" when a branch is created: there is nothing to compare with.
+            context.Log.Warning("--base is the null commit (a new branch): no base to compare with, no spec events detected.");
+            return [];
+        }
+
+        var configFile = (settings.ConfigFile ?? new FilePath("specs.config.yaml")).MakeAbsolute(context.Environment);
+        // The repository is the one holding the config: its spec globs are relative to the config's folder.
+        var globs = SpecPathsReader.Read(configFile.FullPath);
+        var repository = GitRepository.Discover(configFile.GetDirectory().FullPath);
+        var specFiles = new SpecPathGlob(globs, repository.Prefix);
+
+        var events = new SpecChangeDetector(repository, specFiles).Detect(settings.Base, head);
+        context.Log.Information(
+            events.Count == 0
+                ? $"No spec events between {settings.Base} and {head}."
+                : $"{events.Count} spec event(s) between {settings.Base} and {head}:");
+        foreach (var detected in events)
+        {
+            context.Log.Information($"  {detected}");
+        }
+
+        foreach (var detected in events)
+        {
+            context.NotifySpecEvent(new NotifySpecEventSettings
+            {
+                ConfigFile = configFile,
+                Event = detected.Event.ToName(),
+                Spec = detected.SpecId,
+                DryRun = settings.DryRun,
+            });
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Finds and notifies the spec events between <paramref name="baseRef"/> and <c>HEAD</c>,
+    /// reading <c>specs.config.yaml</c> from the working directory.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="baseRef">The commit before the change.</param>
+    /// <returns>The detected events.</returns>
+    /// <example>
+    /// <code>
+    /// Task("SpecEvents").Does(() => DetectSpecEvents(Argument&lt;string&gt;("base")));
+    /// </code>
+    /// </example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    [CakeNamespaceImport("SpecCake.Specs.Changes")]
+    public static IReadOnlyList<DetectedSpecEvent> DetectSpecEvents(this ICakeContext context, string baseRef)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseRef);
+        return context.DetectSpecEvents(new DetectSpecEventsSettings { Base = baseRef });
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using YamlDotNet.RepresentationModel;
+
+namespace SpecCake.AddinTests;
+
+/// <summary>
+/// The CI workflows of this repository and the copy-paste snippets of docs/use-in-your-repo.md:
+/// they must parse, have the shape their CI system needs, and call only targets and arguments
+/// that exist (contract §1), since a user pastes them as they are.
+/// </summary>
+public sealed partial class WorkflowTests
+{
+    public static TheoryData<string> Workflows()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.y*ml").Order())
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Workflow_InThisRepository_IsAValidGitHubActionsWorkflow(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", name));
+
+        var root = ParseYaml(text, name);
+
+        AssertGitHubWorkflow(root, name);
+        AssertInvocationsExist(text, name);
+    }
+
+    [Fact]
+    public void Workflows_OfThisRepository_ValidateOnPullRequestsAndDetectOnPushesToMain()
+    {
+        var all = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.y*ml").Select(File.ReadAllText));
+        var invocations = BuildInvocation.FindAll(all).ToArray();
+
+        Assert.Contains(invocations, i => i.Value("target") == "ValidateSpecs");
+        var detect = Assert.Single(invocations, i => i.Value("target") == "DetectSpecEvents");
+        Assert.Equal("${{", detect.Value("base")?[..3]);
+        Assert.Contains("dotnet tool restore", all);
+        Assert.Contains("bash .ci/run", all);
+    }
+
+    [Fact]
+    public void DocsPage_EveryYamlBlock_ParsesAndWorkflowsHaveTheirShape()
+    {
+        var blocks = DocsPage.CodeBlocks("yaml").ToArray();
+
+        Assert.True(blocks.Length >= 6, $"expected the workflow, pipeline and editor snippets, found {blocks.Length} YAML blocks");
+        var workflows = 0;
+        var pipelines = 0;
+        foreach (var (line, code) in blocks)
+        {
+            var root = ParseYaml(code, $"use-in-your-repo.md:{line}");
+            if (root.Children.ContainsKey(new YamlScalarNode("jobs")))
+            {
+                AssertGitHubWorkflow(root, $"use-in-your-repo.md:{line}");
+                workflows++;
+            }
+            else if (root.Children.ContainsKey(new YamlScalarNode("steps")))
+            {
+                AssertAzurePipeline(root, $"use-in-your-repo.md:{line}");
+                pipelines++;
+            }
+        }
+
+        Assert.True(workflows >= 4, $"GitHub Actions workflows in the docs: {workflows}");
+        Assert.Equal(1, pipelines);
+    }
+
+    [Fact]
+    public void DocsPage_EveryBuildInvocation_UsesTargetsAndArgumentsOfTheContract()
+    {
+        var text = DocsPage.Text;
+
+        var invocations = BuildInvocation.FindAll(text).ToArray();
+
+        Assert.True(invocations.Length >= 10, $"found {invocations.Length} invocations");
+        AssertInvocationsExist(text, "use-in-your-repo.md");
+        foreach (var target in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents" })
+        {
+            Assert.Contains(invocations, i => i.Value("target") == target);
+        }
+    }
+
+    [Fact]
+    public void DocsPage_JsonAndXmlBlocks_Parse()
+    {
+        foreach (var (line, code) in DocsPage.CodeBlocks("json"))
+        {
+            using var _ = JsonDocument.Parse(code);
+        }
+
+        foreach (var (line, code) in DocsPage.CodeBlocks("xml"))
+        {
+            var project = XDocument.Parse(code);
+            Assert.Contains(project.Descendants("PackageReference"), e => (string?)e.Attribute("Include") == "SpecCake");
+        }
+    }
+
+    [Fact]
+    public void DocsPage_AliasTable_NamesAliasesAndSettingsPropertiesThatExist()
+    {
+        var aliasSources = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "SpecCake", "Aliases"), "*.cs").Select(File.ReadAllText));
+        var rows = AliasRow().Matches(DocsPage.Text);
+
+        Assert.Equal(4, rows.Count);
+        foreach (Match row in rows)
+        {
+            var alias = row.Groups["alias"].Value;
+            Assert.Matches($@"public static \S+ {alias}\(this ICakeContext context, {row.Groups["settings"].Value} settings\)", aliasSources);
+            foreach (var property in row.Groups["properties"].Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                Assert.Matches($@"public \S+ {property} \{{ get; set; \}}", aliasSources);
+            }
+        }
+    }
+
+    [Fact]
+    public void DocsPage_CakeScript_ImportsTheAddinWithItsDependencies()
+    {
+        var script = Assert.Single(DocsPage.CodeBlocks("csharp"), b => b.Code.Contains("#addin")).Code;
+
+        Assert.Matches(@"#addin nuget:\?package=SpecCake&version=[^&\s]+&loaddependencies=true", script);
+        foreach (var alias in new[] { "ValidateSpecs()", "NotifySpecEvent(", "SyncTrackers()", "DetectSpecEvents(" })
+        {
+            Assert.Contains(alias, script);
+        }
+    }
+
+    private static YamlMappingNode ParseYaml(string text, string where)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        var document = Assert.Single(stream.Documents);
+        return Assert.IsType<YamlMappingNode>(document.RootNode, exactMatch: false);
+    }
+
+    private static void AssertGitHubWorkflow(YamlMappingNode root, string where)
+    {
+        Assert.True(root.Children.ContainsKey(new YamlScalarNode("on")), $"{where}: no 'on' trigger");
+        var jobs = Assert.IsType<YamlMappingNode>(root.Children[new YamlScalarNode("jobs")]);
+        Assert.NotEmpty(jobs.Children);
+        foreach (var (name, node) in jobs.Children)
+        {
+            var job = Assert.IsType<YamlMappingNode>(node);
+            Assert.True(job.Children.ContainsKey(new YamlScalarNode("runs-on")), $"{where}: job {name} has no runs-on");
+            var steps = Assert.IsType<YamlSequenceNode>(job.Children[new YamlScalarNode("steps")]);
+            foreach (var step in steps.Children.Cast<YamlMappingNode>())
+            {
+                var kinds = step.Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Where(k => k is "uses" or "run").ToArray();
+                Assert.True(kinds.Length == 1, $"{where}: job {name} has a step with neither or both of uses/run");
+            }
+        }
+    }
+
+    private static void AssertAzurePipeline(YamlMappingNode root, string where)
+    {
+        var steps = Assert.IsType<YamlSequenceNode>(root.Children[new YamlScalarNode("steps")]);
+        foreach (var step in steps.Children.Cast<YamlMappingNode>())
+        {
+            var kinds = step.Children.Keys.Cast<YamlScalarNode>().Select(k => k.Value).Where(k => k is "task" or "script" or "bash" or "pwsh" or "checkout").ToArray();
+            Assert.True(kinds.Length == 1, $"{where}: a step with no single task/script/bash/pwsh/checkout");
+        }
+    }
+
+    private static void AssertInvocationsExist(string text, string where)
+    {
+        foreach (var invocation in BuildInvocation.FindAll(text))
+        {
+            foreach (var (name, value) in invocation.Options)
+            {
+                Assert.True(CommandLineVocabulary.Options.Contains(name), $"{where}: '{invocation.Text}' passes --{name}, which the command line does not have");
+            }
+
+            var target = invocation.Value("target") ?? invocation.Value("t");
+            Assert.True(target is null || CommandLineVocabulary.Targets.Contains(target), $"{where}: '{invocation.Text}' runs unknown target {target}");
+            var eventName = invocation.Value("event");
+            Assert.True(eventName is null || CommandLineVocabulary.Events.Contains(eventName), $"{where}: '{invocation.Text}' sends unknown event {eventName}");
+        }
+    }
+
+    [GeneratedRegex(@"^\| `(?<alias>\w+)` \| `(?<settings>\w+Settings) \{ (?<properties>[^}]+) \}` \|", RegexOptions.Multiline)]
+    private static partial Regex AliasRow();
+}

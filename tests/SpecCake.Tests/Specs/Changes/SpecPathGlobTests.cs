@@ -1,0 +1,28 @@
+// Test classes are public for xUnit; the skeleton's Directory.Build.props asks docs of them (see the report).
+#pragma warning disable CS1591
+
+using SpecCake.Specs.Changes;
+
+namespace SpecCake.Tests.Specs.Changes;
+
+public sealed class SpecPathGlobTests
+{
+    [Theory]
+    [InlineData("specs/**/*.yaml", "specs/FEAT-0001.yaml", true)]
+    [InlineData("specs/**/*.yaml", "specs/features/deep/FEAT-0001.yaml", true)]
+    [InlineData("specs/**/*.yaml", "specs/FEAT-0001.yml", false)]
+    [InlineData("specs/**/*.yaml", "other/specs/FEAT-0001.yaml", false)]
+    [InlineData("specs/*.yaml", "specs/features/FEAT-0001.yaml", false)]
+    [InlineData("specs/**/*.{yaml,yml}", "specs/a/FEAT-0001.yml", true)]
+    [InlineData("./specs/FEAT-????.yaml", "specs/FEAT-0001.yaml", true)]
+    [InlineData("specs/**", "specs/a/b.yaml", true)]
+    public void IsMatch_GlobAtRepositoryRoot_MatchesGitPaths(string glob, string path, bool expected) =>
+        Assert.Equal(expected, new SpecPathGlob([glob]).IsMatch(path));
+
+    [Theory]
+    [InlineData("specs/**/*.yaml", "config/specs/FEAT-0001.yaml", true)]
+    [InlineData("specs/**/*.yaml", "specs/FEAT-0001.yaml", false)]
+    [InlineData("../specs/*.yaml", "specs/FEAT-0001.yaml", true)]
+    public void IsMatch_GlobRelativeToConfigInSubfolder_MatchesFromThere(string glob, string path, bool expected) =>
+        Assert.Equal(expected, new SpecPathGlob([glob], "config").IsMatch(path));
+}
