@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -114,6 +115,7 @@ public abstract class LoopbackFake : IAsyncDisposable
             context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType ?? string.Empty,
             body,
+            context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty,
             DateTimeOffset.UtcNow);
         requests.Enqueue(recorded);
 

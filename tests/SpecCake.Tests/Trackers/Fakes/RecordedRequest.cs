@@ -8,6 +8,7 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string ContentType,
     string Body,
+    string RawTarget,
     DateTimeOffset ReceivedAt)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
