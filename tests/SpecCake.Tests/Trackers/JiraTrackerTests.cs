@@ -61,12 +61,13 @@ public sealed class JiraTrackerTests : IAsyncLifetime
 
         var summary = await SyncAsync([Spec(1), Spec(2, SpecStatus.Approved)]);
 
+        var issue = jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
         var write = Assert.Single(jira.Writes);
         Assert.Equal("POST", write.Method);
-        Assert.EndsWith("/issue/PROJ-2/transitions", write.Path, StringComparison.Ordinal);
+        Assert.EndsWith($"/issue/{issue.Key}/transitions", write.Path, StringComparison.Ordinal);
         Assert.Contains("\"21\"", write.Body, StringComparison.Ordinal);
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes[1].Fields);
-        Assert.Equal("In Progress", jira.Issues[1].StatusName);
+        Assert.Equal("In Progress", issue.StatusName);
     }
 
     [Fact]
@@ -138,7 +139,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         Assert.Equal(SpecSyncAction.Failed, result.Outcomes[0].Action);
         Assert.Contains("transition \"99\" (transition_on_implement) does not exist", result.Outcomes[0].Error, StringComparison.Ordinal);
         Assert.Equal(SpecSyncAction.Update, result.Outcomes[1].Action);
-        Assert.Equal("In Progress", jira.Issues[1].StatusName);
+        Assert.Equal("In Progress", jira.IssuesWithField("customfield_10001", "FEAT-0002").Single().StatusName);
+        Assert.Equal("To Do", jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
     }
 
     [Fact]
