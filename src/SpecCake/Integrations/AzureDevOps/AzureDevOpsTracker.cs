@@ -12,7 +12,8 @@ namespace SpecCake.Integrations.AzureDevOps;
 /// the spec ID (tags are <c>spec; &lt;ID&gt;</c> plus the spec's labels), found with one WIQL query and read
 /// with one <c>workitemsbatch</c> call per 200 items.
 /// </summary>
-internal sealed class AzureDevOpsTracker : ITracker
+internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+    : ITracker
 {
     public const string TrackerName = "azure_devops";
     private const string DefaultApiUrl = "https://dev.azure.com";
@@ -24,20 +25,8 @@ internal sealed class AzureDevOpsTracker : ITracker
     private static readonly string[] ReadFields =
         ["System.Id", "System.Title", "System.Description", "System.Tags", "System.State", "System.AreaPath", "System.IterationPath"];
 
-    private readonly AzureDevOpsOptions options;
-    private readonly IReadOnlyDictionary<string, string?> environment;
-    private readonly TrackerSyncOptions syncOptions;
-    private readonly CredentialMask mask;
     private TrackerHttp? http;
     private string witUrl = string.Empty;
-
-    public AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
-    {
-        this.options = options;
-        this.environment = environment;
-        this.syncOptions = syncOptions;
-        this.mask = mask;
-    }
 
     public string Name => TrackerName;
 
@@ -216,22 +205,19 @@ internal sealed class AzureDevOpsTracker : ITracker
     {
         var fields = value.GetProperty("fields");
         var links = value.TryGetProperty("relations", out var relations) && relations.ValueKind == JsonValueKind.Array
-            ? relations.EnumerateArray().Select(relation => Text(relation, "url")).OfType<string>().ToList()
+            ? relations.EnumerateArray().Select(relation => JsonText.Of(relation, "url")).OfType<string>().ToList()
             : [];
         return new AzureDevOpsWorkItem(value.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            Title = Text(fields, "System.Title") ?? string.Empty,
-            Description = Text(fields, "System.Description") ?? string.Empty,
-            Tags = (Text(fields, "System.Tags") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            State = Text(fields, "System.State"),
-            AreaPath = Text(fields, "System.AreaPath"),
-            IterationPath = Text(fields, "System.IterationPath"),
+            Title = JsonText.Of(fields, "System.Title") ?? string.Empty,
+            Description = JsonText.Of(fields, "System.Description") ?? string.Empty,
+            Tags = (JsonText.Of(fields, "System.Tags") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            State = JsonText.Of(fields, "System.State"),
+            AreaPath = JsonText.Of(fields, "System.AreaPath"),
+            IterationPath = JsonText.Of(fields, "System.IterationPath"),
             LinkUrls = links,
         };
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string Wiql(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 

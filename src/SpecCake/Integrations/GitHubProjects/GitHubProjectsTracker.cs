@@ -13,29 +13,18 @@ namespace SpecCake.Integrations.GitHubProjects;
 /// (looked up with Octokit). Marker: the <c>[ID]</c> title prefix of a draft, or for a pull request its
 /// URL, a <c>spec/&lt;id&gt;</c> head branch or the ID in its title; found by paging the project's items.
 /// </summary>
-internal sealed partial class GitHubProjectsTracker : ITracker
+internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+    : ITracker
 {
     public const string TrackerName = "github_projects";
     private const string DefaultApiUrl = "https://api.github.com";
 
-    private readonly GitHubProjectsOptions options;
-    private readonly IReadOnlyDictionary<string, string?> environment;
-    private readonly TrackerSyncOptions syncOptions;
-    private readonly CredentialMask mask;
     private TrackerHttp? http;
     private GitHubPullRequestLookup? pullRequests;
     private string graphQLUrl = string.Empty;
     private string projectId = string.Empty;
     private string fieldId = string.Empty;
     private Dictionary<string, string> optionIds = new(StringComparer.OrdinalIgnoreCase);
-
-    public GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
-    {
-        this.options = options;
-        this.environment = environment;
-        this.syncOptions = syncOptions;
-        this.mask = mask;
-    }
 
     public string Name => TrackerName;
 
@@ -264,20 +253,20 @@ internal sealed partial class GitHubProjectsTracker : ITracker
 
         var optionId = node.TryGetProperty("fieldValueByName", out var value) && value.ValueKind == JsonValueKind.Object &&
             value.TryGetProperty("optionId", out var option) ? option.GetString() : null;
-        var title = Text(content, "title") ?? string.Empty;
+        var title = JsonText.Of(content, "title") ?? string.Empty;
         var item = new GitHubProjectItem(node.GetProperty("id").GetString()!) { Title = title, StatusOptionId = optionId };
-        switch (Text(content, "__typename"))
+        switch (JsonText.Of(content, "__typename"))
         {
             case "DraftIssue":
                 if (DraftMarker().Match(title) is { Success: true } match && wanted.ContainsKey(match.Groups[1].Value))
                 {
-                    Add(drafts, match.Groups[1].Value, item with { DraftIssueId = Text(content, "id"), Body = Text(content, "body") ?? string.Empty });
+                    Add(drafts, match.Groups[1].Value, item with { DraftIssueId = JsonText.Of(content, "id"), Body = JsonText.Of(content, "body") ?? string.Empty });
                 }
 
                 break;
             case "PullRequest":
-                var url = Text(content, "url");
-                var branch = Text(content, "headRefName") ?? string.Empty;
+                var url = JsonText.Of(content, "url");
+                var branch = JsonText.Of(content, "headRefName") ?? string.Empty;
                 foreach (var (specId, target) in wanted)
                 {
                     if ((url is not null && url == target.PullRequest?.Url) ||
@@ -344,9 +333,6 @@ internal sealed partial class GitHubProjectsTracker : ITracker
 
         list.Add(item);
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"^\[([A-Za-z][A-Za-z0-9]*-\d+)\]")]
     private static partial Regex DraftMarker();

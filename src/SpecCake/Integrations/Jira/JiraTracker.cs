@@ -15,16 +15,13 @@ namespace SpecCake.Integrations.Jira;
 /// auth and Atlassian Document Format; Server/Data Center uses REST v2, a bearer personal access
 /// token and wiki markup.
 /// </summary>
-internal sealed class JiraTracker : ITracker
+internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+    : ITracker
 {
     public const string TrackerName = "jira";
     private const int SpecsPerSearch = 50;
     private const int PageSize = 100;
 
-    private readonly JiraOptions options;
-    private readonly IReadOnlyDictionary<string, string?> environment;
-    private readonly TrackerSyncOptions syncOptions;
-    private readonly CredentialMask mask;
 
     // What each transition leads to, learned from any issue: an issue already in the target status
     // usually does not offer the transition, so its absence alone cannot tell "done" from "impossible".
@@ -32,14 +29,6 @@ internal sealed class JiraTracker : ITracker
     private TrackerHttp? http;
     private string baseUrl = string.Empty;
     private bool cloud;
-
-    public JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
-    {
-        this.options = options;
-        this.environment = environment;
-        this.syncOptions = syncOptions;
-        this.mask = mask;
-    }
 
     public string Name => TrackerName;
 
@@ -296,7 +285,7 @@ internal sealed class JiraTracker : ITracker
         {
             subtasks.AddRange(subtaskList.EnumerateArray().Select(subtask => new JiraSubtask(
                 subtask.GetProperty("key").GetString()!,
-                subtask.TryGetProperty("fields", out var subtaskFields) ? String(subtaskFields, "summary") ?? string.Empty : string.Empty)));
+                subtask.TryGetProperty("fields", out var subtaskFields) ? JsonText.Of(subtaskFields, "summary") ?? string.Empty : string.Empty)));
         }
 
         var isSubtask = fields.TryGetProperty("issuetype", out var type) && type.ValueKind == JsonValueKind.Object &&
@@ -304,13 +293,13 @@ internal sealed class JiraTracker : ITracker
         fields.TryGetProperty("status", out var status);
         return new JiraIssue(issue.GetProperty("key").GetString()!)
         {
-            Summary = String(fields, "summary") ?? string.Empty,
+            Summary = JsonText.Of(fields, "summary") ?? string.Empty,
             DescriptionText = fields.TryGetProperty("description", out var description) ? AtlassianDocument.PlainText(description) : string.Empty,
             Labels = fields.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Array
                 ? [.. labels.EnumerateArray().Select(label => label.GetString() ?? string.Empty)]
                 : [],
-            StatusId = status.ValueKind == JsonValueKind.Object ? String(status, "id") : null,
-            StatusName = status.ValueKind == JsonValueKind.Object ? String(status, "name") : null,
+            StatusId = status.ValueKind == JsonValueKind.Object ? JsonText.Of(status, "id") : null,
+            StatusName = status.ValueKind == JsonValueKind.Object ? JsonText.Of(status, "name") : null,
             SpecFieldValue = isSubtask ? null : SpecField is { } specField && fields.TryGetProperty(specField, out var value) ? AtlassianDocument.PlainText(value).Trim() : null,
             CriteriaFieldText = CriteriaField is { } criteriaField && fields.TryGetProperty(criteriaField, out var criteria) ? AtlassianDocument.PlainText(criteria) : string.Empty,
             Transitions = transitions,
@@ -440,7 +429,7 @@ internal sealed class JiraTracker : ITracker
         }
 
         return array.EnumerateArray().Any(link =>
-            link.TryGetProperty("object", out var target) && String(target, "url") == pr.Url && String(target, "title") == pr.Title);
+            link.TryGetProperty("object", out var target) && JsonText.Of(target, "url") == pr.Url && JsonText.Of(target, "title") == pr.Title);
     }
 
     // Jira upserts remote links by globalId, so a repeated link updates the one link instead of adding another.
@@ -474,16 +463,11 @@ internal sealed class JiraTracker : ITracker
     {
         transition.TryGetProperty("to", out var to);
         return new JiraTransition(
-            String(transition, "id") ?? string.Empty,
-            String(transition, "name") ?? string.Empty,
-            to.ValueKind == JsonValueKind.Object ? String(to, "id") ?? string.Empty : string.Empty,
-            to.ValueKind == JsonValueKind.Object ? String(to, "name") ?? string.Empty : string.Empty);
+            JsonText.Of(transition, "id") ?? string.Empty,
+            JsonText.Of(transition, "name") ?? string.Empty,
+            to.ValueKind == JsonValueKind.Object ? JsonText.Of(to, "id") ?? string.Empty : string.Empty,
+            to.ValueKind == JsonValueKind.Object ? JsonText.Of(to, "name") ?? string.Empty : string.Empty);
     }
-
-    private static string? String(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

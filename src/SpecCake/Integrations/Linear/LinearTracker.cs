@@ -11,7 +11,8 @@ namespace SpecCake.Integrations.Linear;
 /// Marker: an attachment whose URL is the spec file's URL, found with <c>attachmentsForURL</c>;
 /// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs.
 /// </summary>
-internal sealed class LinearTracker : ITracker
+internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+    : ITracker
 {
     public const string TrackerName = "linear";
     private const string DefaultApiUrl = "https://api.linear.app/graphql";
@@ -19,10 +20,6 @@ internal sealed class LinearTracker : ITracker
 
     private const string IssueFields = "id identifier title description team { id } state { id name } labels { nodes { id name } } attachments { nodes { url } }";
 
-    private readonly LinearOptions options;
-    private readonly IReadOnlyDictionary<string, string?> environment;
-    private readonly TrackerSyncOptions syncOptions;
-    private readonly CredentialMask mask;
     private TrackerHttp? http;
     private string apiUrl = DefaultApiUrl;
     private string teamId = string.Empty;
@@ -30,14 +27,6 @@ internal sealed class LinearTracker : ITracker
     private Dictionary<string, string> labelIds = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<string, string> stateIds = new(StringComparer.OrdinalIgnoreCase);
     private IReadOnlyList<string> wantedLabelIds = [];
-
-    public LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
-    {
-        this.options = options;
-        this.environment = environment;
-        this.syncOptions = syncOptions;
-        this.mask = mask;
-    }
 
     public string Name => TrackerName;
 
