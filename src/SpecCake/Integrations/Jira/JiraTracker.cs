@@ -19,7 +19,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     : ITracker
 {
     public const string TrackerName = "jira";
-    private const int SpecsPerSearch = 50;
+    private const int SpecsPerSearch = 100;
     private const int PageSize = 100;
 
 

@@ -16,9 +16,11 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
 {
     public const string TrackerName = "linear";
     private const string DefaultApiUrl = "https://api.linear.app/graphql";
-    private const int UrlsPerQuery = 50;
+    // Linear caps a query's complexity (about 10,000 points; connections count per node requested):
+    // 25 aliases of a few attachments, each with its issue's labels and attachments, stay well under it.
+    private const int UrlsPerQuery = 25;
 
-    private const string IssueFields = "id identifier title description team { id } state { id name } labels { nodes { id name } } attachments { nodes { url } }";
+    private const string IssueFields = "id identifier title description team { id } state { id name } labels(first: 50) { nodes { id name } } attachments(first: 50) { nodes { url } }";
 
     private TrackerHttp? http;
     private string apiUrl = DefaultApiUrl;
@@ -97,7 +99,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             for (var index = 0; index < chunk.Length; index++)
             {
                 variables[$"u{index}"] = MarkerUrl(chunk[index].Spec);
-                selections.Add($"a{index}: attachmentsForURL(url: $u{index}) {{ nodes {{ url issue {{ {IssueFields} }} }} }}");
+                selections.Add($"a{index}: attachmentsForURL(url: $u{index}, first: 3) {{ nodes {{ url issue {{ {IssueFields} }} }} }}");
             }
 
             var declarations = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(index => $"$u{index}: String!"));

@@ -201,7 +201,7 @@ public sealed partial class FakeJira : LoopbackFake
             var matches = issues.Where(issue => issue.Key.StartsWith(project + "-", StringComparison.Ordinal) && (field is null
                 ? issue.Labels.Any(values.Contains)
                 // "~" is a text search: a value containing the searched words matches too.
-                : values.Any(value => issue.Fields[field]?.GetValue<string>()?.Contains(value, StringComparison.Ordinal) == true))).ToList();
+                : issue.Fields[field]?.GetValue<string>() is { } specId && values.Any(value => specId.Contains(value, StringComparison.Ordinal)))).ToList();
             total = matches.Count;
             page = [.. matches.Skip(start).Take(max).Select(issue => Render(issue, wantedFields, expandTransitions))];
         }

@@ -199,7 +199,7 @@ public sealed partial class FakeLinear : LoopbackFake
     [GeneratedRegex(@"(?:query|mutation)\s+(\w+)")]
     private static partial Regex Operation();
 
-    [GeneratedRegex(@"(\w+): attachmentsForURL\(url: \$(\w+)\)")]
+    [GeneratedRegex(@"(\w+): attachmentsForURL\(url: \$(\w+)")]
     private static partial Regex Alias();
 }
 
