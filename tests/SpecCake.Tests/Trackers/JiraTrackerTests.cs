@@ -251,4 +251,17 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         Assert.DoesNotContain(basic, error, StringComparison.Ordinal);
         Assert.Contains("***", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SyncAsync_DescriptionWithLineBreaks_IsWrittenAsHardBreaksAndNotRewrittenOnRerun()
+    {
+        var spec = Spec(1) with { Description = "First line\nsecond line\n\nNext paragraph." };
+        await SyncAsync([spec]);
+        jira.ClearRequests();
+
+        await SyncAsync([spec]);
+
+        Assert.Contains("{\"type\":\"hardBreak\"}", jira.Issues.Single().Fields["description"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(jira.Writes);
+    }
 }

@@ -96,6 +96,11 @@ internal static class AtlassianDocument
             text.Append(value.GetString());
         }
 
+        if (node.TryGetProperty("type", out var kind) && kind.GetString() == "hardBreak")
+        {
+            text.Append('\n');
+        }
+
         if (node.TryGetProperty("content", out var children) && children.ValueKind == JsonValueKind.Array)
         {
             foreach (var child in children.EnumerateArray())
@@ -125,8 +130,25 @@ internal static class AtlassianDocument
         return new JsonObject { ["type"] = "bulletList", ["content"] = items };
     }
 
-    private static JsonObject Paragraph(string text) =>
-        new() { ["type"] = "paragraph", ["content"] = new JsonArray(Text(text)) };
+    // A line break inside a paragraph is a hardBreak node in ADF; Jira would store a raw newline as one anyway.
+    private static JsonObject Paragraph(string text)
+    {
+        var content = new JsonArray();
+        foreach (var line in text.Split('\n'))
+        {
+            if (content.Count > 0)
+            {
+                content.Add(new JsonObject { ["type"] = "hardBreak" });
+            }
+
+            if (line.Length > 0)
+            {
+                content.Add(Text(line));
+            }
+        }
+
+        return new JsonObject { ["type"] = "paragraph", ["content"] = content };
+    }
 
     private static JsonObject Text(string text) => new() { ["type"] = "text", ["text"] = text };
 }
