@@ -205,7 +205,8 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         if (SpecField is { } field)
         {
             var clause = FieldClause(field);
-            return $"{project} AND ({string.Join(" OR ", specIds.Select(id => $"{clause} ~ {Quote(id)}"))})";
+            // "~" is a text search in which "-" would negate a word: search the ID as one exact phrase.
+            return $"{project} AND ({string.Join(" OR ", specIds.Select(id => $"{clause} ~ {Quote(Quote(id))}"))})";
         }
 
         return $"{project} AND labels IN ({string.Join(", ", specIds.Select(id => Quote(MarkerLabel(id))))})";

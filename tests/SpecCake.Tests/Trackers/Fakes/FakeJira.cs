@@ -190,7 +190,8 @@ public sealed partial class FakeJira : LoopbackFake
         var expandTransitions = request["expand"]?.ToJsonString().Contains("transitions", StringComparison.Ordinal) == true;
 
         var project = ProjectClause().Match(jql).Groups[1].Value;
-        var values = Quoted().Matches(jql).Select(match => match.Groups[1].Value).Skip(1).ToHashSet(StringComparer.Ordinal);
+        // Marker values come as "spec-FEAT-0001" (labels) or as the phrase "\"FEAT-0001\"" (text field).
+        var values = Quoted().Matches(jql).Select(match => match.Groups[1].Value.Replace("\\\"", string.Empty, StringComparison.Ordinal)).Skip(1).ToHashSet(StringComparer.Ordinal);
         var fieldClause = FieldClause().Match(jql);
         var field = fieldClause.Success ? "customfield_" + fieldClause.Groups[1].Value : null;
 
