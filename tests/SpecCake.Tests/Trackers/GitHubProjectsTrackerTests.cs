@@ -102,4 +102,17 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
         Assert.Equal(1, rerun.Trackers.Single().Unchanged);
         Assert.Empty(github.Writes);
     }
+
+    [Fact]
+    public async Task SyncAsync_NoOwnerOrApiUrlInConfig_TakesThemFromGitHubRepositoryAndGitHubApiUrl()
+    {
+        var environment = Environment();
+        environment["GITHUB_API_URL"] = github.BaseUrl;
+        var options = GitHubProjects(github.BaseUrl) with { Owner = null, ApiUrl = null };
+
+        var summary = await TrackerSync.SyncAsync(Config(gitHubProjects: options), environment, [Spec(1)], Options());
+
+        Assert.Equal(1, summary.Trackers.Single().Created);
+        Assert.Contains("\"owner\":\"octo-org\"", github.Requests[0].Body, StringComparison.Ordinal);
+    }
 }
