@@ -12,15 +12,16 @@ public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, b
     public bool HasFailures => Trackers.Any(tracker => tracker.Failed > 0);
 
     /// <summary>
-    /// The plan (every spec whose item is or would be created or updated, with its fields, and every
-    /// failure) followed by one count line per tracker.
+    /// One line per spec (created or updated with its fields, failed with its error; in a dry run the
+    /// whole plan, unchanged specs included), then one count line per tracker.
     /// </summary>
     public string Render()
     {
         var text = new StringBuilder();
         foreach (var tracker in Trackers)
         {
-            foreach (var outcome in tracker.Outcomes)
+            // A real run lists only what changed or failed; a dry run is the full plan, unchanged specs included.
+            foreach (var outcome in tracker.Outcomes.Where(outcome => DryRun || outcome.Action != SpecSyncAction.Unchanged))
             {
                 var verb = (outcome.Action, DryRun) switch
                 {

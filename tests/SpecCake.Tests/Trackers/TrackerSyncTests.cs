@@ -51,6 +51,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
         Assert.Contains("jira: 1 created, 1 updated, 1 unchanged, 0 failed", text, StringComparison.Ordinal);
         Assert.Contains("azure_devops: 1 created, 1 updated, 1 unchanged, 0 failed", text, StringComparison.Ordinal);
         Assert.Contains("azure_devops: FEAT-0002 updated (2): title", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("FEAT-0001 unchanged", text, StringComparison.Ordinal);
         Assert.False(summary.HasFailures);
     }
 
