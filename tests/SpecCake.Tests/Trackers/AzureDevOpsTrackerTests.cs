@@ -138,4 +138,16 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
         Assert.Equal("Hyperlink", relation["rel"]!.GetValue<string>());
         Assert.Equal(pr.Url, relation["url"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task SyncAsync_CreateAnswers429_RetriesTheCreateAndMakesOneItem()
+    {
+        ado.Fail(request => request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal), 429, retryAfter: "0");
+
+        var summary = await SyncAsync([Spec(1)]);
+
+        Assert.Equal(1, summary.Trackers.Single().Created);
+        Assert.Single(ado.Items);
+        Assert.Equal(2, ado.Writes.Count);
+    }
 }
