@@ -134,6 +134,6 @@ public static class SpecCakeAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotImplementedException("SyncTrackers is being built in the SyncTrackers issue.");
+        SpecCake.Trackers.SyncTrackersRunner.Run(context, settings);
     }
 }

@@ -1,5 +1,4 @@
 // Test classes are public for xUnit; the skeleton's Directory.Build.props asks docs of them (see the report).
-#pragma warning disable CS1591
 
 using SpecCake.Specs.Changes;
 

@@ -1,0 +1,299 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpecCake.Configuration;
+using SpecCake.Specs;
+using SpecCake.Trackers;
+
+namespace SpecCake.Integrations.Linear;
+
+/// <summary>
+/// Mirrors specs into Linear issues through its GraphQL API (key sent as-is, without "Bearer").
+/// Marker: an attachment whose URL is the spec file's URL, found with <c>attachmentsForURL</c>;
+/// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs.
+/// </summary>
+internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+    : ITracker
+{
+    public const string TrackerName = "linear";
+    private const string DefaultApiUrl = "https://api.linear.app/graphql";
+    // Linear caps a query's complexity (about 10,000 points; connections count per node requested):
+    // 25 aliases of a few attachments, each with its issue's labels and attachments, stay well under it.
+    private const int UrlsPerQuery = 25;
+
+    private const string IssueFields = "id identifier title description team { id } state { id name } labels(first: 50) { nodes { id name } } attachments(first: 50) { nodes { url } }";
+
+    private TrackerHttp? http;
+    private string apiUrl = DefaultApiUrl;
+    private string teamId = string.Empty;
+    private string repositoryUrl = string.Empty;
+    private Dictionary<string, string> labelIds = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string> stateIds = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<string> wantedLabelIds = [];
+
+    public string Name => TrackerName;
+
+    private TrackerHttp Http => http ?? throw new InvalidOperationException("PrepareAsync first.");
+
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var key = TrackerEnvironment.Get(environment, SecretNames.LinearApiKey)
+            ?? throw new TrackerException("linear: LINEAR_API_KEY is not set");
+        teamId = string.IsNullOrWhiteSpace(options.TeamId)
+            ? throw new TrackerException("linear: integrations.linear.team_id is not set")
+            : options.TeamId.Trim();
+        repositoryUrl = TrackerEnvironment.RepositoryUrl(environment)
+            ?? throw new TrackerException("linear: the spec's file URL (the issue's marker) needs GITHUB_REPOSITORY (owner/name)");
+        apiUrl = options.ApiUrl ?? DefaultApiUrl;
+        mask.Add(key);
+        http = new TrackerHttp("linear", new Dictionary<string, string> { ["Authorization"] = key }, mask, syncOptions);
+
+        var data = await Http.GraphQLAsync(apiUrl, """
+            query SpecCakeTeam($teamId: String!) {
+              team(id: $teamId) {
+                id
+                labels(first: 250) { nodes { id name } }
+                states(first: 250) { nodes { id name } }
+              }
+              issueLabels(first: 250, filter: { team: { null: true } }) { nodes { id name } }
+            }
+            """, new JsonObject { ["teamId"] = teamId }, cancellationToken).ConfigureAwait(false);
+        if (data.GetProperty("team") is not { ValueKind: JsonValueKind.Object } team)
+        {
+            throw new TrackerException($"linear: team \"{teamId}\" (team_id) does not exist or the key cannot see it");
+        }
+
+        // team_id may be the team's key; issues and filters need its ID.
+        teamId = team.GetProperty("id").GetString() ?? teamId;
+
+        // Team labels win over workspace labels of the same name.
+        labelIds = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var label in Nodes(data.GetProperty("issueLabels")).Concat(Nodes(team.GetProperty("labels"))))
+        {
+            labelIds[label.GetProperty("name").GetString()!] = label.GetProperty("id").GetString()!;
+        }
+
+        stateIds = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var state in Nodes(team.GetProperty("states")))
+        {
+            stateIds[state.GetProperty("name").GetString()!] = state.GetProperty("id").GetString()!;
+        }
+
+        var unknown = options.Labels.Where(label => !labelIds.ContainsKey(label)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new TrackerException(
+                $"linear: label {string.Join(", ", unknown.Select(label => $"\"{label}\""))} does not exist in team {teamId}; its labels: {List(labelIds.Keys)}");
+        }
+
+        wantedLabelIds = [.. options.Labels.Select(label => labelIds[label]).Distinct()];
+    }
+
+    public async Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, TrackerItem>(StringComparer.Ordinal);
+        foreach (var chunk in targets.Chunk(UrlsPerQuery))
+        {
+            // One request for many specs: one aliased attachmentsForURL per spec.
+            var variables = new JsonObject();
+            var selections = new List<string>();
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                variables[$"u{index}"] = MarkerUrl(chunk[index].Spec);
+                selections.Add($"a{index}: attachmentsForURL(url: $u{index}, first: 3) {{ nodes {{ url issue {{ {IssueFields} }} }} }}");
+            }
+
+            var declarations = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(index => $"$u{index}: String!"));
+            var data = await Http.GraphQLAsync(apiUrl, $"query SpecCakeFindIssues({declarations}) {{ {string.Join(" ", selections)} }}", variables, cancellationToken)
+                .ConfigureAwait(false);
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                var issue = Nodes(data.GetProperty($"a{index}"))
+                    .Select(attachment => attachment.GetProperty("issue"))
+                    .Where(issue => issue.ValueKind == JsonValueKind.Object && TeamOf(issue) == teamId)
+                    .Select(ReadIssue)
+                    .OrderBy(issue => issue.Key, StringComparer.Ordinal)
+                    .FirstOrDefault();
+                if (issue is not null)
+                {
+                    found[chunk[index].SpecId] = issue;
+                }
+            }
+        }
+
+        await FindUnmarkedAsync(targets.Where(target => !found.ContainsKey(target.SpecId)).ToList(), found, cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    public Task<IReadOnlyList<string>> PlanAsync(TrackerTarget target, TrackerItem? item, CancellationToken cancellationToken)
+    {
+        var spec = target.Spec;
+        var stateId = WantedStateId(spec);
+        var fields = new List<string>();
+        if (item is not LinearIssue issue)
+        {
+            fields.AddRange([TrackerFields.Title, TrackerFields.Description]);
+            if (wantedLabelIds.Count > 0) fields.Add(TrackerFields.Labels);
+            if (stateId is not null) fields.Add(TrackerFields.Status);
+            fields.Add(TrackerFields.Marker);
+            if (target.PullRequest is not null) fields.Add(TrackerFields.PullRequestLink);
+            return Task.FromResult<IReadOnlyList<string>>(fields);
+        }
+
+        if (issue.Title != SpecText.Title(spec)) fields.Add(TrackerFields.Title);
+        if (!SpecText.SameText(issue.Description, SpecText.Markdown(spec))) fields.Add(TrackerFields.Description);
+        if (wantedLabelIds.Except(issue.LabelIds).Any()) fields.Add(TrackerFields.Labels);
+        if (stateId is not null && stateId != issue.StateId) fields.Add(TrackerFields.Status);
+        if (!issue.AttachmentUrls.Contains(MarkerUrl(spec))) fields.Add(TrackerFields.Marker);
+        if (target.PullRequest is { } pr && !issue.AttachmentUrls.Contains(pr.Url)) fields.Add(TrackerFields.PullRequestLink);
+        return Task.FromResult<IReadOnlyList<string>>(fields);
+    }
+
+    public async Task<string> CreateAsync(TrackerTarget target, CancellationToken cancellationToken)
+    {
+        var spec = target.Spec;
+        var input = new JsonObject
+        {
+            ["teamId"] = teamId,
+            ["title"] = SpecText.Title(spec),
+            ["description"] = SpecText.Markdown(spec),
+        };
+        if (wantedLabelIds.Count > 0) input["labelIds"] = Array(wantedLabelIds);
+        if (WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
+
+        var data = await Http.GraphQLAsync(apiUrl, """
+            mutation SpecCakeIssueCreate($input: IssueCreateInput!) {
+              issueCreate(input: $input) { success issue { id identifier } }
+            }
+            """, new JsonObject { ["input"] = input }, cancellationToken, creates: true).ConfigureAwait(false);
+        var created = data.GetProperty("issueCreate").GetProperty("issue");
+        var id = created.GetProperty("id").GetString()!;
+        await AttachAsync(id, MarkerUrl(spec), $"Spec {spec.Id}", cancellationToken).ConfigureAwait(false);
+        if (target.PullRequest is { } pr)
+        {
+            await AttachAsync(id, pr.Url, pr.Title, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created.GetProperty("identifier").GetString()!;
+    }
+
+    public async Task UpdateAsync(TrackerTarget target, TrackerItem item, IReadOnlyList<string> fields, CancellationToken cancellationToken)
+    {
+        var spec = target.Spec;
+        var issue = (LinearIssue)item;
+        var input = new JsonObject();
+        if (fields.Contains(TrackerFields.Title)) input["title"] = SpecText.Title(spec);
+        if (fields.Contains(TrackerFields.Description)) input["description"] = SpecText.Markdown(spec);
+        // Labels people added in Linear stay: only the configured ones are ensured.
+        if (fields.Contains(TrackerFields.Labels)) input["labelIds"] = Array(issue.LabelIds.Union(wantedLabelIds));
+        if (fields.Contains(TrackerFields.Status) && WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
+        if (input.Count > 0)
+        {
+            await Http.GraphQLAsync(apiUrl, """
+                mutation SpecCakeIssueUpdate($id: String!, $input: IssueUpdateInput!) {
+                  issueUpdate(id: $id, input: $input) { success }
+                }
+                """, new JsonObject { ["id"] = issue.Id, ["input"] = input }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fields.Contains(TrackerFields.Marker))
+        {
+            await AttachAsync(issue.Id, MarkerUrl(spec), $"Spec {spec.Id}", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { } pr)
+        {
+            await AttachAsync(issue.Id, pr.Url, pr.Title, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose() => http?.Dispose();
+
+    /// <summary>
+    /// An issue is created before its marker attachment; if the run stopped in between, the issue is
+    /// found by its exact title instead (one query for all unmarked specs) and gets its marker.
+    /// </summary>
+    private async Task FindUnmarkedAsync(List<TrackerTarget> missing, Dictionary<string, TrackerItem> found, CancellationToken cancellationToken)
+    {
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var byTitle = missing.GroupBy(target => SpecText.Title(target.Spec)).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        string? cursor = null;
+        do
+        {
+            var variables = new JsonObject { ["teamId"] = teamId, ["titles"] = Array(byTitle.Keys), ["after"] = cursor };
+            var data = await Http.GraphQLAsync(apiUrl, $$"""
+                query SpecCakeFindUnmarked($teamId: ID!, $titles: [String!]!, $after: String) {
+                  issues(first: 100, after: $after, filter: { team: { id: { eq: $teamId } }, title: { in: $titles } }) {
+                    pageInfo { hasNextPage endCursor }
+                    nodes { {{IssueFields}} }
+                  }
+                }
+                """, variables, cancellationToken).ConfigureAwait(false);
+            var issues = data.GetProperty("issues");
+            foreach (var node in Nodes(issues))
+            {
+                var issue = ReadIssue(node);
+                if (byTitle.TryGetValue(issue.Title, out var target) && !found.ContainsKey(target.SpecId))
+                {
+                    found[target.SpecId] = issue;
+                }
+            }
+
+            var page = issues.GetProperty("pageInfo");
+            cursor = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
+        }
+        while (cursor is not null);
+    }
+
+    private string? WantedStateId(Spec spec)
+    {
+        var status = spec.Status.ToString().ToLowerInvariant();
+        if (!options.StateMappings.TryGetValue(status, out var stateName) || string.IsNullOrWhiteSpace(stateName))
+        {
+            return null;
+        }
+
+        return stateIds.TryGetValue(stateName, out var id)
+            ? id
+            : throw new TrackerException(
+                $"linear: state \"{stateName}\" (state_mappings.{status}) does not exist in team {teamId}; its states: {List(stateIds.Keys)}");
+    }
+
+    // Linear keeps one attachment per URL and issue: creating it again updates it.
+    private Task AttachAsync(string issueId, string url, string title, CancellationToken cancellationToken) =>
+        Http.GraphQLAsync(apiUrl, """
+            mutation SpecCakeAttachmentCreate($input: AttachmentCreateInput!) {
+              attachmentCreate(input: $input) { success }
+            }
+            """, new JsonObject { ["input"] = new JsonObject { ["issueId"] = issueId, ["url"] = url, ["title"] = title } }, cancellationToken);
+
+    private string MarkerUrl(Spec spec) => repositoryUrl + "/blob/HEAD/" + spec.File.TrimStart('/');
+
+    private static LinearIssue ReadIssue(JsonElement issue)
+    {
+        issue.TryGetProperty("state", out var state);
+        return new LinearIssue(issue.GetProperty("identifier").GetString()!, issue.GetProperty("id").GetString()!)
+        {
+            Title = issue.GetProperty("title").GetString() ?? string.Empty,
+            Description = issue.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty,
+            StateId = state.ValueKind == JsonValueKind.Object ? state.GetProperty("id").GetString() : null,
+            LabelIds = issue.TryGetProperty("labels", out var labels) ? [.. Nodes(labels).Select(label => label.GetProperty("id").GetString()!)] : [],
+            AttachmentUrls = issue.TryGetProperty("attachments", out var attachments) ? [.. Nodes(attachments).Select(attachment => attachment.GetProperty("url").GetString()!)] : [],
+        };
+    }
+
+    private static string? TeamOf(JsonElement issue) =>
+        issue.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? team.GetProperty("id").GetString() : null;
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement connection) =>
+        connection.ValueKind == JsonValueKind.Object && connection.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array
+            ? nodes.EnumerateArray()
+            : [];
+
+    private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)value)]);
+
+    private static string List(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.OrdinalIgnoreCase).Select(name => $"\"{name}\""));
+}

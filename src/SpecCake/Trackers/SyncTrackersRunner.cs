@@ -1,0 +1,90 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using SpecCake.Aliases;
+using SpecCake.Specs;
+
+namespace SpecCake.Trackers;
+
+/// <summary>The SyncTrackers alias's glue: settings and Cake context in, <see cref="TrackerSync"/> run, summary logged.</summary>
+internal static class SyncTrackersRunner
+{
+    public static TrackerSyncSummary Run(ICakeContext context, SyncTrackersSettings settings)
+    {
+        var environment = context.Environment.GetEnvironmentVariables()
+            .ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
+        var configFile = (settings.ConfigFile ?? new FilePath("specs.config.yaml")).MakeAbsolute(context.Environment);
+        if (!context.FileSystem.Exist(configFile))
+        {
+            throw new CakeException($"SyncTrackers: {configFile.FullPath} does not exist");
+        }
+
+        var config = InterimTrackerInputs.LoadConfig(configFile.FullPath, environment);
+        var specs = LoadSpecs(context, configFile.GetDirectory(), config.Specs.Paths, environment);
+        if (settings.Spec is { } only)
+        {
+            specs = [.. specs.Where(spec => string.Equals(spec.Id, only, StringComparison.OrdinalIgnoreCase))];
+            if (specs.Count == 0)
+            {
+                throw new CakeException($"SyncTrackers: no valid spec has the ID \"{only}\"");
+            }
+        }
+
+        var dryRun = settings.DryRun ?? (context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"));
+        if (TrackerSync.EnabledTrackers(config).Count == 0)
+        {
+            context.Log.Information("SyncTrackers: no tracker is enabled in {0}", configFile.GetFilename());
+            return new TrackerSyncSummary([], dryRun);
+        }
+
+        var summary = TrackerSync.SyncAsync(config, environment, specs, new TrackerSyncOptions { DryRun = dryRun }).GetAwaiter().GetResult();
+        foreach (var line in summary.Render().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Contains(" FAILED", StringComparison.Ordinal))
+            {
+                context.Log.Error("{0}", line);
+            }
+            else
+            {
+                context.Log.Information("{0}", line);
+            }
+        }
+
+        var failed = summary.Trackers.Sum(tracker => tracker.Failed);
+        if (failed > 0)
+        {
+            var message = $"SyncTrackers: {failed} spec(s) could not be synced; see the lines above";
+            if (config.Notifications.FailOnError)
+            {
+                throw new CakeException(message);
+            }
+
+            context.Log.Warning("{0}", message);
+        }
+
+        return summary;
+    }
+
+    private static List<Spec> LoadSpecs(ICakeContext context, DirectoryPath root, IReadOnlyList<string> patterns, IReadOnlyDictionary<string, string?> environment)
+    {
+        var files = patterns
+            .SelectMany(pattern => context.Globber.GetFiles(root.CombineWithFilePath(pattern).FullPath))
+            .DistinctBy(file => file.FullPath)
+            .OrderBy(file => file.FullPath, StringComparer.Ordinal);
+        var specs = new List<Spec>();
+        foreach (var file in files)
+        {
+            var relative = root.GetRelativePath(file).FullPath.Replace('\\', '/');
+            try
+            {
+                specs.Add(InterimTrackerInputs.LoadSpec(file.FullPath, relative, environment));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException)
+            {
+                context.Log.Warning("SyncTrackers: skipping {0}: {1}", relative, ex.Message);
+            }
+        }
+
+        return specs;
+    }
+}

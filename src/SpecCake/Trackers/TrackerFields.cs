@@ -1,0 +1,15 @@
+namespace SpecCake.Trackers;
+
+/// <summary>The names of the fields a reconciliation writes, as shown in the plan and the summary.</summary>
+internal static class TrackerFields
+{
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string Labels = "labels";
+    public const string Status = "status";
+    public const string SpecId = "spec_id";
+    public const string AcceptanceCriteria = "acceptance_criteria";
+    public const string Subtasks = "subtasks";
+    public const string PullRequestLink = "pr_link";
+    public const string Marker = "marker";
+}

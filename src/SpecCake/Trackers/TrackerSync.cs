@@ -1,0 +1,132 @@
+using SpecCake.Configuration;
+using SpecCake.Events;
+using SpecCake.Integrations.AzureDevOps;
+using SpecCake.Integrations.GitHubProjects;
+using SpecCake.Integrations.Jira;
+using SpecCake.Integrations.Linear;
+using SpecCake.Specs;
+
+namespace SpecCake.Trackers;
+
+/// <summary>
+/// Mirrors specs into every enabled tracker (Jira, Linear, Azure DevOps Boards, GitHub Projects),
+/// idempotently: the trackers themselves say what exists, so a rerun after a crash or a partial
+/// failure converges to exactly one item per spec per tracker.
+/// </summary>
+public static class TrackerSync
+{
+    /// <summary>Reconciles every given spec into every enabled tracker; trackers run side by side.</summary>
+    /// <param name="config">The loaded configuration; only enabled tracker blocks are used.</param>
+    /// <param name="environment">Environment values: the secrets of contract §3, <c>GITHUB_REPOSITORY</c>, <c>GITHUB_SERVER_URL</c>, <c>GITHUB_API_URL</c>, <c>JIRA_BASE_URL</c>, <c>AZURE_DEVOPS_ORG</c>/<c>_PROJECT</c>.</param>
+    /// <param name="specs">The valid specs to mirror (already filtered by <c>--spec</c>).</param>
+    /// <param name="options">Dry run, concurrency and retries; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>Per tracker: an outcome per spec and the created/updated/unchanged/failed counts.</returns>
+    public static Task<TrackerSyncSummary> SyncAsync(
+        SpecCakeConfig config,
+        IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<Spec> specs,
+        TrackerSyncOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(specs);
+        return RunAsync(config, environment, [.. specs.Select(spec => new TrackerTarget(spec))], options ?? new(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a spec event to every enabled tracker (the guide's auto-create, status sync and link to PR):
+    /// <c>spec_created</c> reconciles the spec (creating its item), <c>spec_approved</c> reconciles it as
+    /// approved (the approve transition or status), <c>pr_created</c>/<c>pr_merged</c> reconcile it and link
+    /// <paramref name="pullRequest"/>. Any other event touches no tracker and returns an empty summary.
+    /// </summary>
+    /// <param name="config">The loaded configuration.</param>
+    /// <param name="environment">Environment values, as for <see cref="SyncAsync"/>.</param>
+    /// <param name="spec">The event's spec.</param>
+    /// <param name="kind">The event.</param>
+    /// <param name="pullRequest">The pull request of a <c>pr_*</c> event, when known.</param>
+    /// <param name="options">Dry run, concurrency and retries; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static Task<TrackerSyncSummary> ApplyEventAsync(
+        SpecCakeConfig config,
+        IReadOnlyDictionary<string, string?> environment,
+        Spec spec,
+        SpecEventKind kind,
+        PullRequestRef? pullRequest,
+        TrackerSyncOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(spec);
+        options ??= new();
+        TrackerTarget? target = kind switch
+        {
+            SpecEventKind.SpecCreated => new(spec),
+            // The event may run before the file's status is read back as approved; never move an implemented spec back.
+            SpecEventKind.SpecApproved => new(spec.Status < SpecStatus.Approved ? spec with { Status = SpecStatus.Approved } : spec),
+            SpecEventKind.PrCreated or SpecEventKind.PrMerged => new(spec, pullRequest),
+            _ => null,
+        };
+
+        return target is null
+            ? Task.FromResult(new TrackerSyncSummary([], options.DryRun))
+            : RunAsync(config, environment, [target], options, cancellationToken);
+    }
+
+    /// <summary>Whether an event changes trackers (so the notify path knows to call <see cref="ApplyEventAsync"/>).</summary>
+    /// <param name="kind">The event.</param>
+    public static bool DrivesTrackers(SpecEventKind kind) =>
+        kind is SpecEventKind.SpecCreated or SpecEventKind.SpecApproved or SpecEventKind.PrCreated or SpecEventKind.PrMerged;
+
+    /// <summary>The config names of the enabled trackers, in the order they are reported.</summary>
+    /// <param name="config">The loaded configuration.</param>
+    public static IReadOnlyList<string> EnabledTrackers(SpecCakeConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var integrations = config.Integrations;
+        var names = new List<string>();
+        if (integrations.Jira?.Enabled == true) names.Add(JiraTracker.TrackerName);
+        if (integrations.Linear?.Enabled == true) names.Add(LinearTracker.TrackerName);
+        if (integrations.AzureDevOps?.Enabled == true) names.Add(AzureDevOpsTracker.TrackerName);
+        if (integrations.GitHubProjects?.Enabled == true) names.Add(GitHubProjectsTracker.TrackerName);
+        return names;
+    }
+
+    private static async Task<TrackerSyncSummary> RunAsync(
+        SpecCakeConfig config,
+        IReadOnlyDictionary<string, string?> environment,
+        IReadOnlyList<TrackerTarget> targets,
+        TrackerSyncOptions options,
+        CancellationToken cancellationToken)
+    {
+        var mask = new CredentialMask(environment);
+        var trackers = CreateTrackers(config, environment, options, mask);
+        try
+        {
+            var results = await Task.WhenAll(trackers.Select(tracker =>
+                TrackerReconciler.RunAsync(tracker, targets, options, mask, cancellationToken))).ConfigureAwait(false);
+            return new TrackerSyncSummary(results, options.DryRun);
+        }
+        finally
+        {
+            foreach (var tracker in trackers)
+            {
+                tracker.Dispose();
+            }
+        }
+    }
+
+    private static List<ITracker> CreateTrackers(
+        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, CredentialMask mask)
+    {
+        var integrations = config.Integrations;
+        var trackers = new List<ITracker>();
+        if (integrations.Jira is { Enabled: true } jira) trackers.Add(new JiraTracker(jira, environment, options, mask));
+        if (integrations.Linear is { Enabled: true } linear) trackers.Add(new LinearTracker(linear, environment, options, mask));
+        if (integrations.AzureDevOps is { Enabled: true } ado) trackers.Add(new AzureDevOpsTracker(ado, environment, options, mask));
+        if (integrations.GitHubProjects is { Enabled: true } github) trackers.Add(new GitHubProjectsTracker(github, environment, options, mask));
+        return trackers;
+    }
+}

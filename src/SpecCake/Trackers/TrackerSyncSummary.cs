@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace SpecCake.Trackers;
+
+/// <summary>The result of a SyncTrackers run (or of an event applied to trackers): one entry per enabled tracker.</summary>
+/// <param name="Trackers">The trackers, in config order.</param>
+/// <param name="DryRun">Whether nothing was written (the outcomes are the plan).</param>
+public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, bool DryRun)
+{
+    /// <summary>Whether any spec failed in any tracker.</summary>
+    public bool HasFailures => Trackers.Any(tracker => tracker.Failed > 0);
+
+    /// <summary>
+    /// One line per spec (created or updated with its fields, failed with its error; in a dry run the
+    /// whole plan, unchanged specs included), then one count line per tracker.
+    /// </summary>
+    public string Render()
+    {
+        var text = new StringBuilder();
+        foreach (var tracker in Trackers)
+        {
+            // A real run lists only what changed or failed; a dry run is the full plan, unchanged specs included.
+            foreach (var outcome in tracker.Outcomes.Where(outcome => DryRun || outcome.Action != SpecSyncAction.Unchanged))
+            {
+                var verb = (outcome.Action, DryRun) switch
+                {
+                    (SpecSyncAction.Create, true) => "would create",
+                    (SpecSyncAction.Create, false) => "created",
+                    (SpecSyncAction.Update, true) => "would update",
+                    (SpecSyncAction.Update, false) => "updated",
+                    (SpecSyncAction.Unchanged, _) => "unchanged",
+                    _ => "FAILED",
+                };
+                text.Append(CultureInfo.InvariantCulture, $"{tracker.Tracker}: {outcome.SpecId} {verb}");
+                if (outcome.ItemKey is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $" ({outcome.ItemKey})");
+                }
+
+                if (outcome.Fields.Count > 0 && outcome.Action is SpecSyncAction.Create or SpecSyncAction.Update)
+                {
+                    text.Append(": ").AppendJoin(", ", outcome.Fields);
+                }
+
+                if (outcome.Error is not null)
+                {
+                    text.Append(": ").Append(outcome.Error);
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        foreach (var tracker in Trackers)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{tracker.Tracker}: {tracker.Created} created, {tracker.Updated} updated, {tracker.Unchanged} unchanged, {tracker.Failed} failed{(DryRun ? " (dry run)" : string.Empty)}");
+        }
+
+        return text.ToString();
+    }
+}

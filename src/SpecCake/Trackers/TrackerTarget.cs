@@ -1,0 +1,9 @@
+using SpecCake.Specs;
+
+namespace SpecCake.Trackers;
+
+/// <summary>What one spec's tracker item must reflect: the spec, and its pull request once known.</summary>
+internal sealed record TrackerTarget(Spec Spec, PullRequestRef? PullRequest = null)
+{
+    public string SpecId => Spec.Id;
+}

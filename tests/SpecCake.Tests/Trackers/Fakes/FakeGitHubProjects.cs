@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SpecCake.Tests.Trackers.Fakes;
+
+/// <summary>
+/// GitHub's GraphQL API for one Projects (v2) board with a single-select Status field (draft issues,
+/// pull request items, field values, paged items), plus the REST pull request lookup Octokit makes
+/// (Octokit puts any non-github.com host under <c>/api/v3</c>).
+/// </summary>
+public sealed partial class FakeGitHubProjects : LoopbackFake
+{
+    public const string Owner = "octo-org";
+    public const int ProjectNumber = 7;
+    public const string ProjectId = "PVT_7";
+    public const string FieldId = "PVTSSF_status";
+
+    private readonly object gate = new();
+    private readonly List<FakeProjectItem> items = [];
+
+    public Dictionary<string, string> StatusOptions { get; } = new()
+    {
+        ["opt-backlog"] = "Backlog", ["opt-review"] = "In Review", ["opt-ready"] = "Ready", ["opt-done"] = "Done",
+    };
+
+    /// <summary>Pull requests the REST API knows, by number.</summary>
+    public Dictionary<int, FakePullRequest> PullRequests { get; } = [];
+
+    /// <summary>Items per page of the items query (GitHub allows up to 100).</summary>
+    public int PageSize { get; set; } = 100;
+
+    public IReadOnlyList<FakeProjectItem> Items
+    {
+        get { lock (gate) return [.. items]; }
+    }
+
+    public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);
+
+    public string? StatusOf(FakeProjectItem item) => item.OptionId is { } id ? StatusOptions[id] : null;
+
+    protected override void MapRoutes(WebApplication app)
+    {
+        app.MapPost("/graphql", HandleAsync);
+        app.MapGet("/api/v3/repos/{owner}/{repo}/pulls/{number:int}", PullRequestAsync);
+    }
+
+    private async Task PullRequestAsync(HttpContext context)
+    {
+        var number = int.Parse(context.GetRouteValue("number")!.ToString()!, CultureInfo.InvariantCulture);
+        if (!PullRequests.TryGetValue(number, out var pr))
+        {
+            await WriteJsonAsync(context, new JsonObject { ["message"] = "Not Found" }, 404);
+            return;
+        }
+
+        await WriteJsonAsync(context, new JsonObject
+        {
+            ["id"] = number,
+            ["node_id"] = pr.NodeId,
+            ["number"] = number,
+            ["html_url"] = pr.Url,
+            ["title"] = pr.Title,
+            ["state"] = "open",
+            ["head"] = new JsonObject { ["ref"] = pr.HeadRefName },
+        });
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = (await ReadJsonAsync(context))!;
+        var query = request["query"]!.GetValue<string>();
+        var variables = request["variables"]?.AsObject() ?? [];
+        var input = variables["input"] as JsonObject;
+        var operation = Operation().Match(query).Groups[1].Value;
+        JsonObject data;
+        string? error = null;
+        lock (gate)
+        {
+            switch (operation)
+            {
+                case "SpecCakeProject":
+                    data = Project(variables);
+                    break;
+                case "SpecCakeItems":
+                    data = Page(variables["after"]?.GetValue<string>());
+                    break;
+                case "SpecCakeAddDraft":
+                    var draft = Add(new FakeProjectItem($"PVTI_{items.Count + 1}") { DraftId = $"DI_{items.Count + 1}", Title = input!["title"]!.GetValue<string>(), Body = input["body"]!.GetValue<string>() });
+                    data = new JsonObject { ["addProjectV2DraftIssue"] = new JsonObject { ["projectItem"] = new JsonObject { ["id"] = draft.Id } } };
+                    break;
+                case "SpecCakeUpdateDraft":
+                    var edited = items.Single(item => item.DraftId == input!["draftIssueId"]!.GetValue<string>());
+                    edited.Title = input!["title"]!.GetValue<string>();
+                    edited.Body = input["body"]!.GetValue<string>();
+                    data = new JsonObject { ["updateProjectV2DraftIssue"] = new JsonObject { ["draftIssue"] = new JsonObject { ["id"] = edited.DraftId } } };
+                    break;
+                case "SpecCakeAddItem":
+                    var contentId = input!["contentId"]!.GetValue<string>();
+                    var pr = PullRequests.Values.Single(candidate => candidate.NodeId == contentId);
+                    var added = items.FirstOrDefault(item => item.PullRequest == pr) ?? Add(new FakeProjectItem($"PVTI_{items.Count + 1}") { PullRequest = pr, Title = pr.Title });
+                    data = new JsonObject { ["addProjectV2ItemById"] = new JsonObject { ["item"] = new JsonObject { ["id"] = added.Id } } };
+                    break;
+                case "SpecCakeSetStatus":
+                    var option = input!["value"]!["singleSelectOptionId"]!.GetValue<string>();
+                    if (!StatusOptions.ContainsKey(option) || input["fieldId"]!.GetValue<string>() != FieldId)
+                    {
+                        error = "Could not resolve option " + option;
+                        data = [];
+                        break;
+                    }
+
+                    items.Single(item => item.Id == input["itemId"]!.GetValue<string>()).OptionId = option;
+                    data = new JsonObject { ["updateProjectV2ItemFieldValue"] = new JsonObject { ["projectV2Item"] = new JsonObject { ["id"] = input["itemId"]!.GetValue<string>() } } };
+                    break;
+                case "SpecCakeDeleteItem":
+                    items.RemoveAll(item => item.Id == input!["itemId"]!.GetValue<string>());
+                    data = new JsonObject { ["deleteProjectV2Item"] = new JsonObject { ["deletedItemId"] = input!["itemId"]!.GetValue<string>() } };
+                    break;
+                default:
+                    throw new InvalidOperationException("Unknown operation " + operation);
+            }
+        }
+
+        await WriteJsonAsync(context, error is null
+            ? new JsonObject { ["data"] = data }
+            : new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = error }) });
+    }
+
+    private JsonObject Project(JsonObject variables)
+    {
+        var found = variables["owner"]!.GetValue<string>() == Owner && variables["number"]!.GetValue<int>() == ProjectNumber;
+        var field = variables["field"]!.GetValue<string>() == "Status"
+            ? new JsonObject
+            {
+                ["id"] = FieldId,
+                ["name"] = "Status",
+                ["options"] = new JsonArray([.. StatusOptions.Select(pair => (JsonNode)new JsonObject { ["id"] = pair.Key, ["name"] = pair.Value })]),
+            }
+            : null;
+        return new JsonObject
+        {
+            ["repositoryOwner"] = new JsonObject { ["projectV2"] = found ? new JsonObject { ["id"] = ProjectId, ["field"] = field } : null },
+        };
+    }
+
+    private JsonObject Page(string? after)
+    {
+        var start = after is null ? 0 : int.Parse(after, CultureInfo.InvariantCulture);
+        var page = items.Skip(start).Take(PageSize).ToList();
+        var next = start + page.Count;
+        return new JsonObject
+        {
+            ["node"] = new JsonObject
+            {
+                ["items"] = new JsonObject
+                {
+                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = next < items.Count, ["endCursor"] = next.ToString(CultureInfo.InvariantCulture) },
+                    ["nodes"] = new JsonArray([.. page.Select(item => (JsonNode)Render(item))]),
+                },
+            },
+        };
+    }
+
+    private JsonObject Render(FakeProjectItem item) => new()
+    {
+        ["id"] = item.Id,
+        ["fieldValueByName"] = item.OptionId is null ? null : new JsonObject { ["optionId"] = item.OptionId },
+        ["content"] = item.PullRequest is { } pr
+            ? new JsonObject { ["__typename"] = "PullRequest", ["url"] = pr.Url, ["title"] = pr.Title, ["headRefName"] = pr.HeadRefName }
+            : new JsonObject { ["__typename"] = "DraftIssue", ["id"] = item.DraftId, ["title"] = item.Title, ["body"] = item.Body },
+    };
+
+    private FakeProjectItem Add(FakeProjectItem item)
+    {
+        items.Add(item);
+        return item;
+    }
+
+    [GeneratedRegex(@"(?:query|mutation)\s+(\w+)")]
+    private static partial Regex Operation();
+}
+
+/// <summary>An item on the fake board: a draft issue or a pull request.</summary>
+public sealed class FakeProjectItem(string id)
+{
+    public string Id { get; } = id;
+    public string? DraftId { get; init; }
+    public FakePullRequest? PullRequest { get; init; }
+    public string Title { get; set; } = string.Empty;
+    public string Body { get; set; } = string.Empty;
+    public string? OptionId { get; set; }
+}
+
+/// <summary>A pull request the fake REST API knows.</summary>
+public sealed record FakePullRequest(string NodeId, string Url, string Title, string HeadRefName);

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace SpecCake.Tests.Trackers.Fakes;
+
+/// <summary>
+/// Linear's GraphQL API, just the operations SpecCake sends (recognised by operation name): one team
+/// with labels and workflow states, issues, and attachments unique per issue and URL.
+/// </summary>
+public sealed partial class FakeLinear : LoopbackFake
+{
+    public const string TeamId = "team-1111";
+    public const string TeamKey = "ENG";
+
+    private readonly object gate = new();
+    private readonly List<FakeLinearIssue> issues = [];
+
+    public Dictionary<string, string> Labels { get; } = new() { ["label-spec"] = "spec", ["label-auto"] = "automated" };
+
+    public Dictionary<string, string> WorkspaceLabels { get; } = new() { ["label-ws"] = "security" };
+
+    public Dictionary<string, string> States { get; } = new()
+    {
+        ["state-backlog"] = "Backlog", ["state-todo"] = "Todo", ["state-progress"] = "In Progress", ["state-review"] = "In Review", ["state-done"] = "Done",
+    };
+
+    public IReadOnlyList<FakeLinearIssue> Issues
+    {
+        get { lock (gate) return [.. issues]; }
+    }
+
+    public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);
+
+    /// <summary>Adds an issue as it would be left by a run that stopped between creating it and attaching its marker.</summary>
+    public FakeLinearIssue AddIssue(string title)
+    {
+        lock (gate)
+        {
+            var issue = new FakeLinearIssue($"issue-{issues.Count + 1}", $"{TeamKey}-{issues.Count + 1}") { Title = title };
+            issues.Add(issue);
+            return issue;
+        }
+    }
+
+    protected override void MapRoutes(WebApplication app) => app.MapPost("/graphql", HandleAsync);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = (await ReadJsonAsync(context))!;
+        var query = request["query"]!.GetValue<string>();
+        var variables = request["variables"]?.AsObject() ?? [];
+        var operation = Operation().Match(query).Groups[1].Value;
+        JsonNode data;
+        lock (gate)
+        {
+            data = operation switch
+            {
+                "SpecCakeTeam" => Team(variables),
+                "SpecCakeFindIssues" => FindIssues(query, variables),
+                "SpecCakeFindUnmarked" => FindUnmarked(variables),
+                "SpecCakeIssueCreate" => Create(variables["input"]!.AsObject()),
+                "SpecCakeIssueUpdate" => Update(variables["id"]!.GetValue<string>(), variables["input"]!.AsObject()),
+                "SpecCakeAttachmentCreate" => Attach(variables["input"]!.AsObject()),
+                _ => throw new InvalidOperationException("Unknown operation " + operation),
+            };
+        }
+
+        if (data is JsonObject { } result && result["__error"] is { } error)
+        {
+            await WriteJsonAsync(context, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = error.GetValue<string>() }) });
+            return;
+        }
+
+        await WriteJsonAsync(context, new JsonObject { ["data"] = data });
+    }
+
+    private JsonObject Team(JsonObject variables)
+    {
+        var id = variables["teamId"]!.GetValue<string>();
+        return new JsonObject
+        {
+            ["team"] = id is TeamId or TeamKey
+                ? new JsonObject { ["id"] = TeamId, ["labels"] = Nodes(Labels), ["states"] = Nodes(States) }
+                : null,
+            ["issueLabels"] = Nodes(WorkspaceLabels),
+        };
+    }
+
+    private JsonObject FindIssues(string query, JsonObject variables)
+    {
+        var data = new JsonObject();
+        foreach (Match alias in Alias().Matches(query))
+        {
+            var url = variables[alias.Groups[2].Value]!.GetValue<string>();
+            data[alias.Groups[1].Value] = new JsonObject
+            {
+                ["nodes"] = new JsonArray([.. issues.Where(issue => issue.AttachmentUrls.Contains(url))
+                    .Select(issue => (JsonNode)new JsonObject { ["url"] = url, ["issue"] = Render(issue) })]),
+            };
+        }
+
+        return data;
+    }
+
+    private JsonObject FindUnmarked(JsonObject variables)
+    {
+        var titles = variables["titles"]!.AsArray().Select(title => title!.GetValue<string>()).ToHashSet();
+        return new JsonObject
+        {
+            ["issues"] = new JsonObject
+            {
+                ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null },
+                ["nodes"] = new JsonArray([.. issues.Where(issue => titles.Contains(issue.Title)).Select(issue => (JsonNode)Render(issue))]),
+            },
+        };
+    }
+
+    private JsonObject Create(JsonObject input)
+    {
+        if (Invalid(input) is { } error)
+        {
+            return error;
+        }
+
+        var issue = new FakeLinearIssue($"issue-{issues.Count + 1}", $"{TeamKey}-{issues.Count + 1}");
+        Apply(issue, input);
+        issues.Add(issue);
+        return new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = new JsonObject { ["id"] = issue.Id, ["identifier"] = issue.Identifier } } };
+    }
+
+    private JsonObject Update(string id, JsonObject input)
+    {
+        if (Invalid(input) is { } error)
+        {
+            return error;
+        }
+
+        Apply(issues.Single(issue => issue.Id == id), input);
+        return new JsonObject { ["issueUpdate"] = new JsonObject { ["success"] = true } };
+    }
+
+    private JsonObject Attach(JsonObject input)
+    {
+        var issue = issues.Single(candidate => candidate.Id == input["issueId"]!.GetValue<string>());
+        var url = input["url"]!.GetValue<string>();
+        if (!issue.AttachmentUrls.Contains(url))
+        {
+            issue.AttachmentUrls.Add(url);
+        }
+
+        return new JsonObject { ["attachmentCreate"] = new JsonObject { ["success"] = true } };
+    }
+
+    private JsonObject? Invalid(JsonObject input)
+    {
+        if (input["stateId"]?.GetValue<string>() is { } state && !States.ContainsKey(state))
+        {
+            return new JsonObject { ["__error"] = "Entity not found: stateId" };
+        }
+
+        return input["labelIds"]?.AsArray().Select(label => label!.GetValue<string>()).FirstOrDefault(label => !Labels.ContainsKey(label) && !WorkspaceLabels.ContainsKey(label)) is { } unknown
+            ? new JsonObject { ["__error"] = "Entity not found: label " + unknown }
+            : null;
+    }
+
+    private static void Apply(FakeLinearIssue issue, JsonObject input)
+    {
+        if (input["title"] is { } title) issue.Title = title.GetValue<string>();
+        if (input["description"] is { } description) issue.Description = description.GetValue<string>();
+        if (input["stateId"] is { } state) issue.StateId = state.GetValue<string>();
+        if (input["labelIds"] is JsonArray labels) issue.LabelIds = [.. labels.Select(label => label!.GetValue<string>())];
+    }
+
+    private JsonObject Render(FakeLinearIssue issue) => new()
+    {
+        ["id"] = issue.Id,
+        ["identifier"] = issue.Identifier,
+        ["title"] = issue.Title,
+        ["description"] = issue.Description,
+        ["team"] = new JsonObject { ["id"] = TeamId },
+        ["state"] = issue.StateId is null ? null : new JsonObject { ["id"] = issue.StateId, ["name"] = States[issue.StateId] },
+        ["labels"] = new JsonObject
+        {
+            ["nodes"] = new JsonArray([.. issue.LabelIds.Select(id => (JsonNode)new JsonObject
+            {
+                ["id"] = id,
+                ["name"] = Labels.GetValueOrDefault(id) ?? WorkspaceLabels.GetValueOrDefault(id),
+            })]),
+        },
+        ["attachments"] = new JsonObject { ["nodes"] = new JsonArray([.. issue.AttachmentUrls.Select(url => (JsonNode)new JsonObject { ["url"] = url })]) },
+    };
+
+    private static JsonObject Nodes(Dictionary<string, string> byId) =>
+        new() { ["nodes"] = new JsonArray([.. byId.Select(pair => (JsonNode)new JsonObject { ["id"] = pair.Key, ["name"] = pair.Value })]) };
+
+    [GeneratedRegex(@"(?:query|mutation)\s+(\w+)")]
+    private static partial Regex Operation();
+
+    [GeneratedRegex(@"(\w+): attachmentsForURL\(url: \$(\w+)")]
+    private static partial Regex Alias();
+}
+
+/// <summary>An issue the fake Linear holds.</summary>
+public sealed class FakeLinearIssue(string id, string identifier)
+{
+    public string Id { get; } = id;
+    public string Identifier { get; } = identifier;
+    public string Title { get; set; } = string.Empty;
+    public string Description { get; set; } = string.Empty;
+    public string? StateId { get; set; }
+    public List<string> LabelIds { get; set; } = [];
+    public List<string> AttachmentUrls { get; } = [];
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Identifier} {Title}");
+}

@@ -1,0 +1,106 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using SpecCake.Aliases;
+using SpecCake.Tests.Trackers.Fakes;
+using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
+
+namespace SpecCake.Tests.Trackers;
+
+public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
+{
+    private readonly FakeAzureDevOps ado = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("speccake-trackers-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        await ado.StartAsync();
+        Directory.CreateDirectory(Path.Combine(directory, "specs", "features"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
+            specs:
+              paths: ["specs/**/*.yaml"]
+            notifications:
+              fail_on_error: true
+            integrations:
+              azure_devops:
+                enabled: true
+                organization: "${AZURE_DEVOPS_ORG}"
+                project: "your-project"
+                work_item_type: "User Story"
+                area_path: "your-project\\Team"
+                api_url: "{{ado.BaseUrl}}"
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "specs", "features", "FEAT-0001.yaml"), """
+            id: FEAT-0001
+            title: User Authentication
+            status: approved
+            labels: [auth]
+            description: |
+              Sign in with email and password.
+            acceptance_criteria:
+              - id: AC-1
+                text: Users can sign in with email and password
+              - Users are locked out after 5 failed attempts
+            """);
+        await File.WriteAllTextAsync(Path.Combine(directory, "specs", "features", "FEAT-0002.yaml"), """
+            id: FEAT-0002
+            title: Password reset
+            status: draft
+            """);
+    }
+
+    public Task DisposeAsync() => ado.DisposeAsync().AsTask();
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private TestCakeContext Context(params string[] arguments)
+    {
+        var variables = Environment().ToDictionary(pair => pair.Key, pair => pair.Value);
+        variables["AZURE_DEVOPS_ORG"] = "your-org";
+        return new TestCakeContext(directory, variables, arguments);
+    }
+
+    [Fact]
+    public void SyncTrackers_ConfigAndSpecFiles_CreatesTheItemsThenLeavesThemAlone()
+    {
+        var first = Context();
+        first.SyncTrackers(new SyncTrackersSettings());
+        var writesAfterFirst = ado.Writes.Count;
+        var second = Context();
+        second.SyncTrackers(new SyncTrackersSettings());
+
+        Assert.Equal(2, ado.Items.Count);
+        Assert.Equal(2, writesAfterFirst);
+        Assert.Equal(2, ado.Writes.Count);
+        var item = ado.Items.Single(candidate => candidate.Tags.Contains("FEAT-0001"));
+        Assert.Equal("spec; FEAT-0001; auth", item.Fields["System.Tags"]);
+        Assert.Equal("Active", item.Fields["System.State"]);
+        Assert.Equal("your-project\\Team", item.Fields["System.AreaPath"]);
+        Assert.Contains("AC-2: Users are locked out after 5 failed attempts", item.Fields["System.Description"], StringComparison.Ordinal);
+        Assert.Contains(second.Lines.All, line => line.Text == "azure_devops: 0 created, 0 updated, 2 unchanged, 0 failed");
+    }
+
+    [Fact]
+    public void SyncTrackers_DryRunArgument_LogsThePlanAndWritesNothing()
+    {
+        var context = Context("dryrun");
+
+        context.SyncTrackers(new SyncTrackersSettings { Spec = "FEAT-0002" });
+
+        Assert.Empty(ado.Writes);
+        Assert.Contains(context.Lines.All, line => line.Text == "azure_devops: FEAT-0002 would create: title, description, labels, status, area_path");
+    }
+
+    [Fact]
+    public void SyncTrackers_TrackerRejectsASpec_LogsTheErrorAndFailsTheTask()
+    {
+        ado.Fail(request => request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal), 400, times: 1,
+            body: "{\"message\":\"TF401320: Rule Error for field Title\"}");
+        var context = Context();
+
+        var error = Assert.Throws<CakeException>(() => context.SyncTrackers(new SyncTrackersSettings()));
+
+        Assert.Contains("1 spec(s) could not be synced", error.Message, StringComparison.Ordinal);
+        Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Error && line.Text.Contains("TF401320", StringComparison.Ordinal));
+        Assert.Single(ado.Items);
+    }
+}
