@@ -1,5 +1,3 @@
-// Test classes are public for xUnit; the skeleton's Directory.Build.props asks docs of them (see the report).
-
 using SpecCake.Specs.Changes;
 
 namespace SpecCake.Tests.Specs.Changes;
