@@ -15,8 +15,7 @@ internal static class CakeContextFactory
         var globber = new Globber(fileSystem, environment);
 
         // cake.config in the working directory and CAKE_* variables apply, as with Cake itself.
-        var configuration = new CakeConfigurationProvider(fileSystem, environment)
-            .CreateConfiguration(environment.WorkingDirectory, ToDictionary(arguments));
+        var configuration = new LazyConfiguration(fileSystem, environment, ToDictionary(arguments));
 
         var toolRepository = new ToolRepository(environment);
         var toolResolution = new ToolResolutionStrategy(fileSystem, environment, globber, configuration, log);
@@ -35,7 +34,7 @@ internal static class CakeContextFactory
         services.Add<IRegistry>(registry);
         services.Add<IToolLocator>(tools);
         services.Add<ICakeDataService>(data);
-        services.Add(configuration);
+        services.Add<ICakeConfiguration>(configuration);
         services.Add<IToolInstaller>(toolInstaller);
 
         var context = new CakeContext(

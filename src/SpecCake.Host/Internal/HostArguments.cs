@@ -1,5 +1,4 @@
 using Cake.Core;
-using Spectre.Console.Cli;
 
 namespace SpecCake.Host.Internal;
 
@@ -9,10 +8,10 @@ internal static class HostArguments
     /// <summary>The argument every dry-run alias sets, so aliases can ask <c>HasArgument("dryrun")</c>.</summary>
     public static readonly string[] DryRunNames = ["dryrun", "noop", "whatif"];
 
-    public static CakeArguments Create(IRemainingArguments remaining, HostCommandSettings settings)
+    public static CakeArguments Create(ILookup<string, string?> remaining, HostInvocation settings)
     {
         var arguments = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in remaining.Parsed)
+        foreach (var group in remaining)
         {
             var name = group.Key.TrimStart('-');
             if (!arguments.TryGetValue(name, out var values))

@@ -1,156 +1,17 @@
-using Cake.Cli;
-using Cake.Core;
-using Cake.Core.Diagnostics;
-using Cake.Core.IO;
 using Spectre.Console.Cli;
 
 namespace SpecCake.Host.Internal;
 
-/// <summary>The host's one command: build Cake's context, register the tasks, run what was asked.</summary>
+/// <summary>
+/// The Spectre.Console.Cli command: used for <c>--help</c> and for command lines the fast parser
+/// leaves to Spectre; it hands the parsed settings to the same <see cref="HostRunner"/>.
+/// </summary>
 internal sealed class HostCommand : AsyncCommand<HostCommandSettings>
 {
-    private HostOptions options = null!;
-    private ICakeEnvironment environment = null!;
-    private HostConsoles consoles = null!;
-
-    public override async Task<int> ExecuteAsync(CommandContext context, HostCommandSettings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, HostCommandSettings settings, CancellationToken cancellationToken)
     {
-        // Spectre creates the command; the host's state comes in as the app's data.
-        (options, environment, consoles) = (HostState)context.Data!;
-        var log = new CakeBuildLog(consoles.Console, settings.Verbosity);
-        try
-        {
-            if (settings.Version)
-            {
-                consoles.Console.WriteLine(new HostVersionResolver().GetVersion());
-                return 0;
-            }
-
-            if (settings.Info)
-            {
-                new InfoFeature(new HostVersionResolver()).Run(consoles.Console);
-                return 0;
-            }
-
-            SetWorkingDirectory(settings);
-
-            var arguments = HostArguments.Create(context.Remaining, settings);
-            var data = new CakeDataService();
-            var cakeContext = CakeContextFactory.Create(environment, log, arguments, data);
-            var buildContext = CreateBuildContext(cakeContext);
-
-            var engine = new CakeEngine(data, log);
-            foreach (var taskType in TaskCatalog.Find(options))
-            {
-                TaskRegistration.Register(engine, buildContext, taskType, log);
-            }
-
-            RegisterLifetimes(engine, buildContext);
-
-            if (settings.Description)
-            {
-                await new DescriptionScriptHost(engine, buildContext, consoles.Out).RunTargetsAsync(settings.Targets).ConfigureAwait(false);
-                return 0;
-            }
-
-            EnsureTargetsExist(engine, settings.Targets);
-            if (settings.Tree)
-            {
-                await new TreeScriptHost(engine, buildContext, consoles.Console).RunTargetsAsync(settings.Targets).ConfigureAwait(false);
-                return 0;
-            }
-
-            await RunTargetsAsync(engine, buildContext, log, settings).ConfigureAwait(false);
-            return 0;
-        }
-        catch (Exception exception)
-        {
-            return HostErrors.Report(log, exception);
-        }
-    }
-
-    private async Task RunTargetsAsync(CakeEngine engine, ICakeContext context, ICakeLog log, HostCommandSettings settings)
-    {
-        var printer = new CakeSpectreReportPrinter(consoles.Out);
-        var strategy = new DefaultExecutionStrategy(log, printer);
-        var execution = new ExecutionSettings().SetTargets(settings.Targets);
-        if (settings.Exclusive)
-        {
-            execution.UseExclusiveTarget();
-        }
-
-        var printReport = settings.Verbosity > Verbosity.Quiet && !context.Arguments.HasArgument("noreport");
-        try
-        {
-            var report = await engine.RunTargetAsync(context, strategy, execution).ConfigureAwait(false);
-            if (printReport && report is { IsEmpty: false })
-            {
-                printer.Write(report);
-            }
-        }
-        catch (CakeReportException failure) when (printReport && failure.Report is { IsEmpty: false })
-        {
-            // The report of a failed run shows which task failed and what ran before it.
-            printer.Write(failure.Report);
-            throw;
-        }
-    }
-
-    private void SetWorkingDirectory(HostCommandSettings settings)
-    {
-        var directory = settings.WorkingDirectory ?? options.WorkingDirectory;
-        if (directory is null)
-        {
-            return;
-        }
-
-        directory = directory.MakeAbsolute(environment);
-        if (!Directory.Exists(directory.FullPath))
-        {
-            throw new CakeException($"The working directory '{directory.FullPath}' does not exist.");
-        }
-
-        environment.WorkingDirectory = directory;
-    }
-
-    private ICakeContext CreateBuildContext(ICakeContext cakeContext)
-    {
-        if (options.ContextType == typeof(FrostingContext))
-        {
-            return new FrostingContext(cakeContext);
-        }
-
-        var constructor = options.ContextType.GetConstructor([typeof(ICakeContext)])
-            ?? throw new CakeException($"The context {options.ContextType.Name} needs a public constructor taking ICakeContext.");
-        return (ICakeContext)constructor.Invoke([cakeContext]);
-    }
-
-    private void RegisterLifetimes(CakeEngine engine, ICakeContext context)
-    {
-        if (options.LifetimeType is { } lifetimeType)
-        {
-            var lifetime = (IFrostingLifetime)Activator.CreateInstance(lifetimeType, nonPublic: true)!;
-            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
-        }
-
-        if (options.TaskLifetimeType is { } taskLifetimeType)
-        {
-            var lifetime = (IFrostingTaskLifetime)Activator.CreateInstance(taskLifetimeType, nonPublic: true)!;
-            engine.RegisterTaskSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTaskTeardownAction(info => lifetime.Teardown(context, info));
-        }
-    }
-
-    private static void EnsureTargetsExist(CakeEngine engine, IEnumerable<string> targets)
-    {
-        foreach (var target in targets)
-        {
-            if (!engine.Tasks.Any(task => task.Name.Equals(target, StringComparison.OrdinalIgnoreCase)))
-            {
-                var valid = engine.Tasks.Select(task => task.Name).Order(StringComparer.OrdinalIgnoreCase);
-                throw new CakeException($"The target '{target}' was not found. Valid targets: {string.Join(", ", valid)}.");
-            }
-        }
+        // Spectre creates the command; the runner comes in as the app's data.
+        var runner = (HostRunner)context.Data!;
+        return runner.RunAsync(HostInvocation.From(settings, context.Remaining.Parsed));
     }
 }
