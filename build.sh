@@ -10,7 +10,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}"
-stamp_file="$host_dir/.sources"
+stamp_file="$host_dir/.sources-sh" # build.ps1 keeps its own stamp beside it
 host="$host_dir/SpecCake.Build"
 
 # Path, size and modification time of every host source, hashed: cheap (a few ms) and it notices

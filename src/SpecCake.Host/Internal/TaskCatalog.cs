@@ -28,7 +28,7 @@ internal static class TaskCatalog
         assemblies.AddRange(options.Assemblies);
         foreach (var assembly in assemblies.Distinct())
         {
-            foreach (var type in assembly.GetTypes())
+            foreach (var type in TypesOf(assembly))
             {
                 if (IsTask(type) && seen.Add(type))
                 {
@@ -38,6 +38,19 @@ internal static class TaskCatalog
         }
 
         return found;
+    }
+
+    private static IEnumerable<Type> TypesOf(Assembly assembly)
+    {
+        try
+        {
+            return assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException partial)
+        {
+            // An entry assembly we do not own (a test runner) may not load whole; tasks still can.
+            return partial.Types.OfType<Type>();
+        }
     }
 
     public static string NameOf(Type taskType)
