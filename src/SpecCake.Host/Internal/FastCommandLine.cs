@@ -71,6 +71,11 @@ internal static class FastCommandLine
             }
 
             // Flags: a value after them is Spectre's business (and usually a mistake).
+            if (inlineValue is not null && IsFlag(name))
+            {
+                return false;
+            }
+
             if (inlineValue is null)
             {
                 switch (name)
@@ -125,6 +130,10 @@ internal static class FastCommandLine
             remaining.ToLookup(pair => pair.Key, pair => pair.Value));
         return true;
     }
+
+    private static bool IsFlag(string name) => name is "--description" or "--descriptions" or "--showdescription"
+        or "--showdescriptions" or "--tree" or "--showtree" or "--dryrun" or "--noop" or "--whatif" or "--exclusive"
+        or "-e" or "--version" or "--ver" or "--info" or "--help" or "-h" or "-?";
 
     private static bool TakeValue(IReadOnlyList<string> args, ref int i, string? inlineValue, out string value)
     {
