@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Start-up benchmark: a warm `./build.sh --target=ValidateSpecs` against a hello-world .NET console
+# start and against `dotnet run --project build/Build.csproj` (the Cake Frosting template's way),
+# side by side, with ratios. Goals: within 4x of hello world, at least 10x faster than dotnet run.
+#
+#   bench/startup/run.sh                 (BENCH_RUNS=20 BENCH_DOTNET_RUN_RUNS=5 by default)
+#
+# Uses hyperfine when installed (apt-get install hyperfine), else a timing loop over `date +%s%N`.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+runs="${BENCH_RUNS:-20}"
+dotnet_run_runs="${BENCH_DOTNET_RUN_RUNS:-5}"
+results="$root/bench/results"
+mkdir -p "$results"
+
+hello_dir="$root/.artifacts/bench/hello"
+if [ ! -x "$hello_dir/Hello" ]; then
+  echo "building the hello-world baseline..." >&2
+  dotnet build "$root/bench/startup/hello/Hello.csproj" -c Release --nologo -v quiet -o "$hello_dir" \
+    --artifacts-path "$root/.artifacts/bench/hello.obj" > /dev/null
+fi
+
+# Warm the host (builds it if sources changed) and pick the task to time: ValidateSpecs once it
+# works; until then --tree, which pays the same start-up (context, engine, task graph) minus the task.
+./build.sh --version > /dev/null
+host_args=(--target=ValidateSpecs)
+if ! ./build.sh "${host_args[@]}" > /dev/null 2>&1; then
+  host_args=(--tree)
+  echo "note: './build.sh --target=ValidateSpecs' does not succeed yet; timing './build.sh --tree' instead." >&2
+fi
+
+# `dotnet run` builds on its first call; time the later (up-to-date) calls, as CI would see them.
+dotnet run --project build/Build.csproj -- --version > /dev/null
+
+hello_cmd="$hello_dir/Hello"
+host_cmd="./build.sh ${host_args[*]}"
+run_cmd="dotnet run --project build/Build.csproj -- ${host_args[*]}"
+
+# median seconds of one command, as "mean median" with 3 decimals
+measure() {
+  local count="$1" command="$2"
+  if command -v hyperfine > /dev/null; then
+    local csv
+    csv="$(mktemp)"
+    hyperfine -N --style none --warmup 2 --runs "$count" --export-csv "$csv" "$command" > /dev/null 2>&1
+    # command,mean,stddev,median,user,system,min,max
+    awk -F, 'NR==2 { printf "%.3f %.3f\n", $2, $4 }' "$csv"
+    rm -f "$csv"
+  else
+    local i start end samples=()
+    $command > /dev/null 2>&1 || true
+    for ((i = 0; i < count; i++)); do
+      start=$(date +%s%N)
+      $command > /dev/null 2>&1 || true
+      end=$(date +%s%N)
+      samples+=($(((end - start) / 1000)))
+    done
+    printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1; s += $1 } END {
+      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+      printf "%.3f %.3f\n", s / NR / 1e6, m / 1e6 }'
+  fi
+}
+
+read -r hello_mean hello_median < <(measure "$runs" "$hello_cmd")
+read -r host_mean host_median < <(measure "$runs" "$host_cmd")
+read -r run_mean run_median < <(measure "$dotnet_run_runs" "$run_cmd")
+
+tool="$(command -v hyperfine > /dev/null && echo hyperfine || echo 'date +%s%N loop')"
+{
+  echo "Start-up ($tool; $runs runs, dotnet run $dotnet_run_runs runs; seconds; $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'))"
+  printf '  %-58s %8s %8s %10s\n' "command" "median" "mean" "vs hello"
+  printf '  %-58s %8s %8s %10s\n' "hello world (.NET console)" "$hello_median" "$hello_mean" "1.0x"
+  awk -v c="$host_cmd" -v m="$host_median" -v a="$host_mean" -v h="$hello_median" \
+    'BEGIN { printf "  %-58s %8s %8s %9.1fx\n", c, m, a, m / h }'
+  awk -v c="$run_cmd" -v m="$run_median" -v a="$run_mean" -v h="$hello_median" \
+    'BEGIN { printf "  %-58s %8s %8s %9.1fx\n", c, m, a, m / h }'
+  awk -v host="$host_median" -v hello="$hello_median" -v run="$run_median" 'BEGIN {
+    printf "  build.sh vs hello world: %.1fx (goal <= 4x: %s)\n", host / hello, (host / hello <= 4 ? "met" : "NOT met")
+    printf "  build.sh vs dotnet run:  %.1fx faster (goal >= 10x: %s)\n", run / host, (run / host >= 10 ? "met" : "NOT met") }'
+} | tee "$results/startup.txt"
