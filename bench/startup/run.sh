@@ -38,7 +38,8 @@ hello_cmd="$hello_dir/Hello"
 host_cmd="./build.sh ${host_args[*]}"
 run_cmd="dotnet run --project build/Build.csproj -- ${host_args[*]}"
 
-# median seconds of one command, as "mean median" with 3 decimals
+# one command's "mean median cpu" in seconds (cpu = user + system, hyperfine only: on a busy
+# machine it moves less than wall time)
 measure() {
   local count="$1" command="$2"
   if command -v hyperfine > /dev/null; then
@@ -46,7 +47,7 @@ measure() {
     csv="$(mktemp)"
     hyperfine -N --style none --warmup 2 --runs "$count" --export-csv "$csv" "$command" > /dev/null 2>&1
     # command,mean,stddev,median,user,system,min,max
-    awk -F, 'NR==2 { printf "%.3f %.3f\n", $2, $4 }' "$csv"
+    awk -F, 'NR==2 { printf "%.3f %.3f %.3f\n", $2, $4, $5 + $6 }' "$csv"
     rm -f "$csv"
   else
     local i start end samples=()
@@ -59,23 +60,25 @@ measure() {
     done
     printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1; s += $1 } END {
       m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "%.3f %.3f\n", s / NR / 1e6, m / 1e6 }'
+      printf "%.3f %.3f -\n", s / NR / 1e6, m / 1e6 }'
   fi
 }
 
-read -r hello_mean hello_median < <(measure "$runs" "$hello_cmd")
-read -r host_mean host_median < <(measure "$runs" "$host_cmd")
-read -r run_mean run_median < <(measure "$dotnet_run_runs" "$run_cmd")
+read -r hello_mean hello_median hello_cpu < <(measure "$runs" "$hello_cmd")
+read -r host_mean host_median host_cpu < <(measure "$runs" "$host_cmd")
+read -r run_mean run_median run_cpu < <(measure "$dotnet_run_runs" "$run_cmd")
 
 tool="$(command -v hyperfine > /dev/null && echo hyperfine || echo 'date +%s%N loop')"
 {
   echo "Start-up ($tool; $runs runs, dotnet run $dotnet_run_runs runs; seconds; $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'))"
-  printf '  %-58s %8s %8s %10s\n' "command" "median" "mean" "vs hello"
-  printf '  %-58s %8s %8s %10s\n' "hello world (.NET console)" "$hello_median" "$hello_mean" "1.0x"
-  awk -v c="$host_cmd" -v m="$host_median" -v a="$host_mean" -v h="$hello_median" \
-    'BEGIN { printf "  %-58s %8s %8s %9.1fx\n", c, m, a, m / h }'
-  awk -v c="$run_cmd" -v m="$run_median" -v a="$run_mean" -v h="$hello_median" \
-    'BEGIN { printf "  %-58s %8s %8s %9.1fx\n", c, m, a, m / h }'
+  row() { # name median mean cpu
+    awk -v c="$1" -v m="$2" -v a="$3" -v u="$4" -v h="$hello_median" \
+      'BEGIN { printf "  %-58s %8s %8s %8s %9.1fx\n", c, m, a, u, m / h }'
+  }
+  printf '  %-58s %8s %8s %8s %10s\n' "command" "median" "mean" "cpu" "vs hello"
+  row "hello world (.NET console)" "$hello_median" "$hello_mean" "$hello_cpu"
+  row "$host_cmd" "$host_median" "$host_mean" "$host_cpu"
+  row "$run_cmd" "$run_median" "$run_mean" "$run_cpu"
   awk -v host="$host_median" -v hello="$hello_median" -v run="$run_median" 'BEGIN {
     printf "  build.sh vs hello world: %.1fx (goal <= 4x: %s)\n", host / hello, (host / hello <= 4 ? "met" : "NOT met")
     printf "  build.sh vs dotnet run:  %.1fx faster (goal >= 10x: %s)\n", run / host, (run / host >= 10 ? "met" : "NOT met") }'
