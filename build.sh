@@ -8,25 +8,27 @@
 # runs the built host directly, without MSBuild or `dotnet run`.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Every fork counts on the warm path (it runs once per CI step): builtins wherever possible.
+script_dir="${BASH_SOURCE[0]%/*}"
+[ "$script_dir" = "${BASH_SOURCE[0]}" ] && script_dir=.
+root="$(cd "$script_dir" && pwd)"
 host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}"
 stamp_file="$host_dir/.sources-sh" # build.ps1 keeps its own stamp beside it
 host="$host_dir/SpecCake.Build"
 
-# Path, size and modification time of every host source, hashed: cheap (a few ms) and it notices
-# edits, new files and deleted files alike.
+# Path, size and modification time of every host source, hashed: one find and one cksum (a few
+# ms), and it notices edits, new files and deleted files alike.
 sources_stamp() {
-  (
-    cd "$root"
-    if find . -maxdepth 0 -printf '' 2>/dev/null; then
-      find build src -type d \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n'
-    else # BSD find (macOS)
-      find build src -type d \( -name bin -o -name obj \) -prune -o -type f -exec stat -f '%N %z %m' {} +
-    fi
-    for file in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json NuGet.config nuget.config; do
-      if [ -e "$file" ]; then wc -c < "$file" | tr -d ' \n'; echo " $file $(cksum < "$file")"; fi
-    done
-  ) | LC_ALL=C sort | cksum
+  local inputs=("$root/build" "$root/src") file
+  for file in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json NuGet.config nuget.config; do
+    [ -e "$root/$file" ] && inputs+=("$root/$file")
+  done
+  case "$OSTYPE" in
+    darwin* | freebsd*) # BSD find has no -printf
+      find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -exec stat -f '%N %z %m' {} + | cksum ;;
+    *)
+      find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n' | cksum ;;
+  esac
 }
 
 runtime_identifier() {
@@ -59,20 +61,27 @@ build_host() {
   rm -f "$log"
 }
 
+# Where the dotnet that built the host lives: its apphost needs that runtime when dotnet is not
+# in a default location. Found at build time, remembered beside the stamp.
+dotnet_root() {
+  local dotnet
+  dotnet="$(type -P dotnet)" || return 0
+  dotnet="$(readlink -f "$dotnet" 2> /dev/null || echo "$dotnet")"
+  echo "${dotnet%/*}"
+}
+
 stamp="$(sources_stamp)"
-if [ ! -x "$host" ] || [ ! -f "$stamp_file" ] || [ "$(cat "$stamp_file")" != "$stamp" ]; then
+current=""
+[ -f "$stamp_file" ] && { read -r current < "$stamp_file" || true; }
+if [ ! -x "$host" ] || [ "$current" != "$stamp" ]; then
   build_host
+  dotnet_root > "$host_dir/.dotnet-root"
   printf '%s\n' "$stamp" > "$stamp_file"
 fi
 
-# The published host is framework-dependent: tell its launcher where the SDK's runtime is when
-# dotnet does not live in a default location.
-if [ -z "${DOTNET_ROOT:-}" ] && command -v dotnet > /dev/null; then
-  dotnet_path="$(command -v dotnet)"
-  if command -v readlink > /dev/null && resolved="$(readlink -f "$dotnet_path" 2>/dev/null)"; then
-    dotnet_path="$resolved"
-  fi
-  export DOTNET_ROOT="$(dirname "$dotnet_path")"
+if [ -z "${DOTNET_ROOT:-}" ] && [ -f "$host_dir/.dotnet-root" ]; then
+  read -r DOTNET_ROOT < "$host_dir/.dotnet-root" || true
+  [ -n "$DOTNET_ROOT" ] && export DOTNET_ROOT || unset DOTNET_ROOT
 fi
 
 export SPECCAKE_HOST_LAUNCHER="./build.sh"

@@ -26,11 +26,14 @@ internal sealed class HostRunner(HostOptions options, ICakeEnvironment environme
                 return 0;
             }
 
+            StartupTrace.Mark("log");
             SetWorkingDirectory(settings);
 
             var arguments = HostArguments.Create(settings.Remaining, settings);
+            StartupTrace.Mark("arguments");
             var data = new CakeDataService();
             var cakeContext = CakeContextFactory.Create(environment, log, arguments, data);
+            StartupTrace.Mark("cake context");
             var buildContext = CreateBuildContext(cakeContext);
 
             StartupTrace.Mark("context");
