@@ -79,6 +79,18 @@ public sealed class CakeHost
     }
 
     /// <summary>
+    /// Prints task headers and the final task report with Spectre.Console (Cake.Cli's
+    /// <c>CakeSpectreReportPrinter</c>) instead of Cake's classic report printer. Prettier, but loading
+    /// and initialising Spectre.Console adds about 75 ms to every start (measured, ReadyToRun).
+    /// </summary>
+    /// <returns>This host.</returns>
+    public CakeHost UseSpectreReport()
+    {
+        _options.SpectreReport = true;
+        return this;
+    }
+
+    /// <summary>
     /// Writes the host's output to the given writers instead of the process console (no colours);
     /// for embedding the host and for tests.
     /// </summary>

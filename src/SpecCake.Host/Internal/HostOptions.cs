@@ -18,6 +18,8 @@ internal sealed class HostOptions
 
     public List<Type> TaskTypes { get; } = [];
 
+    public bool SpectreReport { get; set; }
+
     public TextWriter? Output { get; set; }
 
     public TextWriter? Error { get; set; }

@@ -15,7 +15,8 @@ public sealed class CakeHostRunTests
         Assert.True(first >= 0 && second > first, run.All);
         Assert.Contains("Duration", run.Output);
         Assert.Contains("Total:", run.Output);
-        Assert.Matches(@"Default\s+\S+\s+Skipped|Default\s+00:00:00", run.Output);
+        Assert.Matches(@"First\s+00:00:00[.0-9]*\s+Succeeded", run.Output);
+        Assert.Matches(@"Second\s+00:00:00[.0-9]*\s+Succeeded", run.Output);
     }
 
     [Fact]
@@ -131,5 +132,25 @@ public sealed class CakeHostRunTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("Duration", run.Output);
+    }
+
+    [Fact]
+    public void Run_DefaultReport_IsCakesClassicReport()
+    {
+        var run = SampleHost.Run("--target=First");
+
+        Assert.Contains("========================================\nFirst\n========================================", run.Output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"First\s+00:00:00", run.Output);
+    }
+
+    [Fact]
+    public void Run_UseSpectreReport_PrintsSpectreReport()
+    {
+        var run = SampleHost.Run(host => host.UseSpectreReport(), "--target=First");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("========================================", run.Output);
+        Assert.Matches(@"First\s+00:00:00", run.Output);
+        Assert.Contains("Total:", run.Output);
     }
 }

@@ -11,11 +11,13 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
 /// <summary>Runs the sample build in-process with the console captured.</summary>
 public static class SampleHost
 {
-    public static HostRun Run(params string[] args)
+    public static HostRun Run(params string[] args) => Run(host => host, args);
+
+    public static HostRun Run(Func<CakeHost, CakeHost> configure, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = new CakeHost()
+        var exitCode = configure(new CakeHost())
             .UseContext<SampleContext>()
             .UseLifetime<SampleLifetime>()
             .UseTaskLifetime<SampleTaskLifetime>()
