@@ -5,7 +5,8 @@
 #
 #   bench/startup/run.sh                 (BENCH_RUNS=20 BENCH_DOTNET_RUN_RUNS=5 by default)
 #
-# Uses hyperfine when installed (apt-get install hyperfine), else a timing loop over `date +%s%N`.
+# Uses hyperfine when installed (apt-get install hyperfine), else a timing loop over `date +%s%N`
+# (BENCH_NO_HYPERFINE=1 forces the loop).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -40,9 +41,11 @@ run_cmd="dotnet run --project build/Build.csproj -- ${host_args[*]}"
 
 # one command's "mean median cpu" in seconds (cpu = user + system, hyperfine only: on a busy
 # machine it moves less than wall time)
+use_hyperfine() { [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine > /dev/null; }
+
 measure() {
   local count="$1" command="$2"
-  if command -v hyperfine > /dev/null; then
+  if use_hyperfine; then
     local csv
     csv="$(mktemp)"
     hyperfine -N --style none --warmup 2 --runs "$count" --export-csv "$csv" "$command" > /dev/null 2>&1
@@ -68,7 +71,7 @@ read -r hello_mean hello_median hello_cpu < <(measure "$runs" "$hello_cmd")
 read -r host_mean host_median host_cpu < <(measure "$runs" "$host_cmd")
 read -r run_mean run_median run_cpu < <(measure "$dotnet_run_runs" "$run_cmd")
 
-tool="$(command -v hyperfine > /dev/null && echo hyperfine || echo 'date +%s%N loop')"
+tool="$(use_hyperfine && echo hyperfine || echo 'date +%s%N loop')"
 {
   echo "Start-up ($tool; $runs runs, dotnet run $dotnet_run_runs runs; seconds; $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'))"
   row() { # name median mean cpu
