@@ -1,2 +1,6 @@
-// Placeholder until the host kit lands.
-return 0;
+using SpecCake.Build;
+using SpecCake.Host;
+
+return new CakeHost()
+    .UseContext<BuildContext>()
+    .Run(args);

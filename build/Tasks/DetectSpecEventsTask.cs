@@ -1,0 +1,20 @@
+using SpecCake.Aliases;
+using SpecCake.Host;
+
+namespace SpecCake.Build.Tasks;
+
+[TaskName("DetectSpecEvents")]
+[TaskDescription("Finds spec_created and spec_approved between two git refs and notifies them (--base=<ref>, --head=<ref>).")]
+public sealed class DetectSpecEventsTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        context.DetectSpecEvents(new DetectSpecEventsSettings
+        {
+            ConfigFile = context.ConfigFile,
+            Base = context.Text("base"),
+            Head = context.Text("head") ?? "HEAD",
+            DryRun = context.DryRun,
+        });
+    }
+}

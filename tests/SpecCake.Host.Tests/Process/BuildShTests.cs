@@ -1,0 +1,110 @@
+namespace SpecCake.Host.Tests.Process;
+
+/// <summary>This repository's host (build/) through build.sh, as a user runs it.</summary>
+public sealed class BuildShTests(BuiltHostFixture host) : IClassFixture<BuiltHostFixture>
+{
+    private const string BuildingLine = "build.sh: building the build host";
+
+    [Fact]
+    public void BuildSh_FirstRun_BuildsHostAndRunsIt()
+    {
+        Assert.True(host.FirstRun.ExitCode == 0, host.FirstRun.All);
+        Assert.Contains(BuildingLine, host.FirstRun.Error);
+        Assert.Matches(@"^\d+\.\d+\.\d+", host.FirstRun.Output.Trim());
+    }
+
+    [Fact]
+    public void BuildSh_SecondRun_StartsBuiltHostWithoutBuilding()
+    {
+        Assert.Equal(0, host.SecondRun.ExitCode);
+        Assert.DoesNotContain(BuildingLine, host.SecondRun.Error);
+        Assert.Equal(host.FirstRun.Output, host.SecondRun.Output);
+    }
+
+    [Fact]
+    public void BuildSh_Tree_PrintsThisRepositorysTasks()
+    {
+        var run = host.BuildSh("--tree");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Default\s*\n└─ValidateSpecs", run.Output);
+        foreach (var task in new[] { "NotifySpecEvent", "SyncTrackers", "TestIntegrations", "DetectSpecEvents" })
+        {
+            Assert.Contains(task, run.Output);
+        }
+    }
+
+    [Fact]
+    public void BuildSh_Description_ListsTasksWithDescriptions()
+    {
+        var run = host.BuildSh("--description");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Default\s+Runs ValidateSpecs\.", run.Output);
+        Assert.Matches(@"ValidateSpecs\s+Validates every spec file", run.Output);
+        Assert.Matches(@"NotifySpecEvent\s+Sends a spec event", run.Output);
+        Assert.Matches(@"SyncTrackers\s+Mirrors specs", run.Output);
+        Assert.Matches(@"TestIntegrations\s+Sends a clearly marked test message", run.Output);
+        Assert.Matches(@"DetectSpecEvents\s+Finds spec_created and spec_approved", run.Output);
+    }
+
+    [Fact]
+    public void BuildSh_UnknownTarget_ExitsNonZeroAndListsValidTargets()
+    {
+        var run = host.BuildSh("--target=Deploy");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(
+            "The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.",
+            run.Error);
+        Assert.DoesNotContain("   at ", run.All);
+    }
+
+    [Theory]
+    [InlineData("--pr=abc")]
+    [InlineData("--pr", "abc")]
+    public void BuildSh_TaskArgument_ReachesTask(params string[] pr)
+    {
+        // The task reads --pr before calling the alias: a bad number is its own clear error.
+        var run = host.BuildSh(["--target=NotifySpecEvent", "--event=pr_created", .. pr]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--pr must be a whole number, not 'abc'.", run.Error);
+        Assert.DoesNotContain("   at ", run.All);
+    }
+
+    [Fact]
+    public void BuildSh_Help_NamesTheScript()
+    {
+        var run = host.BuildSh("--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("./build.sh [OPTIONS]", run.Output);
+    }
+
+    [Fact]
+    public void BuildSh_BadVerbosity_OneClearMessage()
+    {
+        var run = host.BuildSh("--verbosity=loud");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("Failed to convert 'loud' to Verbosity.", run.Error);
+        Assert.DoesNotContain("   at ", run.All);
+    }
+
+    [Fact]
+    public void BuildPs1_ThroughPowerShellLocalTool_RunsHostAndPassesExitCode()
+    {
+        var restore = ProcessRun.Start("dotnet", ["tool", "restore"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(5));
+        Assert.True(restore.ExitCode == 0, restore.All);
+
+        var tree = host.BuildPs1("--tree");
+        Assert.True(tree.ExitCode == 0, tree.All);
+        Assert.Matches(@"Default\s*\n└─ValidateSpecs", tree.Output);
+
+        var unknown = host.BuildPs1("-t", "Deploy");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.DoesNotContain("build.ps1: building the build host", unknown.Error);
+        Assert.Contains("The target 'Deploy' was not found.", unknown.Error);
+    }
+}
