@@ -24,21 +24,28 @@ internal static partial class YamlJsonReader
     /// Parses <paramref name="text"/>; on a syntax error adds it to <paramref name="errors"/>
     /// (named after <paramref name="file"/>) and returns null. Never throws for bad content.
     /// </summary>
-    public static YamlJsonDocument? Read(string text, string file, ICollection<ValidationError> errors)
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">How errors name the file.</param>
+    /// <param name="errors">Receives syntax errors.</param>
+    /// <param name="trackPositions">
+    /// Whether to record every value's position. Spec files are first read without (most are
+    /// valid and never need one) and read again with positions only when they have an error.
+    /// </param>
+    public static YamlJsonDocument? Read(string text, string file, ICollection<ValidationError> errors, bool trackPositions = true)
     {
         var reader = new EventReader(new Parser(new StringReader(text)));
-        var map = new SourceMap();
+        var map = trackPositions ? new SourceMap() : null;
         var before = errors.Count;
         try
         {
             reader.Expect<StreamStart>();
             if (reader.Current is StreamEnd)
             {
-                return new YamlJsonDocument(null, map);
+                return new YamlJsonDocument(null, map ?? new SourceMap());
             }
 
             reader.Expect<DocumentStart>();
-            var root = reader.Current is DocumentEnd ? null : ReadNode(reader, string.Empty, map, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), 0, file, errors);
+            var root = reader.Current is DocumentEnd ? null : ReadNode(reader, map is null ? null : string.Empty, map, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), 0, file, errors);
             reader.Expect<DocumentEnd>();
             if (reader.Current is DocumentStart)
             {
@@ -46,7 +53,7 @@ internal static partial class YamlJsonReader
                 errors.Add(new ValidationError(file, (int)at.Line, (int)at.Column, "only one YAML document is allowed per file; remove the second '---' document"));
             }
 
-            return errors.Count == before ? new YamlJsonDocument(root, map) : null;
+            return errors.Count == before ? new YamlJsonDocument(root, map ?? new SourceMap()) : null;
         }
         catch (YamlException exception)
         {
@@ -64,7 +71,7 @@ internal static partial class YamlJsonReader
         }
     }
 
-    private static JsonNode? ReadNode(EventReader reader, string pointer, SourceMap map, Dictionary<string, JsonNode?> anchors, int depth, string file, ICollection<ValidationError> errors)
+    private static JsonNode? ReadNode(EventReader reader, string? pointer, SourceMap? map, Dictionary<string, JsonNode?> anchors, int depth, string file, ICollection<ValidationError> errors)
     {
         var current = reader.Current;
         var start = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
@@ -97,7 +104,7 @@ internal static partial class YamlJsonReader
                 var index = 0;
                 while (reader.Current is not SequenceEnd)
                 {
-                    array.Add(ReadNode(reader, JsonPointerText.Append(pointer, index++), map, anchors, depth + 1, file, errors));
+                    array.Add(ReadNode(reader, pointer is null ? null : JsonPointerText.Append(pointer, index++), map, anchors, depth + 1, file, errors));
                 }
 
                 reader.Next();
@@ -122,7 +129,7 @@ internal static partial class YamlJsonReader
                     reader.Next();
                     var key = keyScalar.Value;
                     var keyStart = new SourcePosition((int)keyScalar.Start.Line, (int)keyScalar.Start.Column);
-                    var childPointer = JsonPointerText.Append(pointer, key);
+                    var childPointer = pointer is null ? null : JsonPointerText.Append(pointer, key);
                     var value = ReadNode(reader, childPointer, map, anchors, depth + 1, file, errors);
                     if (keyStarts.TryGetValue(key, out var first))
                     {
@@ -132,7 +139,11 @@ internal static partial class YamlJsonReader
                     }
 
                     keyStarts[key] = keyStart;
-                    map.AddKey(childPointer, keyStart);
+                    if (childPointer is not null)
+                    {
+                        map?.AddKey(childPointer, keyStart);
+                    }
+
                     obj[key] = value;
                 }
 
@@ -146,7 +157,11 @@ internal static partial class YamlJsonReader
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
 
-        map.AddValue(pointer, start);
+        if (pointer is not null)
+        {
+            map?.AddValue(pointer, start);
+        }
+
         return node;
     }
 
