@@ -20,7 +20,7 @@ public static class SpecCakeAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotImplementedException("ValidateSpecs is being built in the foundation issue.");
+        SpecValidationRun.Run(context, settings);
     }
 
     /// <summary>Sends a spec event to every enabled integration subscribed to it.</summary>

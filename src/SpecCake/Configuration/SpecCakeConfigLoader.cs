@@ -18,9 +18,16 @@ public static class SpecCakeConfigLoader
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
     /// <param name="path">The file; errors name it as given here.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Load(string path, IEnvironmentVariables environment)
+    public static ConfigLoadResult Load(string path, IEnvironmentVariables environment) => Load(path, path, environment);
+
+    /// <summary>Reads and validates the configuration file at <paramref name="path"/>, naming it <paramref name="displayName"/> in errors.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="displayName">How errors name the file, e.g. relative to Cake's working directory.</param>
+    /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
+    public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
         ArgumentNullException.ThrowIfNull(environment);
 
         string text;
@@ -30,21 +37,24 @@ public static class SpecCakeConfigLoader
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(path, environment, $"configuration file not found; create {DefaultFileName} (see the README) or pass --config=<file>");
+            return Failed(displayName, environment, $"configuration file not found; create {DefaultFileName} (see the README) or pass --config=<file>");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Failed(path, environment, $"cannot read the configuration file: {exception.Message}");
+            return Failed(displayName, environment, $"cannot read the configuration file: {exception.Message}");
         }
 
-        return Parse(text, path, environment);
+        return Parse(text, displayName, environment, Path.GetFullPath(path));
     }
 
     /// <summary>Validates configuration text (as if read from <paramref name="file"/>).</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The name errors carry; <c>specs.paths</c> are relative to its folder.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment)
+    public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment) =>
+        Parse(text, file, environment, Path.GetFullPath(file));
+
+    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(file);
@@ -76,7 +86,7 @@ public static class SpecCakeConfigLoader
         {
             try
             {
-                config = ConfigBinder.Bind(document, secrets, Path.GetFullPath(file));
+                config = ConfigBinder.Bind(document, secrets, fullPath);
             }
             catch (JsonException exception)
             {

@@ -8,19 +8,30 @@ namespace SpecCake.Specs;
 public static class SpecValidator
 {
     /// <summary>Validates <paramref name="configPath"/> and the specs under its <c>specs.paths</c>.</summary>
-    /// <param name="configPath">The configuration file; errors name it, and the spec files relative to its folder, as given.</param>
+    /// <param name="configPath">The configuration file, absolute or relative to <paramref name="workingDirectory"/>.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static SpecValidationReport Validate(string configPath, IEnvironmentVariables environment)
+    /// <param name="workingDirectory">
+    /// Errors name files relative to this folder (the current directory when null), as GitHub
+    /// annotations and editors expect; files outside it are named by their full path.
+    /// </param>
+    public static SpecValidationReport Validate(string configPath, IEnvironmentVariables environment, string? workingDirectory = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(configPath);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var config = SpecCakeConfigLoader.Load(configPath, environment);
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var root = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());
+        var fullPath = Path.GetFullPath(configPath, root);
+        var config = SpecCakeConfigLoader.Load(fullPath, Shown(root, fullPath), environment);
 
         // Spec files are checked even when the config has errors: every problem is reported in one run.
-        var displayDirectory = Path.GetDirectoryName(configPath) ?? string.Empty;
-        var catalog = SpecCatalog.Load(baseDirectory, config.Config?.Specs.Paths ?? config.SpecPaths, displayDirectory);
+        var baseDirectory = Path.GetDirectoryName(fullPath)!;
+        var catalog = SpecCatalog.Load(baseDirectory, config.Config?.Specs.Paths ?? config.SpecPaths, Shown(root, baseDirectory));
         return new SpecValidationReport { Config = config, Catalog = catalog };
+    }
+
+    private static string Shown(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

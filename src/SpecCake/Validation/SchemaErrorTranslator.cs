@@ -107,11 +107,21 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
     private JsonNode? Navigate(string evaluationPath)
     {
         JsonNode? current = schema;
+        string? previous = null;
         foreach (var segment in JsonPointerText.Segments(evaluationPath))
         {
             if (current is null)
             {
                 return null;
+            }
+
+            // JsonSchema.Net 8.0.5 repeats the segment of an applicator in evaluation paths below
+            // "items" (".../items/items/additionalProperties"); a repeat the schema does not have is skipped.
+            var repeated = segment == previous;
+            previous = segment;
+            if (repeated && current is JsonObject here && !here.ContainsKey(segment))
+            {
+                continue;
             }
 
             if (segment == "$ref" && current["$ref"]?.GetValue<string>() is { } reference && reference.StartsWith("#/", StringComparison.Ordinal))
