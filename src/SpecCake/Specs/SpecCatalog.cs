@@ -66,7 +66,7 @@ public sealed class SpecCatalog
         var entries = files.Select(file =>
         {
             var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var displayPath = display is "" or "." ? specPath : Path.Join(display, specPath).Replace('\\', '/');
+            var displayPath = display is "" or "." ? specPath : Collapse(Path.Join(display, specPath).Replace('\\', '/'));
             return (file, specPath, displayPath);
         }).ToArray();
 
@@ -97,6 +97,25 @@ public sealed class SpecCatalog
         var specs = results.Where((r, i) => r.Spec is not null && !duplicated.Contains(i)).Select(r => r.Spec!).ToArray();
         var errors = errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)).ToArray();
         return new SpecCatalog(specs, errors, entries.Select(e => e.displayPath).ToArray(), root);
+    }
+
+    /// <summary>"ci/../docs/a.yaml" → "docs/a.yaml": the name a person would write.</summary>
+    private static string Collapse(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == ".." && parts.Count > 0 && parts[^1] != ".." && parts[^1].Length > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != "." || parts.Count == 0)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
     }
 
     /// <summary>

@@ -6,9 +6,16 @@ internal static class ClosestMatch
     /// <summary>The candidate closest to <paramref name="typed"/>, when it is close enough to be a typo.</summary>
     public static string? Find(string typed, IEnumerable<string> candidates)
     {
+        // An abbreviation ("feat" for "feature", "impl" for "implemented") is as good as a typo.
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToArray();
+        if (typed.Length >= 3 && list.Where(c => c.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToArray() is [var only])
+        {
+            return only;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        foreach (var candidate in list)
         {
             var distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)

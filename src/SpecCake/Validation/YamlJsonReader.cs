@@ -58,12 +58,16 @@ internal static partial class YamlJsonReader
         catch (YamlException exception)
         {
             var at = exception.Start.Line > 0 ? exception.Start : reader.LastStart;
-            errors.Add(new ValidationError(file, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), Describe(exception.Message)));
+            var (line, column) = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text) is { } tab
+                ? tab
+                : ((int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column));
+            errors.Add(new ValidationError(file, line, column, Describe(exception.Message)));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception exception) when (exception is not YamlException and not OutOfMemoryException)
         {
-            // YamlDotNet throws this (without a mark) for some unclosed flow collections.
+            // YamlDotNet throws InvalidOperationException (without a mark) for some unclosed flow
+            // collections; whatever it throws, the user gets a position, never a stack trace.
             var at = reader.LastStart;
             errors.Add(new ValidationError(file, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column),
                 "YAML syntax error: a '[...]' or '{...}' collection is not closed, or the indentation after it is off"));
@@ -211,6 +215,23 @@ internal static partial class YamlJsonReader
         }
 
         return JsonValue.Create(value);
+    }
+
+    /// <summary>YamlDotNet places tab errors at the enclosing mapping; the user needs the tab itself.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var indent = lines[index].Length - lines[index].TrimStart(' ', '\t').Length;
+            var tab = lines[index].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (index + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(string parserMessage)
