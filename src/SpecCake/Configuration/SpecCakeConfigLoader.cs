@@ -105,6 +105,23 @@ public static class SpecCakeConfigLoader
         };
     }
 
+    /// <summary>
+    /// <c>specs.paths</c> read from the file without validating anything else (the default when
+    /// it cannot be read), so spec files can be found while the configuration is being checked.
+    /// </summary>
+    internal static IReadOnlyList<string> PeekSpecPaths(string path)
+    {
+        try
+        {
+            var yaml = YamlJsonReader.Read(File.ReadAllText(path), path, new List<ValidationError>(), trackPositions: false);
+            return yaml?.Root is JsonObject root ? ReadSpecPaths(new ConfigDocument(path, yaml, [])) : ["specs/**/*.yaml"];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return ["specs/**/*.yaml"];
+        }
+    }
+
     private static ConfigLoadResult Failed(string path, IEnvironmentVariables environment, string message) => new()
     {
         File = path,

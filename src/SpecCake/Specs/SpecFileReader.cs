@@ -37,17 +37,9 @@ internal static class SpecFileReader
     public static SpecFileResult Parse(string text, string displayPath, string specPath)
     {
         // Fast path: most files are valid, and need neither positions nor JsonSchema.Net's detailed output.
-        var quickErrors = new List<ValidationError>();
-        var quick = YamlJsonReader.Read(text, displayPath, quickErrors, trackPositions: false);
-        if (quick is null)
+        if (SpecFastReader.TryRead(text, specPath, out var idAt) is { } spec)
         {
-            return new SpecFileResult(null, null, SourcePosition.WholeFile, quickErrors);
-        }
-
-        if (SpecShape.IsValid(quick.Root) && quick.Root!["id"]!.GetValue<string>() == Path.GetFileNameWithoutExtension(specPath))
-        {
-            var spec = ToSpec((JsonObject)quick.Root, specPath);
-            return new SpecFileResult(spec, spec.Id, PositionOfId(text), []);
+            return new SpecFileResult(spec, spec.Id, idAt, []);
         }
 
         var errors = new List<ValidationError>();
@@ -78,41 +70,6 @@ internal static class SpecFileReader
         }
 
         return new SpecFileResult(errors.Count == 0 ? ToSpec(root, specPath) : null, id, idPosition, errors);
-    }
-
-    /// <summary>
-    /// Where a valid spec's <c>id</c> value starts, for the rare duplicate-ID message; found by
-    /// reading again with positions only for files that need it would cost a second parse of every file.
-    /// </summary>
-    private static SourcePosition PositionOfId(string text)
-    {
-        var line = 1;
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            var content = end < 0 ? text[start..] : text[start..end];
-            if (content.StartsWith("id:", StringComparison.Ordinal))
-            {
-                var column = 4;
-                while (column - 1 < content.Length && content[column - 1] == ' ')
-                {
-                    column++;
-                }
-
-                return new SourcePosition(line, column);
-            }
-
-            if (end < 0)
-            {
-                break;
-            }
-
-            start = end + 1;
-            line++;
-        }
-
-        return new SourcePosition(1, 1);
     }
 
     private static Spec ToSpec(JsonObject root, string specPath) => new()

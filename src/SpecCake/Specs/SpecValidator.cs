@@ -21,11 +21,23 @@ public static class SpecValidator
 
         var root = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());
         var fullPath = Path.GetFullPath(configPath, root);
-        var config = SpecCakeConfigLoader.Load(fullPath, Shown(root, fullPath), environment);
+        var baseDirectory = Path.GetDirectoryName(fullPath)!;
+        var shownBase = Shown(root, baseDirectory);
+
+        // The config's first schema evaluation costs JsonSchema.Net's start-up (hundreds of ms): run
+        // it beside the spec files, which need only specs.paths, read here without the schema.
+        var configTask = Task.Run(() => SpecCakeConfigLoader.Load(fullPath, Shown(root, fullPath), environment));
+        var quickPaths = SpecCakeConfigLoader.PeekSpecPaths(fullPath);
+        var catalog = SpecCatalog.Load(baseDirectory, quickPaths, shownBase);
+        var config = configTask.GetAwaiter().GetResult();
 
         // Spec files are checked even when the config has errors: every problem is reported in one run.
-        var baseDirectory = Path.GetDirectoryName(fullPath)!;
-        var catalog = SpecCatalog.Load(baseDirectory, config.Config?.Specs.Paths ?? config.SpecPaths, Shown(root, baseDirectory));
+        var paths = config.Config?.Specs.Paths ?? config.SpecPaths;
+        if (!paths.SequenceEqual(quickPaths, StringComparer.Ordinal))
+        {
+            catalog = SpecCatalog.Load(baseDirectory, paths, shownBase);
+        }
+
         return new SpecValidationReport { Config = config, Catalog = catalog };
     }
 

@@ -177,6 +177,13 @@ internal static partial class YamlJsonReader
         }
     }
 
+    /// <summary>Whether a plain (unquoted) scalar is read as a string rather than null, a boolean or a number.</summary>
+    internal static bool IsPlainString(string value) =>
+        value.Length > 0
+        && value is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
+        && !IntegerPattern().IsMatch(value)
+        && !(FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real));
+
     /// <summary>YAML 1.2 core schema for plain scalars; quoted and block scalars are always strings.</summary>
     private static JsonNode? ToJson(Scalar scalar)
     {
