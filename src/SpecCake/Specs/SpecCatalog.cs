@@ -62,7 +62,8 @@ public sealed class SpecCatalog
 
         var root = Path.GetFullPath(baseDirectory);
         var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
-        var files = SpecGlob.Expand(root, patterns);
+        var unusable = new List<(string Pattern, string Reason)>();
+        var files = SpecGlob.Expand(root, patterns, unusable);
         var entries = files.Select(file =>
         {
             var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
@@ -95,7 +96,10 @@ public sealed class SpecCatalog
         }
 
         var specs = results.Where((r, i) => r.Spec is not null && !duplicated.Contains(i)).Select(r => r.Spec!).ToArray();
-        var errors = errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)).ToArray();
+        var errors = unusable
+            .Select(u => new ValidationError(display is "" or "." ? "specs.paths" : $"{display}/specs.paths", 0, 0, $"the glob '{u.Pattern}' is not a usable path: {u.Reason}"))
+            .Concat(errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)))
+            .ToArray();
         return new SpecCatalog(specs, errors, entries.Select(e => e.displayPath).ToArray(), root);
     }
 

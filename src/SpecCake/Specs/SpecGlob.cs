@@ -10,47 +10,62 @@ namespace SpecCake.Specs;
 internal static class SpecGlob
 {
     /// <summary>Full paths of the files matching any of <paramref name="patterns"/>, sorted, without duplicates.</summary>
-    public static IReadOnlyList<string> Expand(string baseDirectory, IEnumerable<string> patterns)
+    /// <param name="baseDirectory">The folder relative patterns start from.</param>
+    /// <param name="patterns">The globs.</param>
+    /// <param name="unusable">Receives each pattern that is not a usable path, with the reason.</param>
+    public static IReadOnlyList<string> Expand(string baseDirectory, IEnumerable<string> patterns, ICollection<(string Pattern, string Reason)>? unusable = null)
     {
         var found = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in patterns)
         {
-            var normalized = pattern.Replace('\\', '/');
-            var segments = normalized.Split('/');
-            var fixedCount = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '[', '{']) < 0).Count();
-            if (fixedCount == segments.Length)
+            try
             {
-                // No wildcard: a plain file.
-                var file = Path.GetFullPath(Path.Combine(baseDirectory, normalized));
-                if (File.Exists(file))
-                {
-                    found.Add(file);
-                }
-
-                continue;
+                ExpandOne(baseDirectory, pattern, found);
             }
-
-            var root = Path.GetFullPath(Path.Combine(baseDirectory, string.Join('/', segments.Take(fixedCount)) is { Length: > 0 } prefix ? prefix : "."));
-            if (!Directory.Exists(root))
+            catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
             {
-                continue;
-            }
-
-            var rest = segments.Skip(fixedCount).ToArray();
-            var regex = ToRegex(rest);
-            var recursive = rest.Length > 1 || rest[0].Contains("**", StringComparison.Ordinal);
-            var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-            foreach (var file in Directory.EnumerateFiles(root, "*", options))
-            {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (regex.IsMatch(relative))
-                {
-                    found.Add(file);
-                }
+                unusable?.Add((pattern, exception.Message));
             }
         }
 
         return [.. found];
+    }
+
+    private static void ExpandOne(string baseDirectory, string pattern, SortedSet<string> found)
+    {
+        var normalized = pattern.Replace('\\', '/');
+        var segments = normalized.Split('/');
+        var fixedCount = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '[', '{']) < 0).Count();
+        if (fixedCount == segments.Length)
+        {
+            // No wildcard: a plain file.
+            var file = Path.GetFullPath(Path.Combine(baseDirectory, normalized));
+            if (File.Exists(file))
+            {
+                found.Add(file);
+            }
+
+            return;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(baseDirectory, string.Join('/', segments.Take(fixedCount)) is { Length: > 0 } prefix ? prefix : "."));
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        var rest = segments.Skip(fixedCount).ToArray();
+        var regex = ToRegex(rest);
+        var recursive = rest.Length > 1 || rest[0].Contains("**", StringComparison.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        foreach (var file in Directory.EnumerateFiles(root, "*", options))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (regex.IsMatch(relative))
+            {
+                found.Add(file);
+            }
+        }
     }
 
     private static Regex ToRegex(string[] segments)
