@@ -47,7 +47,9 @@ internal sealed class SchemaValidator
     /// <summary>Adds one error per schema violation in <paramref name="document"/>.</summary>
     public void Validate(YamlJsonDocument document, string file, ICollection<ValidationError> errors)
     {
-        var instance = JsonSerializer.SerializeToElement(document.Root);
+        // Through text rather than SerializeToElement: no reflection-based serializer to start up.
+        using var parsed = JsonDocument.Parse(document.Root?.ToJsonString() ?? "null");
+        var instance = parsed.RootElement;
         if (_schema.Evaluate(instance, FlagOptions).IsValid)
         {
             return;

@@ -238,6 +238,42 @@ public sealed class SpecCakeConfigLoaderTests
     }
 
     [Fact]
+    public void Load_RepositoryConfig_BindsEveryBlockAsWritten()
+    {
+        var config = SpecCakeConfigLoader.Load(Path.Combine(TestConfig.RepositoryRoot(), "specs.config.yaml"), TestConfig.Environment()).Config!;
+        var integrations = config.Integrations;
+
+        Assert.Equal(30, config.Notifications.RateLimit!.MaxPerHour);
+        Assert.Equal(100, config.Notifications.RateLimit.MaxPerDay);
+        Assert.Equal(".speccake/state.json", config.Notifications.StateFile);
+        Assert.Equal("#engineering", integrations.Slack!.Channel);
+        Assert.Equal(["@channel"], integrations.Slack.MentionOnFailure);
+        Assert.True(integrations.Teams!.UseAdaptiveCards);
+        Assert.Equal([SpecEventKind.ImplementationCompleted, SpecEventKind.ImplementationFailed], integrations.Teams.NotifyOn);
+        Assert.Equal("Spec Bot", integrations.Discord!.Username);
+        Assert.Equal("https://example.com/bot-avatar.png", integrations.Discord.AvatarUrl);
+        Assert.Equal(("smtp.example.com", 587, true), (integrations.Email!.Smtp.Host, integrations.Email.Smtp.Port, integrations.Email.Smtp.Secure));
+        Assert.Equal(("PROJ", "Story", "21", "31"), (integrations.Jira!.ProjectKey, integrations.Jira.IssueType, integrations.Jira.TransitionOnApprove, integrations.Jira.TransitionOnImplement));
+        Assert.Equal("customfield_10002", integrations.Jira.FieldMappings["acceptance_criteria"]);
+        Assert.Equal(("TEAM_ID", "Done"), (integrations.Linear!.TeamId, integrations.Linear.StateMappings["implemented"]));
+        Assert.Equal(["spec", "automated"], integrations.Linear.Labels);
+        Assert.Equal(("your-org", "your-project", "User Story", "your-project\\Team", "your-project\\Sprint 1"),
+            (integrations.AzureDevOps!.Organization, integrations.AzureDevOps.Project, integrations.AzureDevOps.WorkItemType, integrations.AzureDevOps.AreaPath, integrations.AzureDevOps.IterationPath));
+        Assert.Equal("Active", integrations.AzureDevOps.StateMappings["approved"]);
+        Assert.Equal((1, "Status", "Ready"), (integrations.GitHubProjects!.ProjectNumber, integrations.GitHubProjects.StatusField, integrations.GitHubProjects.StatusMappings["approved"]));
+        Assert.Equal(("warning", "spec-automation"), (integrations.PagerDuty!.Severity, integrations.PagerDuty.Component));
+        Assert.Equal([SpecEventKind.ImplementationFailed], integrations.PagerDuty.AlertOn);
+        Assert.Equal(("P3", 2), (integrations.Opsgenie!.Priority, integrations.Opsgenie.Tags.Count));
+        Assert.Equal(("datadoghq.com", true, "spec_ingestion", true), (integrations.Datadog!.Site, integrations.Datadog.SendMetrics, integrations.Datadog.MetricPrefix, integrations.Datadog.SendEvents));
+        Assert.Equal(["team:platform", "env:production"], integrations.Datadog.EventTags);
+        Assert.Equal(("1234567", "SpecIngestion"), (integrations.NewRelic!.AccountId, integrations.NewRelic.EventType));
+        Assert.Equal("production", integrations.Sentry!.Environment);
+        Assert.Equal([SpecEventKind.ImplementationFailed, SpecEventKind.ValidationFailed], integrations.Sentry.ReportOn);
+        Assert.Equal(["internal-system", "analytics"], integrations.Webhooks!.Endpoints.Select(e => e.Name));
+        Assert.Equal("${WEBHOOK_SECRET_ANALYTICS}", integrations.Webhooks.Endpoints[1].Secret); // disabled: left as written
+    }
+
+    [Fact]
     public void Parse_InterpolatedCredentials_AreMaskedBySecrets()
     {
         const string yaml = "integrations:\n  webhooks:\n    enabled: true\n    endpoints:\n      - name: a\n        url: https://hooks.example.com/abc123\n        headers: { X-Token: \"${CUSTOM_TOKEN}\" }\n";
