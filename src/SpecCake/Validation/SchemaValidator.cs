@@ -19,14 +19,17 @@ internal sealed class SchemaValidator
     private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag };
     private static readonly EvaluationOptions ListOptions = new() { OutputFormat = OutputFormat.List };
 
-    private readonly JsonSchema _schema;
+    private readonly Lazy<JsonSchema> _schema;
     private readonly SchemaErrorTranslator _translator;
+    private readonly SchemaSubset _subset;
 
     private SchemaValidator(string schemaText)
     {
         // A registry of its own: the schemas' $id must not clash with another copy loaded in the same process.
-        _schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-        _translator = new SchemaErrorTranslator(JsonNode.Parse(schemaText)!);
+        _schema = new(() => JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        var schemaJson = JsonNode.Parse(schemaText)!;
+        _translator = new SchemaErrorTranslator(schemaJson);
+        _subset = new SchemaSubset(schemaJson);
     }
 
     /// <summary>The schema of spec files, <c>schemas/spec.schema.json</c>.</summary>
@@ -47,15 +50,20 @@ internal sealed class SchemaValidator
     /// <summary>Adds one error per schema violation in <paramref name="document"/>.</summary>
     public void Validate(YamlJsonDocument document, string file, ICollection<ValidationError> errors)
     {
-        // Through text rather than SerializeToElement: no reflection-based serializer to start up.
-        using var parsed = JsonDocument.Parse(document.Root?.ToJsonString() ?? "null");
-        var instance = parsed.RootElement;
-        if (_schema.Evaluate(instance, FlagOptions).IsValid)
+        if (_subset.Accepts(document.Root))
         {
             return;
         }
 
-        var results = _schema.Evaluate(instance, ListOptions);
+        // Through text rather than SerializeToElement: no reflection-based serializer to start up.
+        using var parsed = JsonDocument.Parse(document.Root?.ToJsonString() ?? "null");
+        var instance = parsed.RootElement;
+        if (_schema.Value.Evaluate(instance, FlagOptions).IsValid)
+        {
+            return;
+        }
+
+        var results = _schema.Value.Evaluate(instance, ListOptions);
 
         var found = new List<ValidationError>();
         foreach (var detail in results.Details ?? [])
@@ -76,6 +84,16 @@ internal sealed class SchemaValidator
             errors.Add(error);
         }
     }
+
+    /// <summary>JsonSchema.Net's verdict alone (tests compare it with the subset evaluator's).</summary>
+    internal bool IsValidByJsonSchemaNet(JsonNode? root)
+    {
+        using var parsed = JsonDocument.Parse(root?.ToJsonString() ?? "null");
+        return _schema.Value.Evaluate(parsed.RootElement, FlagOptions).IsValid;
+    }
+
+    /// <summary>The subset evaluator's verdict alone.</summary>
+    internal bool IsAcceptedBySubset(JsonNode? root) => _subset.Accepts(root);
 
     private static SchemaValidator FromResource(string fileName) => new(ReadResource(fileName));
 }
