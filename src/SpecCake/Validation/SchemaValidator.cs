@@ -1,32 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 
 namespace SpecCake.Validation;
 
 /// <summary>
-/// One of SpecCake's JSON Schemas (embedded from <c>schemas/</c>), compiled once, evaluating
-/// documents read by <see cref="YamlJsonReader"/> and turning JsonSchema.Net's results into
-/// <c>file:line:column</c> errors a person can act on.
+/// One of SpecCake's JSON Schemas (embedded from <c>schemas/</c>), evaluating documents read by
+/// <see cref="YamlJsonReader"/> and turning the results into <c>file:line:column</c> errors a
+/// person can act on. A valid document is accepted by <see cref="SchemaSubset"/>; JsonSchema.Net
+/// (<see cref="JsonSchemaNetEvaluator"/>) is loaded only when there is something to report.
 /// </summary>
 internal sealed class SchemaValidator
 {
     private static readonly Lazy<SchemaValidator> SpecInstance = new(() => FromResource("spec.schema.json"));
     private static readonly Lazy<SchemaValidator> ConfigInstance = new(() => FromResource("specs.config.schema.json"));
 
-    // The flag format stops at the first failure and is several times faster; the detailed list
-    // is only worth its cost for the few documents that are invalid.
-    private static readonly EvaluationOptions FlagOptions = new() { OutputFormat = OutputFormat.Flag };
-    private static readonly EvaluationOptions ListOptions = new() { OutputFormat = OutputFormat.List };
-
-    private readonly Lazy<JsonSchema> _schema;
+    private readonly Lazy<JsonSchemaNetEvaluator> _evaluator;
     private readonly SchemaErrorTranslator _translator;
     private readonly SchemaSubset _subset;
 
     private SchemaValidator(string schemaText)
     {
-        // A registry of its own: the schemas' $id must not clash with another copy loaded in the same process.
-        _schema = new(() => JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        _evaluator = new(() => new JsonSchemaNetEvaluator(schemaText));
         var schemaJson = JsonNode.Parse(schemaText)!;
         _translator = new SchemaErrorTranslator(schemaJson);
         _subset = new SchemaSubset(schemaJson);
@@ -55,28 +49,10 @@ internal sealed class SchemaValidator
             return;
         }
 
-        // Through text rather than SerializeToElement: no reflection-based serializer to start up.
-        using var parsed = JsonDocument.Parse(document.Root?.ToJsonString() ?? "null");
-        var instance = parsed.RootElement;
-        if (_schema.Value.Evaluate(instance, FlagOptions).IsValid)
-        {
-            return;
-        }
-
-        var results = _schema.Value.Evaluate(instance, ListOptions);
-
         var found = new List<ValidationError>();
-        foreach (var detail in results.Details ?? [])
+        foreach (var failure in _evaluator.Value.Failures(document.Root))
         {
-            if (detail.Errors is null)
-            {
-                continue;
-            }
-
-            foreach (var (keyword, message) in detail.Errors)
-            {
-                found.AddRange(_translator.Translate(document, file, detail.InstanceLocation.ToString(), detail.EvaluationPath.ToString(), keyword, message));
-            }
+            found.AddRange(_translator.Translate(document, file, failure.InstanceLocation, failure.EvaluationPath, failure.Keyword, failure.Message));
         }
 
         foreach (var error in found.Distinct().OrderBy(e => e.Line).ThenBy(e => e.Column))
@@ -86,11 +62,7 @@ internal sealed class SchemaValidator
     }
 
     /// <summary>JsonSchema.Net's verdict alone (tests compare it with the subset evaluator's).</summary>
-    internal bool IsValidByJsonSchemaNet(JsonNode? root)
-    {
-        using var parsed = JsonDocument.Parse(root?.ToJsonString() ?? "null");
-        return _schema.Value.Evaluate(parsed.RootElement, FlagOptions).IsValid;
-    }
+    internal bool IsValidByJsonSchemaNet(JsonNode? root) => !_evaluator.Value.Failures(root).Any();
 
     /// <summary>The subset evaluator's verdict alone.</summary>
     internal bool IsAcceptedBySubset(JsonNode? root) => _subset.Accepts(root);

@@ -36,7 +36,9 @@ internal sealed class SourceMap
 }
 
 /// <summary>A one-based line and column; (0, 0) stands for the whole file.</summary>
-internal readonly record struct SourcePosition(int Line, int Column)
+// A class, not a struct: dictionaries of it then run the runtime's shared, precompiled code
+// instead of being compiled at start-up.
+internal sealed record SourcePosition(int Line, int Column)
 {
     public static SourcePosition WholeFile { get; } = new(0, 0);
 }
