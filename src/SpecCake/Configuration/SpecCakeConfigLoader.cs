@@ -99,7 +99,8 @@ public static class SpecCakeConfigLoader
         {
             File = file,
             Config = errors.Count == 0 ? config : null,
-            Errors = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray(),
+            // Checks after interpolation see secret values (e.g. from: "${SMTP_USER}"): mask whatever they quote.
+            Errors = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Select(e => e with { Message = secrets.MaskIn(e.Message) }).ToArray(),
             Secrets = secrets,
             SpecPaths = specPaths,
         };

@@ -147,6 +147,17 @@ public sealed class SpecCakeConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_InterpolatedSecretInAReportedValue_IsMasked()
+    {
+        var secrets = new Dictionary<string, string> { [SecretNames.SmtpUser] = "not-an-address-secret" };
+
+        var result = TestConfig.Parse("integrations:\n  email:\n    from: \"${SMTP_USER}\"\n", secrets);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("specs.config.yaml:3:11: integrations.email.from has the malformed email address '***'; write it as name@example.com", error.ToString());
+    }
+
+    [Fact]
     public void Parse_WebhookUrlIsInvalid_NeverShowsTheUrl()
     {
         var result = TestConfig.Parse("integrations:\n  webhooks:\n    endpoints:\n      - name: a\n        url: \"http://example.com/hook?token=s3cr3t\"\n");
