@@ -160,7 +160,7 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
             JsonValue one => [one.GetValue<string>()],
             _ => [],
         };
-        return string.Join(" or ", names.Select(name => name switch
+        return string.Join(" or ", names.Where(name => name != "null").Select(name => name switch
         {
             "boolean" => "true or false",
             "string" => "text",

@@ -96,6 +96,8 @@ public sealed class SpecCakeConfigLoaderTests
     [Theory]
     [InlineData("")]
     [InlineData("# only a comment\n")]
+    [InlineData("specs:\nnotifications:\nintegrations:\n  # slack:\n  #   enabled: true\n")]
+    [InlineData("integrations:\n  slack:\n    # enabled: true\n")]
     public void Parse_EmptyFile_IsValidWithDefaults(string yaml)
     {
         var result = TestConfig.Parse(yaml);
