@@ -24,12 +24,6 @@ internal sealed class ConfigDocument(string file, YamlJsonDocument document, Lis
         Errors.Add(new ValidationError(File, at.Line, at.Column, message));
     }
 
-    public void ErrorAtKey(string pointer, string message)
-    {
-        var at = Map.KeyAt(pointer);
-        Errors.Add(new ValidationError(File, at.Line, at.Column, message));
-    }
-
     public JsonNode? Node(string pointer)
     {
         JsonNode? current = Root;
