@@ -32,7 +32,15 @@ internal static class SpecValidationRun
 
             if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryFile)
             {
-                File.AppendAllText(summaryFile, GitHubActionsReport.Summary(errors, report.Catalog.Specs.Count));
+                try
+                {
+                    File.AppendAllText(summaryFile, GitHubActionsReport.Summary(errors, report.Catalog.Specs.Count));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The summary is a convenience: the annotations and the exit code already tell.
+                    context.Log.Warning("Could not write the job summary to GITHUB_STEP_SUMMARY: {0}", exception.Message);
+                }
             }
         }
 

@@ -24,8 +24,8 @@ public static class SpecValidator
         var baseDirectory = Path.GetDirectoryName(fullPath)!;
         var shownBase = Shown(root, baseDirectory);
 
-        // The config's first schema evaluation costs JsonSchema.Net's start-up (hundreds of ms): run
-        // it beside the spec files, which need only specs.paths, read here without the schema.
+        // Checking the config (and, when it is invalid, starting JsonSchema.Net to word the errors)
+        // does not hold up the spec files, which need only specs.paths, read here without the schema.
         var configTask = Task.Run(() => SpecCakeConfigLoader.Load(fullPath, Shown(root, fullPath), environment));
         var quickPaths = SpecCakeConfigLoader.PeekSpecPaths(fullPath);
         var catalog = SpecCatalog.Load(baseDirectory, quickPaths, shownBase);
