@@ -13,6 +13,12 @@ internal static class ClosestMatch
             return only;
         }
 
+        // Under three characters everything is "close": "P9" is not a typo of "P1".
+        if (typed.Length < 3)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in list)
