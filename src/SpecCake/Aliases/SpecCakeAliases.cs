@@ -40,7 +40,7 @@ public static class SpecCakeAliases
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
-        throw new NotImplementedException("ValidateSpecs is being built in the foundation issue.");
+        SpecValidationRun.Run(context, settings);
     }
 
     /// <summary>

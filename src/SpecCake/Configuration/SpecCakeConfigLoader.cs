@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpecCake.Validation;
+
+namespace SpecCake.Configuration;
+
+/// <summary>
+/// Reads <c>specs.config.yaml</c> (contract §2): YAML → JSON Schema
+/// (<c>schemas/specs.config.schema.json</c>) → <c>${VAR}</c> interpolation → secrets and
+/// formats → immutable <see cref="SpecCakeConfig"/>. Every problem is reported at once, as
+/// <c>file:line:column: message</c>; bad content never throws.
+/// </summary>
+public static class SpecCakeConfigLoader
+{
+    /// <summary>The file name looked for in the working directory.</summary>
+    public const string DefaultFileName = "specs.config.yaml";
+
+    /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file; errors name it as given here.</param>
+    /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
+    public static ConfigLoadResult Load(string path, IEnvironmentVariables environment) => Load(path, path, environment);
+
+    /// <summary>Reads and validates the configuration file at <paramref name="path"/>, naming it <paramref name="displayName"/> in errors.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="displayName">How errors name the file, e.g. relative to Cake's working directory.</param>
+    /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
+    public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(displayName, environment, $"configuration file not found; create {DefaultFileName} (see the README) or pass --config=<file>");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Failed(displayName, environment, $"cannot read the configuration file: {exception.Message}");
+        }
+
+        return Parse(text, displayName, environment, Path.GetFullPath(path));
+    }
+
+    /// <summary>Validates configuration text (as if read from <paramref name="file"/>).</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">The name errors carry; <c>specs.paths</c> are relative to its folder.</param>
+    /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
+    public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment) =>
+        Parse(text, file, environment, Path.GetFullPath(file));
+
+    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var errors = new List<ValidationError>();
+        var yaml = YamlJsonReader.Read(text, file, errors);
+        if (yaml is null)
+        {
+            return new ConfigLoadResult { File = file, Errors = errors, Secrets = new SecretStore(environment) };
+        }
+
+        if (yaml.Root is not null and not JsonObject)
+        {
+            errors.Add(new ValidationError(file, 1, 1, "the configuration must be a mapping with the keys specs, notifications and integrations"));
+            return new ConfigLoadResult { File = file, Errors = errors, Secrets = new SecretStore(environment) };
+        }
+
+        var document = new ConfigDocument(file, yaml with { Root = yaml.Root ?? new JsonObject() }, errors);
+        SchemaValidator.Config.Validate(yaml with { Root = document.Root }, file, errors);
+        var specPaths = ReadSpecPaths(document);
+
+        var credentials = VariableInterpolator.Interpolate(document, environment).Concat(WebhookCredentials(document)).ToArray();
+        var secrets = new SecretStore(environment, credentials);
+        IntegrationRequirements.Check(document, secrets);
+
+        SpecCakeConfig? config = null;
+        if (errors.Count == 0)
+        {
+            try
+            {
+                config = ConfigBinder.Bind(document, secrets, fullPath);
+            }
+            catch (JsonException exception)
+            {
+                // The schema should have caught anything that cannot bind; say so rather than crash.
+                errors.Add(new ValidationError(file, 0, 0, $"the configuration could not be read into options: {secrets.MaskIn(exception.Message)}"));
+            }
+        }
+
+        return new ConfigLoadResult
+        {
+            File = file,
+            Config = errors.Count == 0 ? config : null,
+            // Checks after interpolation see secret values (e.g. from: "${SMTP_USER}"): mask whatever they quote.
+            Errors = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Select(e => e with { Message = secrets.MaskIn(e.Message) }).ToArray(),
+            Secrets = secrets,
+            SpecPaths = specPaths,
+        };
+    }
+
+    /// <summary>
+    /// <c>specs.paths</c> read from the file without validating anything else (the default when
+    /// it cannot be read), so spec files can be found while the configuration is being checked.
+    /// </summary>
+    internal static IReadOnlyList<string> PeekSpecPaths(string path)
+    {
+        try
+        {
+            var yaml = YamlJsonReader.Read(File.ReadAllText(path), path, new List<ValidationError>(), trackPositions: false);
+            return yaml?.Root is JsonObject root ? ReadSpecPaths(new ConfigDocument(path, yaml, [])) : ["specs/**/*.yaml"];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return ["specs/**/*.yaml"];
+        }
+    }
+
+    private static ConfigLoadResult Failed(string path, IEnvironmentVariables environment, string message) => new()
+    {
+        File = path,
+        Errors = [new ValidationError(path, 0, 0, message)],
+        Secrets = new SecretStore(environment),
+    };
+
+    private static IReadOnlyList<string> ReadSpecPaths(ConfigDocument document) =>
+        document.Node("/specs/paths") is JsonArray paths && paths.Count > 0 && paths.All(p => p is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            ? paths.Select(p => p!.GetValue<string>()).ToArray()
+            : ["specs/**/*.yaml"];
+
+    /// <summary>Webhook URLs, HMAC secrets and header values are credentials even when written literally.</summary>
+    private static IEnumerable<string> WebhookCredentials(ConfigDocument document)
+    {
+        if (document.Node("/integrations/webhooks/endpoints") is not JsonArray endpoints)
+        {
+            yield break;
+        }
+
+        foreach (var endpoint in endpoints.OfType<JsonObject>())
+        {
+            foreach (var key in new[] { "url", "secret" })
+            {
+                if (endpoint[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                {
+                    yield return value.GetValue<string>();
+                }
+            }
+
+            if (endpoint["headers"] is JsonObject headers)
+            {
+                foreach (var (_, header) in headers)
+                {
+                    if (header is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                    {
+                        yield return value.GetValue<string>();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using SpecCake.Configuration;
+using SpecCake.Validation;
+
+namespace SpecCake.Specs;
+
+/// <summary>
+/// Every spec file under <c>specs.paths</c>, read in parallel and checked: each file against
+/// <c>schemas/spec.schema.json</c>, its ID against its file name, and IDs across files.
+/// NotifySpecEvent and SyncTrackers find their spec here by ID or path.
+/// </summary>
+public sealed class SpecCatalog
+{
+    private readonly Dictionary<string, Spec> _byId;
+    private readonly Dictionary<string, Spec> _byFile;
+
+    private SpecCatalog(IReadOnlyList<Spec> specs, IReadOnlyList<ValidationError> errors, IReadOnlyList<string> files, string baseDirectory)
+    {
+        Specs = specs;
+        Errors = errors;
+        Files = files;
+        BaseDirectory = baseDirectory;
+        _byId = specs.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
+        _byFile = specs.ToDictionary(s => s.File, StringComparer.Ordinal);
+    }
+
+    /// <summary>The valid specs, in file order (a spec with any error, or a duplicated ID, is left out).</summary>
+    public IReadOnlyList<Spec> Specs { get; }
+
+    /// <summary>Every problem found, grouped by file in file order, each in line order.</summary>
+    public IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>Every file the globs matched, as errors name them.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>The files with at least one error, as errors name them (for <c>validation_failed</c>).</summary>
+    public IReadOnlyList<string> InvalidFiles => Errors.Select(e => e.File).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The folder the globs and <see cref="Spec.File"/> are relative to (the config file's folder).</summary>
+    public string BaseDirectory { get; }
+
+    /// <summary>Reads the specs a loaded configuration points at.</summary>
+    /// <param name="config">A valid configuration (its <see cref="SpecCakeConfig.SourceFile"/> gives the base folder).</param>
+    /// <param name="displayDirectory">How errors name the base folder; null: relative to the current directory.</param>
+    public static SpecCatalog Load(SpecCakeConfig config, string? displayDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var baseDirectory = Path.GetDirectoryName(config.SourceFile) ?? Directory.GetCurrentDirectory();
+        return Load(baseDirectory, config.Specs.Paths, displayDirectory);
+    }
+
+    /// <summary>Reads every spec file matching <paramref name="patterns"/>.</summary>
+    /// <param name="baseDirectory">The folder the globs are relative to.</param>
+    /// <param name="patterns">Globs such as <c>specs/**/*.yaml</c>.</param>
+    /// <param name="displayDirectory">
+    /// How errors name <paramref name="baseDirectory"/> (e.g. "" when it is the working directory);
+    /// null: its path relative to the current directory.
+    /// </param>
+    public static SpecCatalog Load(string baseDirectory, IEnumerable<string> patterns, string? displayDirectory = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(baseDirectory);
+        ArgumentNullException.ThrowIfNull(patterns);
+
+        var root = Path.GetFullPath(baseDirectory);
+        var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
+        var unusable = new List<(string Pattern, string Reason)>();
+        var files = SpecGlob.Expand(root, patterns, unusable);
+        var entries = files.Select(file =>
+        {
+            var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
+            var displayPath = display is "" or "." ? specPath : Collapse(Path.Join(display, specPath).Replace('\\', '/'));
+            return (file, specPath, displayPath);
+        }).ToArray();
+
+        // Files are independent: parse them on every core, keep the results in file order.
+        var results = new SpecFileResult[entries.Length];
+        Parallel.For(0, entries.Length, index =>
+            results[index] = SpecFileReader.Read(entries[index].file, entries[index].displayPath, entries[index].specPath));
+
+        var errorsByFile = results.Select(r => r.Errors.ToList()).ToArray();
+        var duplicated = new HashSet<int>();
+        foreach (var group in Enumerable.Range(0, results.Length)
+                     .Where(i => results[i].Id is not null)
+                     .GroupBy(i => results[i].Id!, StringComparer.Ordinal)
+                     .Where(g => g.Count() > 1))
+        {
+            var indexes = group.ToArray();
+            foreach (var index in indexes)
+            {
+                var others = indexes.Where(other => other != index).Select(other =>
+                    $"{entries[other].displayPath}:{results[other].IdPosition.Line}:{results[other].IdPosition.Column}");
+                var at = results[index].IdPosition;
+                errorsByFile[index].Add(new ValidationError(entries[index].displayPath, at.Line, at.Column,
+                    $"duplicate spec ID '{group.Key}': also used by {string.Join(", ", others)}; IDs must be unique across all spec files"));
+                duplicated.Add(index);
+            }
+        }
+
+        var specs = results.Where((r, i) => r.Spec is not null && !duplicated.Contains(i)).Select(r => r.Spec!).ToArray();
+        var errors = unusable
+            .Select(u => new ValidationError(display is "" or "." ? "specs.paths" : $"{display}/specs.paths", 0, 0, $"the glob '{u.Pattern}' is not a usable path: {u.Reason}"))
+            .Concat(errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)))
+            .ToArray();
+        return new SpecCatalog(specs, errors, entries.Select(e => e.displayPath).ToArray(), root);
+    }
+
+    /// <summary>"ci/../docs/a.yaml" → "docs/a.yaml": the name a person would write.</summary>
+    private static string Collapse(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == ".." && parts.Count > 0 && parts[^1] != ".." && parts[^1].Length > 0)
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else if (part != "." || parts.Count == 0)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// Finds a valid spec by ID (<c>FEAT-0001</c>, case-insensitive) or by file path
+    /// (relative to <see cref="BaseDirectory"/> or to the current directory, or absolute).
+    /// </summary>
+    /// <param name="idOrPath">The spec's ID or its file.</param>
+    /// <returns>The spec, or null when there is no valid spec by that ID or at that path.</returns>
+    public Spec? Find(string idOrPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(idOrPath);
+        if (_byId.TryGetValue(idOrPath.Trim(), out var byId))
+        {
+            return byId;
+        }
+
+        var normalized = idOrPath.Replace('\\', '/');
+        if (_byFile.TryGetValue(normalized.StartsWith("./", StringComparison.Ordinal) ? normalized[2..] : normalized, out var byFile))
+        {
+            return byFile;
+        }
+
+        var relative = Path.GetRelativePath(BaseDirectory, Path.GetFullPath(idOrPath)).Replace('\\', '/');
+        return _byFile.GetValueOrDefault(relative);
+    }
+}

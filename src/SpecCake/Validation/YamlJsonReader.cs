@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SpecCake.Validation;
+
+/// <summary>A YAML document seen as JSON, with the line and column of every value and key.</summary>
+/// <param name="Root">The document's root; null for an empty file.</param>
+/// <param name="Map">Where each value and key starts.</param>
+internal sealed record YamlJsonDocument(JsonNode? Root, SourceMap Map);
+
+/// <summary>
+/// Reads YAML straight from the parser's events into <see cref="JsonNode"/>s. The events carry
+/// the marks the representation model would lose, and a parse failure that YamlDotNet reports
+/// without a position can still be placed at the last event read.
+/// </summary>
+internal static partial class YamlJsonReader
+{
+    private const int MaxDepth = 100;
+
+    /// <summary>
+    /// Parses <paramref name="text"/>; on a syntax error adds it to <paramref name="errors"/>
+    /// (named after <paramref name="file"/>) and returns null. Never throws for bad content.
+    /// </summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">How errors name the file.</param>
+    /// <param name="errors">Receives syntax errors.</param>
+    /// <param name="trackPositions">
+    /// Whether to record every value's position. Spec files are first read without (most are
+    /// valid and never need one) and read again with positions only when they have an error.
+    /// </param>
+    public static YamlJsonDocument? Read(string text, string file, ICollection<ValidationError> errors, bool trackPositions = true)
+    {
+        var reader = new EventReader(new Parser(new StringReader(text)));
+        var map = trackPositions ? new SourceMap() : null;
+        var before = errors.Count;
+        try
+        {
+            reader.Expect<StreamStart>();
+            if (reader.Current is StreamEnd)
+            {
+                return new YamlJsonDocument(null, map ?? new SourceMap());
+            }
+
+            reader.Expect<DocumentStart>();
+            var root = reader.Current is DocumentEnd ? null : ReadNode(reader, map is null ? null : string.Empty, map, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), 0, file, errors);
+            reader.Expect<DocumentEnd>();
+            if (reader.Current is DocumentStart)
+            {
+                var at = reader.Current.Start;
+                errors.Add(new ValidationError(file, (int)at.Line, (int)at.Column, "only one YAML document is allowed per file; remove the second '---' document"));
+            }
+
+            return errors.Count == before ? new YamlJsonDocument(root, map ?? new SourceMap()) : null;
+        }
+        catch (YamlException exception)
+        {
+            var at = exception.Start.Line > 0 ? exception.Start : reader.LastStart;
+            var (line, column) = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text) is { } tab
+                ? tab
+                : ((int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column));
+            errors.Add(new ValidationError(file, line, column, Describe(exception.Message)));
+            return null;
+        }
+        catch (Exception exception) when (exception is not YamlException and not OutOfMemoryException)
+        {
+            // YamlDotNet throws InvalidOperationException (without a mark) for some unclosed flow
+            // collections; whatever it throws, the user gets a position, never a stack trace.
+            var at = reader.LastStart;
+            errors.Add(new ValidationError(file, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column),
+                "YAML syntax error: a '[...]' or '{...}' collection is not closed, or the indentation after it is off"));
+            return null;
+        }
+    }
+
+    private static JsonNode? ReadNode(EventReader reader, string? pointer, SourceMap? map, Dictionary<string, JsonNode?> anchors, int depth, string file, ICollection<ValidationError> errors)
+    {
+        var current = reader.Current;
+        var start = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
+        if (depth > MaxDepth)
+        {
+            throw new YamlException(current.Start, current.End, $"the document is nested more than {MaxDepth} levels deep");
+        }
+
+        JsonNode? node;
+        switch (current)
+        {
+            case Scalar scalar:
+                reader.Next();
+                node = ToJson(scalar);
+                Remember(scalar, node, anchors);
+                break;
+            case AnchorAlias alias:
+                reader.Next();
+                if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' refers to no anchor defined before it");
+                }
+
+                node = anchored?.DeepClone();
+                break;
+            case SequenceStart sequenceStart:
+            {
+                reader.Next();
+                var array = new JsonArray();
+                var index = 0;
+                while (reader.Current is not SequenceEnd)
+                {
+                    array.Add(ReadNode(reader, pointer is null ? null : JsonPointerText.Append(pointer, index++), map, anchors, depth + 1, file, errors));
+                }
+
+                reader.Next();
+                node = array;
+                Remember(sequenceStart, node, anchors);
+                break;
+            }
+
+            case MappingStart mappingStart:
+            {
+                reader.Next();
+                var obj = new JsonObject();
+                var keyStarts = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+                while (reader.Current is not MappingEnd)
+                {
+                    if (reader.Current is not Scalar keyScalar)
+                    {
+                        var at = reader.Current.Start;
+                        throw new YamlException(at, reader.Current.End, "mapping keys must be plain names, not lists or mappings");
+                    }
+
+                    reader.Next();
+                    var key = keyScalar.Value;
+                    var keyStart = new SourcePosition((int)keyScalar.Start.Line, (int)keyScalar.Start.Column);
+                    var childPointer = pointer is null ? null : JsonPointerText.Append(pointer, key);
+                    var value = ReadNode(reader, childPointer, map, anchors, depth + 1, file, errors);
+                    if (keyStarts.TryGetValue(key, out var first))
+                    {
+                        errors.Add(new ValidationError(file, keyStart.Line, keyStart.Column,
+                            $"duplicate key '{key}' (first defined at line {first.Line}); remove one of them"));
+                        continue;
+                    }
+
+                    keyStarts[key] = keyStart;
+                    if (childPointer is not null)
+                    {
+                        map?.AddKey(childPointer, keyStart);
+                    }
+
+                    obj[key] = value;
+                }
+
+                reader.Next();
+                node = obj;
+                Remember(mappingStart, node, anchors);
+                break;
+            }
+
+            default:
+                throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
+        }
+
+        if (pointer is not null)
+        {
+            map?.AddValue(pointer, start);
+        }
+
+        return node;
+    }
+
+    private static void Remember(NodeEvent nodeEvent, JsonNode? node, Dictionary<string, JsonNode?> anchors)
+    {
+        if (!nodeEvent.Anchor.IsEmpty)
+        {
+            anchors[nodeEvent.Anchor.Value] = node;
+        }
+    }
+
+    /// <summary>Whether a plain (unquoted) scalar is read as a string rather than null, a boolean or a number.</summary>
+    internal static bool IsPlainString(string value) =>
+        value.Length > 0
+        && value is not ("~" or "null" or "Null" or "NULL" or "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
+        && !IntegerPattern().IsMatch(value)
+        && !(FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real));
+
+    /// <summary>YAML 1.2 core schema for plain scalars; quoted and block scalars are always strings.</summary>
+    private static JsonNode? ToJson(Scalar scalar)
+    {
+        var value = scalar.Value;
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+        if (tag is "tag:yaml.org,2002:str" || (scalar.Style != ScalarStyle.Plain && tag is null or "!"))
+        {
+            return JsonValue.Create(value);
+        }
+
+        if (value.Length == 0 || value is "~" or "null" or "Null" or "NULL")
+        {
+            return null;
+        }
+
+        if (value is "true" or "True" or "TRUE")
+        {
+            return JsonValue.Create(true);
+        }
+
+        if (value is "false" or "False" or "FALSE")
+        {
+            return JsonValue.Create(false);
+        }
+
+        if (IntegerPattern().IsMatch(value))
+        {
+            return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                ? JsonValue.Create(whole)
+                : JsonValue.Create(decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+
+        if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
+        {
+            return JsonValue.Create(real);
+        }
+
+        return JsonValue.Create(value);
+    }
+
+    /// <summary>YamlDotNet places tab errors at the enclosing mapping; the user needs the tab itself.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var indent = lines[index].Length - lines[index].TrimStart(' ', '\t').Length;
+            var tab = lines[index].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return (index + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(string parserMessage)
+    {
+        var hint = parserMessage switch
+        {
+            _ when parserMessage.Contains("tab", StringComparison.OrdinalIgnoreCase) => " (indent with spaces, not tabs)",
+            _ when parserMessage.Contains("invalid mapping", StringComparison.OrdinalIgnoreCase)
+                || parserMessage.Contains("Mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
+                => " (quote a value that contains ': ', or fix the indentation)",
+            _ when parserMessage.Contains("quoted scalar", StringComparison.OrdinalIgnoreCase) => " (a quoted string is not closed)",
+            _ when parserMessage.Contains("did not find expected key", StringComparison.OrdinalIgnoreCase)
+                || parserMessage.Contains("did not find expected", StringComparison.OrdinalIgnoreCase)
+                => " (check the indentation of this line and the one before)",
+            _ => string.Empty,
+        };
+        var text = parserMessage.TrimEnd('.');
+        return $"YAML syntax error: {char.ToLowerInvariant(text[0])}{text[1..]}{hint}";
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex FloatPattern();
+
+    /// <summary>Walks the parser's events, remembering where the last one started.</summary>
+    private sealed class EventReader(IParser parser)
+    {
+        public ParsingEvent Current { get; private set; } = null!;
+
+        public Mark LastStart { get; private set; } = Mark.Empty;
+
+        public void Next()
+        {
+            if (!parser.MoveNext())
+            {
+                throw new YamlException("unexpected end of the file");
+            }
+
+            Current = parser.Current!;
+            LastStart = Current.Start;
+        }
+
+        public void Expect<T>()
+            where T : ParsingEvent
+        {
+            if (Current is null)
+            {
+                Next();
+            }
+
+            if (Current is not T)
+            {
+                throw new YamlException(Current!.Start, Current.End, $"expected {typeof(T).Name} but found {Current.GetType().Name}");
+            }
+
+            if (Current is not StreamEnd)
+            {
+                Next();
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using SpecCake.Specs;
+using SpecCake.Tests.Configuration;
+
+namespace SpecCake.Tests.Specs;
+
+public sealed class SpecCatalogTests
+{
+    /// <summary>A bad spec file (always named FEAT-0001.yaml), where the error must be, and what it must say.</summary>
+    public static TheoryData<string, int, int, string> BadSpecs() => new()
+    {
+        { "title: No id\nstatus: draft\n", 1, 1, "missing required key 'id'" },
+        { "id: FEAT-0001\nstatus: draft\n", 1, 1, "missing required key 'title'" },
+        { "id: FEAT-0001\ntitle: t\n", 1, 1, "missing required key 'status'" },
+        { "id: FEAT-0001\ntitle: t\nstatus: done\n", 3, 9, "status has the invalid value 'done'; valid values: draft, review, approved, implemented" },
+        { "id: FEAT-0001\ntitle: t\nstatus: aproved\n", 3, 9, "did you mean 'approved'?" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\ntype: feat\n", 4, 7, "type has the invalid value 'feat'; did you mean 'feature'? valid values: feature, bug, chore, incident" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nseverity: SEV5\n", 4, 11, "severity has the invalid value 'SEV5'" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nreviewers: \"@alice\"\n", 4, 12, "reviewers must be a list, not the text '@alice'" },
+        { "id: FEAT-0001\ntitle: 42\nstatus: draft\n", 2, 8, "title must be text, not the number 42; put it in quotes" },
+        { "id: FEAT-0001\ntitle: \"\"\nstatus: draft\n", 2, 8, "title must not be empty" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\ntitel: x\n", 4, 1, "unknown key 'titel' at the top level; did you mean 'title'?" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - id: AC-1\n    txt: Users sign in\n", 6, 5, "unknown key 'txt' in acceptance_criteria[0]; did you mean 'text'?" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - id: AC-1\n", 5, 5, "missing required key 'text' in acceptance_criteria[0]" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - 5\n", 5, 5, "acceptance_criteria[0] must be text or a mapping of keys to values, not the number 5" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nacceptance_criteria: [{id: criterion, text: x}]\n", 4, 28, "acceptance_criteria[0].id has the invalid value 'criterion': acceptance criterion IDs look like AC-1" },
+        { "id: feat-1\ntitle: t\nstatus: draft\n", 1, 5, "id has the invalid value 'feat-1': spec IDs look like PREFIX-NNNN, e.g. FEAT-0001" },
+        { "id: FEAT-0002\ntitle: t\nstatus: draft\n", 1, 5, "id 'FEAT-0002' does not match the file name 'FEAT-0001.yaml'; rename the file to FEAT-0002.yaml or set id: FEAT-0001" },
+        { "id: FEAT-0001\ntitle: \"unterminated\nstatus: draft\n", 2, 8, "YAML syntax error:" },
+        { "id: FEAT-0001\n title: t\n", 2, 7, "YAML syntax error:" },
+        { "id: FEAT-0001\ntitle: t\nstatus: draft\nstatus: review\n", 4, 1, "duplicate key 'status' (first defined at line 3)" },
+        { "- id: FEAT-0001\n", 1, 1, "a spec must be a mapping of keys (id, title, status, ...), not a list or a single value" },
+        { "# nothing here\n", 0, 0, "the spec file is empty; a spec needs at least id, title and status" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSpecs))]
+    public void Load_BadSpec_ReportsTheProblemAtItsLineAndColumn(string yaml, int line, int column, string message)
+    {
+        using var tree = new SpecTree().Write("specs/features/FEAT-0001.yaml", yaml);
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Specs);
+        Assert.Contains(catalog.Errors, e => e.File == "specs/features/FEAT-0001.yaml" && e.Line == line && e.Column == column && e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(["specs/features/FEAT-0001.yaml"], catalog.InvalidFiles);
+    }
+
+    [Fact]
+    public void Load_RepositorySpecs_AreValid()
+    {
+        var catalog = SpecCatalog.Load(TestConfig.RepositoryRoot(), ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Errors.Select(e => e.ToString()));
+        Assert.InRange(catalog.Specs.Count, 3, 5);
+        var auth = catalog.Find("FEAT-0001")!;
+        Assert.Equal("User Authentication", auth.Title);
+        Assert.Equal(SpecStatus.Approved, auth.Status);
+        Assert.Equal("specs/features/FEAT-0001.yaml", auth.File);
+        var incident = catalog.Specs.Single(s => s.Type == SpecType.Incident);
+        Assert.Equal(SpecSeverity.Sev1, incident.Severity);
+        Assert.All(catalog.Files, file => Assert.StartsWith("# yaml-language-server: $schema=../../schemas/spec.schema.json", File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), file)), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_DuplicateIds_NamesBothPlaces()
+    {
+        using var tree = new SpecTree()
+            .Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"))
+            .Write("specs/archive/FEAT-0001.yaml", "# old copy\nid:   FEAT-0001\ntitle: Old\nstatus: implemented\n");
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal(
+            [
+                "specs/archive/FEAT-0001.yaml:2:7: duplicate spec ID 'FEAT-0001': also used by specs/features/FEAT-0001.yaml:1:5; IDs must be unique across all spec files",
+                "specs/features/FEAT-0001.yaml:1:5: duplicate spec ID 'FEAT-0001': also used by specs/archive/FEAT-0001.yaml:2:7; IDs must be unique across all spec files",
+            ],
+            catalog.Errors.Select(e => e.ToString()));
+        Assert.Empty(catalog.Specs);
+    }
+
+    [Fact]
+    public void Load_ManyBadFiles_ReportsEveryErrorOfEveryFile()
+    {
+        using var tree = new SpecTree()
+            .Write("specs/a/FEAT-0001.yaml", "id: FEAT-0001\ntitle: 1\nstatus: done\n")
+            .Write("specs/b/BUG-0001.yaml", "id: BUG-0002\ntitle: t\nstatus: draft\nlabls: []\n")
+            .Write("specs/c/OK-0001.yaml", SpecTree.ValidSpec("OK-0001"));
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal(
+            [
+                "specs/a/FEAT-0001.yaml:2:8", "specs/a/FEAT-0001.yaml:3:9",
+                "specs/b/BUG-0001.yaml:1:5", "specs/b/BUG-0001.yaml:4:1",
+            ],
+            catalog.Errors.Select(e => $"{e.File}:{e.Line}:{e.Column}"));
+        Assert.Equal("OK-0001", Assert.Single(catalog.Specs).Id);
+    }
+
+    [Fact]
+    public void Load_PlainStringCriteria_GetPositionalIds()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0009.yaml", "id: FEAT-0009\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - First\n  - id: AC-7\n    text: Second\n  - Third\n");
+
+        var spec = Assert.Single(SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Specs);
+
+        Assert.Equal(
+            [new AcceptanceCriterion("AC-1", "First"), new AcceptanceCriterion("AC-7", "Second"), new AcceptanceCriterion("AC-3", "Third")],
+            spec.AcceptanceCriteria);
+    }
+
+    [Fact]
+    public void Load_Globs_MatchNestedFilesOnlyWithTheGivenExtension()
+    {
+        using var tree = new SpecTree()
+            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"))
+            .Write("specs/a/b/c/FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"))
+            .Write("specs/a/README.md", "not a spec")
+            .Write("specs/a/FEAT-0003.yml", SpecTree.ValidSpec("FEAT-0003"))
+            .Write("other/FEAT-0004.yaml", SpecTree.ValidSpec("FEAT-0004"));
+
+        Assert.Equal(["FEAT-0001", "FEAT-0002"], SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Specs.Select(s => s.Id));
+        Assert.Equal(["FEAT-0003"], SpecCatalog.Load(tree.Root, ["specs/*/*.yml"], string.Empty).Specs.Select(s => s.Id));
+        Assert.Equal(["FEAT-0001", "FEAT-0002", "FEAT-0003", "FEAT-0004"], SpecCatalog.Load(tree.Root, ["**/*.{yaml,yml}"], string.Empty).Specs.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["FEAT-0004"], SpecCatalog.Load(tree.Root, ["other/FEAT-0004.yaml"], string.Empty).Specs.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Find_ByIdOrPath_ReturnsTheSpec()
+    {
+        using var tree = new SpecTree().Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal("FEAT-0001", catalog.Find("FEAT-0001")?.Id);
+        Assert.Equal("FEAT-0001", catalog.Find("feat-0001")?.Id);
+        Assert.Equal("FEAT-0001", catalog.Find("specs/features/FEAT-0001.yaml")?.Id);
+        Assert.Equal("FEAT-0001", catalog.Find("./specs/features/FEAT-0001.yaml")?.Id);
+        Assert.Equal("FEAT-0001", catalog.Find(Path.Combine(tree.Root, "specs", "features", "FEAT-0001.yaml"))?.Id);
+        Assert.Null(catalog.Find("FEAT-0404"));
+    }
+}
