@@ -15,7 +15,7 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
 
     public Task DisposeAsync() => ado.DisposeAsync().AsTask();
 
-    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, Integrations.AzureDevOps.AzureDevOpsOptions? options = null) =>
+    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.AzureDevOps.AzureDevOpsOptions? options = null) =>
         TrackerSync.SyncAsync(Config(azureDevOps: options ?? AzureDevOps(ado.BaseUrl)), Environment(), specs, Options());
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
 
     public Task DisposeAsync() => github.DisposeAsync().AsTask();
 
-    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, Integrations.GitHubProjects.GitHubProjectsOptions? options = null) =>
+    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.GitHubProjects.GitHubProjectsOptions? options = null) =>
         TrackerSync.SyncAsync(Config(gitHubProjects: options ?? GitHubProjects(github.BaseUrl)), Environment(), specs, Options());
 
     [Fact]

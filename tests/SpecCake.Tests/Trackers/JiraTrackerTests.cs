@@ -15,7 +15,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
 
     public Task DisposeAsync() => jira.DisposeAsync().AsTask();
 
-    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, Integrations.Jira.JiraOptions? options = null, bool cloud = true, bool dryRun = false) =>
+    private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.Jira.JiraOptions? options = null, bool cloud = true, bool dryRun = false) =>
         TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.BaseUrl)), Environment(cloud), specs, Options(dryRun));
 
     [Fact]
