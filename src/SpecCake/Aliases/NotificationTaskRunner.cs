@@ -1,6 +1,7 @@
 using Cake.Core;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Trackers;
 
 namespace SpecCake.Aliases;
 
@@ -45,7 +46,53 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             throw new CakeException(error.Message);
         }
 
-        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", Run(config, secrets, specEvent, settings.DryRun, []));
+        var report = Run(config, secrets, specEvent, settings.DryRun, []);
+        SyncTrackers(config, specEvent, settings.DryRun ?? host.DryRun);
+        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", report);
+    }
+
+    /// <summary>
+    /// The guide's "auto-create", "status sync" and "link to PR": spec_created, spec_approved,
+    /// pr_created and pr_merged also reconcile the spec into every enabled tracker.
+    /// </summary>
+    private void SyncTrackers(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool dryRun)
+    {
+        if (specEvent.Spec is not { } spec || !TrackerSync.DrivesTrackers(specEvent.Kind) || TrackerSync.EnabledTrackers(config).Count == 0)
+        {
+            return;
+        }
+
+        var pullRequest = specEvent.PullRequest is { Url: { } url } pr ? new PullRequestRef(pr.Number, url) : null;
+        var summary = TrackerSync.ApplyEventAsync(
+            config, host.Environment, spec, specEvent.Kind, pullRequest,
+            new TrackerSyncOptions { DryRun = dryRun, TimeProvider = host.TimeProvider }).GetAwaiter().GetResult();
+        foreach (var line in summary.Render().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            host.Log.Write(line.Contains(" FAILED", StringComparison.Ordinal) ? DeliveryLogLevel.Error : DeliveryLogLevel.Information, line);
+        }
+
+        if (summary.HasFailures && config.Notifications.FailOnError)
+        {
+            throw new CakeException($"NotifySpecEvent: {specEvent.Name} could not be applied to every tracker; see the lines above.");
+        }
+    }
+
+    /// <summary>
+    /// Sends <c>validation_failed</c> (the errors, their files and the repository) to every
+    /// integration subscribed to it. A failed delivery is only a warning here: the task fails
+    /// anyway because the specs are invalid.
+    /// </summary>
+    /// <param name="config">The (valid) configuration.</param>
+    /// <param name="secrets">Values to mask besides the known credentials.</param>
+    /// <param name="errors">Every validation error.</param>
+    public DeliveryReport NotifyValidationFailed(
+        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Validation.ValidationError> errors)
+    {
+        var specEvent = SpecEvent.ValidationFailed(
+            errors,
+            RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
+            host.TimeProvider.GetUtcNow());
+        return Finish(failOnError: false, "ValidateSpecs", Run(config, secrets, specEvent, dryRun: null, []));
     }
 
     /// <summary>Runs TestIntegrations.</summary>

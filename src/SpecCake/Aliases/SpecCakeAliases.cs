@@ -96,8 +96,8 @@ public static class SpecCakeAliases
         NotificationTasks(context).Test(settings);
     }
 
-    private static NotificationTaskRunner NotificationTasks(ICakeContext context) =>
-        new(NotificationInputs.Interim, new NotificationHost(
+    internal static NotificationTaskRunner NotificationTasks(ICakeContext context) =>
+        new(NotificationInputs.Files, new NotificationHost(
             context.Environment.WorkingDirectory.FullPath,
             Events.GitFallback.Complete(
                 context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),

@@ -44,6 +44,13 @@ internal static class SpecValidationRun
             }
         }
 
+        if (errors.Count > 0 && report.Config.IsValid)
+        {
+            // Subscribers (e.g. Sentry's report_on) hear of it before the task fails.
+            SpecCakeAliases.NotificationTasks(context)
+                .NotifyValidationFailed(report.Config.Config!, report.Config.Secrets.CredentialValues, errors);
+        }
+
         if (errors.Count == 0)
         {
             context.Log.Information("{0} spec file(s) and {1} are valid.", report.Catalog.Files.Count, report.Config.File);

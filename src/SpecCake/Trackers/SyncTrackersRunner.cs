@@ -19,8 +19,8 @@ internal static class SyncTrackersRunner
             throw new CakeException($"SyncTrackers: {configFile.FullPath} does not exist");
         }
 
-        var config = InterimTrackerInputs.LoadConfig(configFile.FullPath, environment);
-        var specs = LoadSpecs(context, configFile.GetDirectory(), config.Specs.Paths, environment);
+        var (config, _) = ProjectInputs.LoadConfig(configFile.FullPath, environment);
+        var specs = ProjectInputs.LoadSpecs(config);
         if (settings.Spec is { } only)
         {
             specs = [.. specs.Where(spec => string.Equals(spec.Id, only, StringComparison.OrdinalIgnoreCase))];
@@ -63,28 +63,5 @@ internal static class SyncTrackersRunner
         }
 
         return summary;
-    }
-
-    private static List<Spec> LoadSpecs(ICakeContext context, DirectoryPath root, IReadOnlyList<string> patterns, IReadOnlyDictionary<string, string?> environment)
-    {
-        var files = patterns
-            .SelectMany(pattern => context.Globber.GetFiles(root.CombineWithFilePath(pattern).FullPath))
-            .DistinctBy(file => file.FullPath)
-            .OrderBy(file => file.FullPath, StringComparer.Ordinal);
-        var specs = new List<Spec>();
-        foreach (var file in files)
-        {
-            var relative = root.GetRelativePath(file).FullPath.Replace('\\', '/');
-            try
-            {
-                specs.Add(InterimTrackerInputs.LoadSpec(file.FullPath, relative, environment));
-            }
-            catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or YamlDotNet.Core.YamlException)
-            {
-                context.Log.Warning("SyncTrackers: skipping {0}: {1}", relative, ex.Message);
-            }
-        }
-
-        return specs;
     }
 }
