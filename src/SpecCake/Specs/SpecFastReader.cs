@@ -6,12 +6,13 @@ using YamlDotNet.Core.Events;
 namespace SpecCake.Specs;
 
 /// <summary>
-/// The fast path for a valid spec file: reads the parser's events straight into a
-/// <see cref="Spec"/>, checking <c>schemas/spec.schema.json</c>'s rules as it goes, without a
-/// JSON tree, positions or JsonSchema.Net. Measured on 10,000 files, building the tree and
-/// evaluating the schema cost more than parsing the YAML; nearly every file is valid, so only
-/// a file this reader declines (anything unusual or wrong) takes the full route, whose
-/// JsonSchema.Net results give the error messages. Tests hold both routes to the same verdict.
+/// The fast path for a valid spec file: reads it into a <see cref="SpecDraft"/> (by
+/// <see cref="SpecLineScanner"/> when the file is written plainly, else from YamlDotNet's events)
+/// and checks <c>schemas/spec.schema.json</c>'s rules on that, without a JSON tree, positions or
+/// JsonSchema.Net. Measured on 10,000 files, building the tree and evaluating the schema cost
+/// more than parsing the YAML; nearly every file is valid, so only a file declined here (anything
+/// unusual or wrong) takes the full route, whose JsonSchema.Net results give the error messages.
+/// Tests hold both routes to the same verdict.
 /// </summary>
 internal static partial class SpecFastReader
 {
@@ -25,66 +26,43 @@ internal static partial class SpecFastReader
     /// <param name="idPosition">Where the <c>id</c> value starts (for the duplicate-ID message).</param>
     public static Spec? TryRead(string text, string specPath, out SourcePosition idPosition)
     {
-        idPosition = SourcePosition.WholeFile;
-        try
-        {
-            return Read(new Parser(new StringReader(text)), specPath, ref idPosition);
-        }
-        catch (YamlException)
-        {
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        var draft = SpecLineScanner.Scan(text) ?? ReadEvents(text);
+        idPosition = draft is null ? SourcePosition.WholeFile : new SourcePosition(draft.IdLine, draft.IdColumn);
+        return draft is null ? null : Build(draft, specPath);
     }
 
-    private static Spec? Read(Parser parser, string specPath, ref SourcePosition idPosition)
+    /// <summary>The schema's rules on a draft: required keys, types, enums, patterns, and the file name.</summary>
+    internal static Spec? Build(SpecDraft draft, string specPath)
     {
-        if (!Next(parser, out var start) || start is not StreamStart
-            || !Next(parser, out var document) || document is not DocumentStart
-            || !Next(parser, out var mapping) || mapping is not MappingStart { Anchor.IsEmpty: true, Tag.IsEmpty: true })
+        var values = draft.Values;
+        if (Text(values, "id") is not { } id || !IdPattern().IsMatch(id) || id != Path.GetFileNameWithoutExtension(specPath)
+            || Text(values, "title") is not { Length: > 0 } title
+            || Text(values, "status") is not { } status || !Statuses.Contains(status))
         {
             return null;
         }
 
-        string? id = null, title = null, status = null, type = null, severity = null, owner = null, description = null;
+        string? type = null, severity = null, owner = null, description = null;
         IReadOnlyList<string> reviewers = [], labels = [];
         IReadOnlyList<AcceptanceCriterion> criteria = [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (Next(parser, out var current) && current is not MappingEnd)
+        foreach (var (key, value) in values)
         {
-            if (current is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } key || !seen.Add(key.Value))
+            var ok = key switch
             {
-                return null;
-            }
-
-            var ok = key.Value switch
-            {
-                "id" => Text(parser, out id, out idPosition) && IdPattern().IsMatch(id!),
-                "title" => Text(parser, out title) && title!.Length > 0,
-                "status" => Text(parser, out status) && Statuses.Contains(status!),
-                "type" => Text(parser, out type) && Types.Contains(type!),
-                "severity" => Text(parser, out severity) && Severities.Contains(severity!),
-                "owner" => Text(parser, out owner),
-                "description" => Text(parser, out description),
-                "reviewers" => Texts(parser, out reviewers),
-                "labels" => Texts(parser, out labels),
-                "acceptance_criteria" => Criteria(parser, out criteria),
-                _ when key.Value.StartsWith("x-", StringComparison.Ordinal) => Skip(parser),
-                _ => false,
+                "id" or "title" or "status" => true,
+                "type" => (type = value as string) is not null && Types.Contains(type),
+                "severity" => (severity = value as string) is not null && Severities.Contains(severity),
+                "owner" => (owner = value as string) is not null,
+                "description" => (description = value as string) is not null,
+                "reviewers" => Texts(value, out reviewers),
+                "labels" => Texts(value, out labels),
+                "acceptance_criteria" => Criteria(value, out criteria),
+                _ => key.StartsWith("x-", StringComparison.Ordinal),
             };
             if (!ok)
             {
                 return null;
             }
-        }
-
-        if (!Next(parser, out var documentEnd) || documentEnd is not DocumentEnd || !Next(parser, out var end) || end is not StreamEnd
-            || id is null || title is null || status is null || id != Path.GetFileNameWithoutExtension(specPath))
-        {
-            return null;
         }
 
         return new Spec
@@ -103,101 +81,37 @@ internal static partial class SpecFastReader
         };
     }
 
-    private static bool Next(Parser parser, out ParsingEvent current)
+    private static string? Text(Dictionary<string, object> values, string key) =>
+        values.TryGetValue(key, out var value) ? value as string : null;
+
+    private static bool Texts(object value, out IReadOnlyList<string> texts)
     {
-        var moved = parser.MoveNext();
-        current = parser.Current!;
-        return moved;
+        texts = value is List<object> list && list.All(item => item is string) ? list.Cast<string>().ToArray() : [];
+        return value is List<object> && texts.Count == ((List<object>)value).Count;
     }
 
-    private static bool Text(Parser parser, out string? value) => Text(parser, out value, out _);
-
-    /// <summary>A scalar that YamlJsonReader would read as a string (quoted, block, or plain but not null/bool/number).</summary>
-    private static bool Text(Parser parser, out string? value, out SourcePosition position)
-    {
-        value = null;
-        position = SourcePosition.WholeFile;
-        if (!Next(parser, out var current) || current is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } scalar
-            || (scalar.Style == ScalarStyle.Plain && !YamlJsonReader.IsPlainString(scalar.Value)))
-        {
-            return false;
-        }
-
-        value = scalar.Value;
-        position = new SourcePosition((int)scalar.Start.Line, (int)scalar.Start.Column);
-        return true;
-    }
-
-    private static bool Texts(Parser parser, out IReadOnlyList<string> values)
-    {
-        values = [];
-        if (!Next(parser, out var start) || start is not SequenceStart { Anchor.IsEmpty: true, Tag.IsEmpty: true })
-        {
-            return false;
-        }
-
-        var list = new List<string>();
-        while (Next(parser, out var item) && item is not SequenceEnd)
-        {
-            if (item is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } scalar
-                || (scalar.Style == ScalarStyle.Plain && !YamlJsonReader.IsPlainString(scalar.Value)))
-            {
-                return false;
-            }
-
-            list.Add(scalar.Value);
-        }
-
-        values = list;
-        return true;
-    }
-
-    private static bool Criteria(Parser parser, out IReadOnlyList<AcceptanceCriterion> criteria)
+    private static bool Criteria(object value, out IReadOnlyList<AcceptanceCriterion> criteria)
     {
         criteria = [];
-        if (!Next(parser, out var start) || start is not SequenceStart { Anchor.IsEmpty: true, Tag.IsEmpty: true })
+        if (value is not List<object> items)
         {
             return false;
         }
 
-        var list = new List<AcceptanceCriterion>();
-        while (Next(parser, out var item) && item is not SequenceEnd)
+        var list = new AcceptanceCriterion[items.Count];
+        for (var index = 0; index < items.Count; index++)
         {
-            var positional = $"AC-{list.Count + 1}";
-            switch (item)
+            var positional = $"AC-{index + 1}";
+            switch (items[index])
             {
-                case Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } plain when plain.Value.Length > 0
-                    && (plain.Style != ScalarStyle.Plain || YamlJsonReader.IsPlainString(plain.Value)):
-                    list.Add(new AcceptanceCriterion(positional, plain.Value));
+                case string { Length: > 0 } plain:
+                    list[index] = new AcceptanceCriterion(positional, plain);
                     break;
-                case MappingStart { Anchor.IsEmpty: true, Tag.IsEmpty: true }:
-                    string? id = null, text = null;
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
-                    while (Next(parser, out var key) && key is not MappingEnd)
-                    {
-                        if (key is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } name || !seen.Add(name.Value))
-                        {
-                            return false;
-                        }
-
-                        var ok = name.Value switch
-                        {
-                            "id" => Text(parser, out id) && CriterionIdPattern().IsMatch(id!),
-                            "text" => Text(parser, out text) && text!.Length > 0,
-                            _ => false,
-                        };
-                        if (!ok)
-                        {
-                            return false;
-                        }
-                    }
-
-                    if (text is null)
-                    {
-                        return false;
-                    }
-
-                    list.Add(new AcceptanceCriterion(id ?? positional, text));
+                case Dictionary<string, string> pair
+                    when pair.Keys.All(k => k is "id" or "text")
+                    && pair.TryGetValue("text", out var text) && text.Length > 0
+                    && (!pair.TryGetValue("id", out var criterionId) || CriterionIdPattern().IsMatch(criterionId)):
+                    list[index] = new AcceptanceCriterion(pair.GetValueOrDefault("id") ?? positional, text);
                     break;
                 default:
                     return false;
@@ -206,6 +120,121 @@ internal static partial class SpecFastReader
 
         criteria = list;
         return true;
+    }
+
+    /// <summary>The same draft from YamlDotNet's events, for files the line scanner declines.</summary>
+    internal static SpecDraft? ReadEvents(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            if (!Next(parser, out var start) || start is not StreamStart
+                || !Next(parser, out var document) || document is not DocumentStart
+                || !Next(parser, out var mapping) || mapping is not MappingStart { Anchor.IsEmpty: true, Tag.IsEmpty: true })
+            {
+                return null;
+            }
+
+            var draft = new SpecDraft();
+            while (Next(parser, out var current) && current is not MappingEnd)
+            {
+                if (current is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } key || draft.Values.ContainsKey(key.Value))
+                {
+                    return null;
+                }
+
+                if (key.Value.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    if (!Skip(parser))
+                    {
+                        return null;
+                    }
+
+                    draft.Values[key.Value] = string.Empty;
+                    continue;
+                }
+
+                if (Value(parser, out var scalarStart) is not { } value)
+                {
+                    return null;
+                }
+
+                draft.Values[key.Value] = value;
+                if (key.Value == "id")
+                {
+                    draft.IdLine = (int)scalarStart.Line;
+                    draft.IdColumn = (int)scalarStart.Column;
+                }
+            }
+
+            return Next(parser, out var documentEnd) && documentEnd is DocumentEnd && Next(parser, out var end) && end is StreamEnd ? draft : null;
+        }
+        catch (YamlException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A string, a list of strings and id/text mappings, or null for anything else.</summary>
+    private static object? Value(Parser parser, out Mark start)
+    {
+        Next(parser, out var current);
+        start = current.Start;
+        switch (current)
+        {
+            case Scalar scalar:
+                return AsText(scalar);
+            case SequenceStart { Anchor.IsEmpty: true, Tag.IsEmpty: true }:
+                var items = new List<object>();
+                while (Next(parser, out var item) && item is not SequenceEnd)
+                {
+                    if (item is Scalar itemScalar && AsText(itemScalar) is { } text)
+                    {
+                        items.Add(text);
+                    }
+                    else if (item is MappingStart { Anchor.IsEmpty: true, Tag.IsEmpty: true })
+                    {
+                        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+                        while (Next(parser, out var key) && key is not MappingEnd)
+                        {
+                            if (key is not Scalar { Anchor.IsEmpty: true, Tag.IsEmpty: true } name || pairs.ContainsKey(name.Value)
+                                || !Next(parser, out var pairValue) || pairValue is not Scalar valueScalar || AsText(valueScalar) is not { } pairText)
+                            {
+                                return null;
+                            }
+
+                            pairs[name.Value] = pairText;
+                        }
+
+                        items.Add(pairs);
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+
+                return items;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A scalar that YamlJsonReader would read as a string (quoted, block, or plain but not null/bool/number).</summary>
+    private static string? AsText(Scalar scalar) =>
+        scalar.Anchor.IsEmpty && scalar.Tag.IsEmpty && (scalar.Style != ScalarStyle.Plain || YamlJsonReader.IsPlainString(scalar.Value))
+            ? scalar.Value
+            : null;
+
+    private static bool Next(Parser parser, out ParsingEvent current)
+    {
+        var moved = parser.MoveNext();
+        current = parser.Current!;
+        return moved;
     }
 
     /// <summary>Skips an <c>x-</c> extension value of any shape; anchors and aliases go the full route.</summary>
