@@ -1,3 +1,4 @@
+using SpecCake.Tests.TestSupport;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using SpecCake.Aliases;
@@ -102,5 +103,37 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
         Assert.Contains("1 spec(s) could not be synced", error.Message, StringComparison.Ordinal);
         Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Error && line.Text.Contains("TF401320", StringComparison.Ordinal));
         Assert.Single(ado.Items);
+    }
+
+    [Fact]
+    public void NotifySpecEvent_SpecCreated_CreatesTheItemInTheEnabledTracker()
+    {
+        var context = Context();
+
+        context.NotifySpecEvent("spec_created", "FEAT-0002");
+
+        var item = Assert.Single(ado.Items);
+        Assert.Contains("FEAT-0002", item.Tags);
+        Assert.Equal("New", item.Fields["System.State"]);
+    }
+
+    [Fact]
+    public void NotifySpecEvent_PrMergedTwice_LinksThePullRequestOnce()
+    {
+        var settings = new NotifySpecEventSettings { Event = "pr_merged", Spec = "FEAT-0001", Pr = 42, PrUrl = "https://github.com/acme/widgets/pull/42" };
+
+        Context().NotifySpecEvent(settings);
+        Context().NotifySpecEvent(settings);
+
+        var item = Assert.Single(ado.Items);
+        Assert.Single(item.Relations, relation => (string?)relation["url"] == "https://github.com/acme/widgets/pull/42");
+    }
+
+    [Fact]
+    public void NotifySpecEvent_ImplementationStarted_LeavesTrackersAlone()
+    {
+        Context().NotifySpecEvent("implementation_started", "FEAT-0001");
+
+        Assert.Empty(ado.Requests);
     }
 }

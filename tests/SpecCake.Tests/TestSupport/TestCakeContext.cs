@@ -4,7 +4,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 
-namespace SpecCake.Tests.Trackers.Fakes;
+namespace SpecCake.Tests.TestSupport;
 
 /// <summary>
 /// A Cake context on the real file system and globber, with chosen environment variables and
