@@ -6,6 +6,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
@@ -15,7 +16,10 @@ using SpecCake.Specs;
 
 const int Endpoints = 10;
 var latency = TimeSpan.FromMilliseconds(200);
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+// `serve <dir>`: only serve the endpoints, for timing the real `./build.sh` process against them
+// (run.sh); writes <dir>/specs.config.yaml, a spec, and <dir>/ready, then serves until killed.
+var serveDirectory = args.Length == 2 && args[0] == "serve" ? args[1] : null;
+var runs = serveDirectory is null && args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
@@ -33,6 +37,17 @@ var baseUrl = app.Urls.Single().TrimEnd('/');
 using (var warmer = new HttpClient())
 {
     await warmer.GetAsync(new Uri(baseUrl + "/warm"));
+}
+
+if (serveDirectory is not null)
+{
+    Directory.CreateDirectory(Path.Combine(serveDirectory, "specs"));
+    File.WriteAllText(Path.Combine(serveDirectory, "specs", "FEAT-0001.yaml"), "id: FEAT-0001\ntitle: User Authentication\nstatus: implemented\n");
+    File.WriteAllText(Path.Combine(serveDirectory, "specs.config.yaml"), "integrations:\n  webhooks:\n    enabled: true\n    endpoints:\n" + string.Concat(
+        Enumerable.Range(1, Endpoints).Select(n => $"      - name: endpoint-{n}\n        url: {baseUrl}/hook/{n}\n        events: [implementation_completed]\n        secret: bench-secret\n")));
+    File.WriteAllText(Path.Combine(serveDirectory, "ready"), baseUrl);
+    await app.WaitForShutdownAsync();
+    return 0;
 }
 
 var config = new SpecCakeConfig

@@ -45,14 +45,19 @@ best_of() {
 }
 
 read -r sc_wall sc_rss sc_cpu < <(best_of speccake "$work/bin/SpecBench" validate "$work/tree/specs.config.yaml")
+# The same files through the product itself: the warm host's ValidateSpecs task (the command CI runs).
+"$repo/build.sh" --version >/dev/null
+read -r host_wall host_rss host_cpu < <(best_of build.sh "$repo/build.sh" --target=ValidateSpecs --working="$work/tree" --verbosity=quiet)
 read -r ajv_wall ajv_rss ajv_cpu < <(best_of ajv-cli "$here/node_modules/.bin/ajv" validate --spec=draft2020 --strict=false \
   --all-errors -c ajv-formats -s "$work/tree/schemas/spec.schema.json" -d "$work/tree/specs/**/*.yaml")
 
 echo
 echo "ValidateSpecs over $count spec files ($(nproc) cores, best of $runs; process start included)"
-printf '  %-28s %8s s wall  %6s s CPU  %8.1f MiB peak\n' "SpecCake (library, R2R)" "$sc_wall" "$sc_cpu" "$(awk "BEGIN{print $sc_rss/1024}")"
-printf '  %-28s %8s s wall  %6s s CPU  %8.1f MiB peak\n' "ajv-cli 5 (draft2020, yaml)" "$ajv_wall" "$ajv_cpu" "$(awk "BEGIN{print $ajv_rss/1024}")"
+printf '  %-34s %8s s wall  %6s s CPU  %8.1f MiB peak\n' "SpecCake (library, R2R)" "$sc_wall" "$sc_cpu" "$(awk "BEGIN{print $sc_rss/1024}")"
+printf '  %-34s %8s s wall  %6s s CPU  %8.1f MiB peak\n' "./build.sh --target=ValidateSpecs" "$host_wall" "$host_cpu" "$(awk "BEGIN{print $host_rss/1024}")"
+printf '  %-34s %8s s wall  %6s s CPU  %8.1f MiB peak\n' "ajv-cli 5 (draft2020, yaml)" "$ajv_wall" "$ajv_cpu" "$(awk "BEGIN{print $ajv_rss/1024}")"
 printf '  ratio: ajv-cli / SpecCake = %.1fx    goal: SpecCake <= 3 s (%s)\n' \
-  "$(awk "BEGIN{print $ajv_wall/$sc_wall}")" "$(awk "BEGIN{print ($sc_wall <= 3.0) ? \"met\" : \"missed\"}")"
+  "$(awk "BEGIN{print $ajv_wall/$sc_wall}")" "$(awk "BEGIN{print ($sc_wall <= 3.0 && $host_wall <= 3.0) ? \"met\" : \"missed\"}")"
+printf '  ratio: ajv-cli / ./build.sh = %.1fx\n' "$(awk "BEGIN{print $ajv_wall/$host_wall}")"
 printf '  CPU ratio: ajv-cli / SpecCake = %.1fx    load average now: %s\n' \
   "$(awk "BEGIN{print $ajv_cpu/$sc_cpu}")" "$(cut -d' ' -f1-3 /proc/loadavg)"
