@@ -7,6 +7,7 @@ using Flurl.Http;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 
 namespace SpecCake.Trackers;
@@ -21,12 +22,12 @@ internal sealed class TrackerHttp : IDisposable
 
     private readonly string label;
     private readonly IReadOnlyDictionary<string, string> headers;
-    private readonly CredentialMask mask;
+    private readonly SecretMasker mask;
     private readonly IFlurlClient client;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> createPipeline;
 
-    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, CredentialMask mask, TrackerSyncOptions options)
+    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, SecretMasker mask, TrackerSyncOptions options)
     {
         this.label = label;
         this.headers = headers;

@@ -101,7 +101,7 @@ public static class TrackerSync
         TrackerSyncOptions options,
         CancellationToken cancellationToken)
     {
-        var mask = new CredentialMask(environment);
+        var mask = SecretMasker.FromEnvironment(environment);
         var trackers = CreateTrackers(config, environment, options, mask);
         try
         {
@@ -119,7 +119,7 @@ public static class TrackerSync
     }
 
     private static List<ITracker> CreateTrackers(
-        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, CredentialMask mask)
+        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, SecretMasker mask)
     {
         var integrations = config.Integrations;
         var trackers = new List<ITracker>();

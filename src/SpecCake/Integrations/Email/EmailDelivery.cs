@@ -7,6 +7,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Email;

@@ -13,7 +13,7 @@ namespace SpecCake.Integrations.GitHubProjects;
 /// (looked up with Octokit). Marker: the <c>[ID]</c> title prefix of a draft, or for a pull request its
 /// URL, a <c>spec/&lt;id&gt;</c> head branch or the ID in its title; found by paging the project's items.
 /// </summary>
-internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "github_projects";

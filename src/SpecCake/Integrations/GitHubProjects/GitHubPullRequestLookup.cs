@@ -1,4 +1,5 @@
 using Octokit;
+using SpecCake.Configuration;
 using SpecCake.Trackers;
 
 namespace SpecCake.Integrations.GitHubProjects;
@@ -7,10 +8,10 @@ namespace SpecCake.Integrations.GitHubProjects;
 internal sealed class GitHubPullRequestLookup
 {
     private readonly GitHubClient client;
-    private readonly CredentialMask mask;
+    private readonly SecretMasker mask;
 
     // apiUrl is the REST base, e.g. https://api.github.com; Octokit adds /api/v3 for any other host (Enterprise).
-    public GitHubPullRequestLookup(string apiUrl, string token, CredentialMask mask)
+    public GitHubPullRequestLookup(string apiUrl, string token, SecretMasker mask)
     {
         client = new GitHubClient(new ProductHeaderValue("SpecCake"), new Uri(apiUrl)) { Credentials = new Credentials(token) };
         this.mask = mask;

@@ -15,7 +15,7 @@ namespace SpecCake.Integrations.Jira;
 /// auth and Atlassian Document Format; Server/Data Center uses REST v2, a bearer personal access
 /// token and wiki markup.
 /// </summary>
-internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "jira";

@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Linear;
 /// Marker: an attachment whose URL is the spec file's URL, found with <c>attachmentsForURL</c>;
 /// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs.
 /// </summary>
-internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "linear";

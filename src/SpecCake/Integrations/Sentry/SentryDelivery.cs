@@ -3,6 +3,7 @@ using System.Net;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SdkClient = global::Sentry.SentryClient;
 using SdkEvent = global::Sentry.SentryEvent;
