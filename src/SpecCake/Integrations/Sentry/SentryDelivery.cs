@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
@@ -63,41 +62,21 @@ internal sealed class SentryDelivery : PlannedDelivery
     }
 
     /// <summary>
-    /// <see cref="OperationResilience"/>'s limits, plus what <see cref="HttpResilience"/> does for
-    /// HTTP services: Sentry's <c>Retry-After</c> (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
+    /// <see cref="OperationResilience"/> retrying what Sentry calls transient; its <c>Retry-After</c>
+    /// (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
     /// </summary>
-    private ResiliencePipeline CreatePipeline(DeliveryContext context)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = context.TimeProvider };
-        builder.AddTimeout(Policy.TotalTimeout);
-        if (Policy.MaxRetries > 0)
+    private ResiliencePipeline CreatePipeline(DeliveryContext context) => OperationResilience.Create(
+        Policy,
+        exception => exception is SentryRejection { IsTransient: true },
+        context.TimeProvider,
+        args =>
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Policy.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<TimeoutRejectedException>()
-                    .Handle<SentryRejection>(rejection => rejection.IsTransient),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is SentryRejection { RetryAfter: { } wait }
-                        ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Policy.MaxRetryAfter ? Policy.MaxRetryAfter : wait)
-                        : null),
-                OnRetry = args =>
-                {
-                    context.Log.Write(
-                        DeliveryLogLevel.Verbose,
-                        $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        builder.AddTimeout(Policy.AttemptTimeout);
-        return builder.Build();
-    }
+            context.Log.Write(
+                DeliveryLogLevel.Verbose,
+                $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+            return ValueTask.CompletedTask;
+        },
+        exception => (exception as SentryRejection)?.RetryAfter);
 
     private async Task SendOnceAsync(CancellationToken cancellationToken)
     {
@@ -193,12 +172,7 @@ internal sealed class SentryDelivery : PlannedDelivery
                 }
 
                 reason = response.ReasonPhrase;
-                retryAfter = response.Headers.RetryAfter switch
-                {
-                    { Delta: { } delta } => delta,
-                    { Date: { } date } => date - DateTimeOffset.UtcNow,
-                    _ => null,
-                };
+                retryAfter = HttpResilience.RetryAfter(response);
                 status = response.StatusCode;
                 answered.TrySetResult();
                 return response;
