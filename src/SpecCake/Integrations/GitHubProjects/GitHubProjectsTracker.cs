@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SpecCake.Configuration;
+using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Trackers;
 
@@ -295,7 +296,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                 $"github_projects: option \"{name}\" (status_mappings.{status}) does not exist in field \"{options.StatusField}\"; its options: {string.Join(", ", optionIds.Keys.Select(key => $"\"{key}\""))}");
     }
 
-    private async Task<string> AddPullRequestAsync(PullRequestRef pr, CancellationToken cancellationToken)
+    private async Task<string> AddPullRequestAsync(PullRequestReference pr, CancellationToken cancellationToken)
     {
         var contentId = await pullRequests!.NodeIdAsync(TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY") ?? string.Empty, pr).ConfigureAwait(false);
         // Adding content that is already on the board returns the existing item: safe to repeat.
