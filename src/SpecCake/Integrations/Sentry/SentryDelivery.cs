@@ -53,11 +53,11 @@ internal sealed class SentryDelivery : PlannedDelivery
         }
         catch (TimeoutRejectedException timeout)
         {
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{Suffix(attempts)}");
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{AttemptsSuffix(attempts)}");
         }
         catch (SentryRejection rejection)
         {
-            return DeliveryOutcome.Failed(attempts, rejection.Message + Suffix(attempts));
+            return DeliveryOutcome.Failed(attempts, rejection.Message + AttemptsSuffix(attempts));
         }
     }
 
@@ -71,9 +71,7 @@ internal sealed class SentryDelivery : PlannedDelivery
         context.TimeProvider,
         args =>
         {
-            context.Log.Write(
-                DeliveryLogLevel.Verbose,
-                $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+            LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
             return ValueTask.CompletedTask;
         },
         exception => (exception as SentryRejection)?.RetryAfter);
@@ -134,9 +132,6 @@ internal sealed class SentryDelivery : PlannedDelivery
 
         return sentryEvent;
     }
-
-    private static string Suffix(int attempts) =>
-        attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
 
     /// <summary>Sentry did not accept the event; <see cref="IsTransient"/> says whether another attempt may help.</summary>
     private sealed class SentryRejection(string message, bool isTransient, TimeSpan? retryAfter = null) : Exception(message)
