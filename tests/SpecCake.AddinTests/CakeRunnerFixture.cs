@@ -36,12 +36,12 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             Path.Combine(RepositoryRoot.Path, ".config", "dotnet-tools.json"),
             Path.Combine(Root, ".config", "dotnet-tools.json"));
 
-        var pack = ExternalProcess.RunAsync(
+        var pack = ProcessRun.RunAsync(
             "dotnet",
             ["pack", Path.Combine(RepositoryRoot.Path, "src", "SpecCake"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "--nologo"],
             RepositoryRoot.Path,
             timeout: PackTimeout);
-        var restore = ExternalProcess.RunAsync("dotnet", ["tool", "restore"], Root, timeout: PackTimeout);
+        var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: PackTimeout);
 
         var packed = await pack;
         var restored = await restore;
@@ -70,7 +70,7 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
     }
 
     /// <summary>Writes <c>build.cake</c> into <paramref name="directory"/> and runs it with the repository's Cake.Tool.</summary>
-    internal async Task<ProcessResult> RunScriptAsync(
+    internal async Task<ProcessRun> RunScriptAsync(
         string directory,
         string script,
         IEnumerable<string>? arguments = null,
@@ -88,7 +88,7 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             variables[name] = value;
         }
 
-        return await ExternalProcess.RunAsync(
+        return await ProcessRun.RunAsync(
             "dotnet",
             ["cake", "build.cake", .. arguments ?? []],
             directory,

@@ -73,11 +73,11 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
             """);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var cores = Regex.Matches(result.Output, "Cake.Core from (.+)").Select(m => m.Groups[1].Value.Trim()).ToArray();
+        var cores = Regex.Matches(result.All, "Cake.Core from (.+)").Select(m => m.Groups[1].Value.Trim()).ToArray();
         var core = Assert.Single(cores);
         Assert.DoesNotContain(cake.AddinsPath, core);
-        Assert.Contains(Path.Combine(cake.AddinsPath, $"SpecCake.{cake.Version}"), result.Output);
-        Assert.Contains("events: 0", result.Output);
+        Assert.Contains(Path.Combine(cake.AddinsPath, $"SpecCake.{cake.Version}"), result.All);
+        Assert.Contains("events: 0", result.All);
         Assert.Empty(Directory.EnumerateFiles(cake.AddinsPath, "Cake.*.dll", SearchOption.AllDirectories));
         Assert.NotEmpty(Directory.EnumerateFiles(cake.AddinsPath, "YamlDotNet.dll", SearchOption.AllDirectories));
     }
@@ -96,7 +96,7 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
         var result = await cake.RunScriptAsync(directory, script, ["--target=DetectSpecEvents", "--base=HEAD"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("No spec events between HEAD and HEAD.", result.Output);
+        Assert.Contains("No spec events between HEAD and HEAD.", result.All);
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
             ["--target=Ci"]);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(@"specs/features/FEAT-0001\.yaml:3:\d+", result.Output);
-        Assert.DoesNotContain("Ci ran after invalid specs", result.Output);
+        Assert.Matches(@"specs/features/FEAT-0001\.yaml:3:\d+", result.All);
+        Assert.DoesNotContain("Ci ran after invalid specs", result.All);
     }
 
     [Fact]
@@ -189,8 +189,8 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
         Assert.Equal("widgets", repository.GetProperty("name").GetString());
 
         // The endpoint URL and the signing secret are credentials: never printed.
-        Assert.DoesNotContain(url, result.Output);
-        Assert.DoesNotContain(WebhookSecret, result.Output);
+        Assert.DoesNotContain(url, result.All);
+        Assert.DoesNotContain(WebhookSecret, result.All);
     }
 
     [Fact]
@@ -225,9 +225,9 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
             new Dictionary<string, string?> { ["SPECCAKE_TEST_WEBHOOK_SECRET"] = WebhookSecret });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("spec_approved FEAT-0001 (specs/features/FEAT-0001.yaml)", result.Output);
-        Assert.Contains("spec_created FEAT-0002 (specs/features/FEAT-0002.yaml)", result.Output);
-        Assert.Contains("detected 2", result.Output);
+        Assert.Contains("spec_approved FEAT-0001 (specs/features/FEAT-0001.yaml)", result.All);
+        Assert.Contains("spec_created FEAT-0002 (specs/features/FEAT-0002.yaml)", result.All);
+        Assert.Contains("detected 2", result.All);
         Assert.Empty(server.Received);
     }
 }

@@ -41,7 +41,7 @@ internal static class SpecRepository
 
     public static async Task GitAsync(string directory, params string[] arguments)
     {
-        var result = await ExternalProcess.RunAsync(
+        var result = await ProcessRun.RunAsync(
             "git",
             ["-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", .. arguments],
             directory,

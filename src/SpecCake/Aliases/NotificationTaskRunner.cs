@@ -62,9 +62,8 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             return;
         }
 
-        var pullRequest = specEvent.PullRequest is { Url: { } url } pr ? new PullRequestRef(pr.Number, url) : null;
         var summary = TrackerSync.ApplyEventAsync(
-            config, host.Environment, spec, specEvent.Kind, pullRequest,
+            config, host.Environment, spec, specEvent.Kind, specEvent.PullRequest,
             new TrackerSyncOptions { DryRun = dryRun, TimeProvider = host.TimeProvider }).GetAwaiter().GetResult();
         foreach (var line in summary.Render().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {

@@ -7,13 +7,14 @@ namespace SpecCake.Configuration;
 public sealed class SecretStore
 {
     /// <summary>The mask every credential is replaced with.</summary>
-    public const string Mask = "***";
+    public const string Mask = SecretMasker.Mask;
 
     // Masking a one- or two-character value would garble every line it happens to occur in.
     private const int MinimumMaskedLength = 3;
 
     private readonly IEnvironmentVariables _environment;
     private readonly string[] _maskedValues;
+    private readonly SecretMasker _masker = new();
 
     /// <summary>Creates the store.</summary>
     /// <param name="environment">Where secrets are read.</param>
@@ -32,6 +33,10 @@ public sealed class SecretStore
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(value => value.Length) // a longer secret containing a shorter one is masked whole
             .ToArray();
+        foreach (var value in _maskedValues)
+        {
+            _masker.Add(value);
+        }
     }
 
     /// <summary>The credential values to mask, longest first. Never print them.</summary>
@@ -60,18 +65,5 @@ public sealed class SecretStore
 
     /// <summary>Replaces every credential value in <paramref name="text"/> with <c>***</c>.</summary>
     /// <param name="text">Any text about to be shown.</param>
-    public string MaskIn(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text ?? string.Empty;
-        }
-
-        foreach (var value in _maskedValues)
-        {
-            text = text.Replace(value, Mask, StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    public string MaskIn(string? text) => _masker.Apply(text);
 }

@@ -43,9 +43,7 @@ public sealed class HttpDelivery : PlannedDelivery
             var why = args.Outcome.Result is { } response
                 ? $"HTTP {(int)response.StatusCode}"
                 : args.Outcome.Exception?.GetType().Name ?? "error";
-            context.Log.Write(
-                DeliveryLogLevel.Verbose,
-                $"{Target}: {why}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+            LogRetry(context, why, args.RetryDelay, args.AttemptNumber);
             return ValueTask.CompletedTask;
         });
 
@@ -120,9 +118,6 @@ public sealed class HttpDelivery : PlannedDelivery
         text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return text.Length > MaxMessageLength ? text[..MaxMessageLength] + "..." : text;
     }
-
-    private static string AttemptsSuffix(int attempts) =>
-        attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

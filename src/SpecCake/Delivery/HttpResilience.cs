@@ -19,12 +19,18 @@ public static class HttpResilience
     /// <param name="policy">The limits.</param>
     /// <param name="timeProvider">The clock; tests pass a fake so they never sleep.</param>
     /// <param name="onRetry">Called before each retry wait, e.g. to log or count attempts.</param>
+    /// <param name="isTransient">
+    /// Which outcomes are worth another attempt; by default <see cref="IsTransient(Outcome{HttpResponseMessage})"/>.
+    /// A caller that must not repeat a request that may have taken effect narrows it.
+    /// </param>
     public static ResiliencePipeline<HttpResponseMessage> Create(
         RetryPolicy policy,
         TimeProvider? timeProvider = null,
-        Func<OnRetryArguments<HttpResponseMessage>, ValueTask>? onRetry = null)
+        Func<OnRetryArguments<HttpResponseMessage>, ValueTask>? onRetry = null,
+        Func<Outcome<HttpResponseMessage>, bool>? isTransient = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        isTransient ??= IsTransient;
 
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>
         {
@@ -40,10 +46,7 @@ public static class HttpResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>()
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => IsTransient(response.StatusCode)),
+                ShouldHandle = args => ValueTask.FromResult(isTransient(args.Outcome)),
                 DelayGenerator = args => ServerRequestedDelayAsync(args.Outcome.Result, policy.MaxRetryAfter),
                 OnRetry = onRetry,
             });
@@ -54,8 +57,20 @@ public static class HttpResilience
     }
 
     /// <summary>Whether a status is worth retrying: 408, 429 and every 5xx.</summary>
+    /// <param name="status">The answer's status.</param>
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    /// <summary>Whether an attempt is worth repeating: a network error, an attempt timeout, or a transient status.</summary>
+    /// <param name="outcome">The attempt's response or exception.</param>
+    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || (outcome.Exception is null && outcome.Result is { } response && IsTransient(response.StatusCode));
+
+    /// <summary>Whether the server certainly did not act on the request (408, 429), so even a create may be repeated.</summary>
+    /// <param name="outcome">The attempt's response or exception.</param>
+    public static bool IsRefused(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is null && outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
 
     /// <summary>
     /// The wait the server asked for, from <c>Retry-After</c> (seconds or a date) or a JSON body's
@@ -69,20 +84,21 @@ public static class HttpResilience
             return null;
         }
 
-        var delay = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - DateTimeOffset.UtcNow,
-            _ => await RetryAfterFromBodyAsync(response).ConfigureAwait(false),
-        };
-
-        if (delay is null)
-        {
-            return null;
-        }
-
-        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
+        var delay = RetryAfter(response) ?? await RetryAfterFromBodyAsync(response).ConfigureAwait(false);
+        return Clamp(delay, max);
     }
+
+    /// <summary>The wait a <c>Retry-After</c> header asks for (seconds or a date); null without one.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
+
+    /// <summary>A server-requested wait kept between zero and <paramref name="max"/>; null stays null.</summary>
+    internal static TimeSpan? Clamp(TimeSpan? delay, TimeSpan max) =>
+        delay is null ? null : delay < TimeSpan.Zero ? TimeSpan.Zero : delay > max ? max : delay;
 
     private static async ValueTask<TimeSpan?> RetryAfterFromBodyAsync(HttpResponseMessage response)
     {

@@ -53,6 +53,16 @@ public sealed class NotifierContext
         return value;
     }
 
+    /// <summary>
+    /// A webhook URL kept in a secret (Slack, Teams, Discord): required, registered as a secret, and
+    /// checked to be https (or loopback http) with an error that names the variable, never the URL.
+    /// </summary>
+    /// <param name="name">The variable, e.g. <see cref="SecretNames.SlackWebhookUrl"/>.</param>
+    /// <param name="integration">The integration that needs it, for the error message.</param>
+    /// <exception cref="DeliveryConfigurationException">The variable is unset, blank or not such a URL.</exception>
+    public Uri RequireWebhookUrl(string name, string integration) =>
+        ServiceUrl.Parse(RequireSecret(name, integration), name);
+
     /// <summary>Registers a credential so that every output masks it as <c>***</c>.</summary>
     /// <param name="value">The value; null or blank is ignored.</param>
     public void AddSecret(string? value) => masker.Add(value);

@@ -16,11 +16,16 @@ public static class OperationResilience
     /// <param name="isTransient">Which failures are worth another attempt (timeouts always are).</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="onRetry">Called before each retry wait.</param>
+    /// <param name="serverDelay">
+    /// The wait the service asked for in a failure (e.g. its <c>Retry-After</c>), clamped to
+    /// <see cref="RetryPolicy.MaxRetryAfter"/>; null, or no such function, leaves the wait to the backoff.
+    /// </param>
     public static ResiliencePipeline Create(
         RetryPolicy policy,
         Func<Exception, bool> isTransient,
         TimeProvider? timeProvider = null,
-        Func<OnRetryArguments<object>, ValueTask>? onRetry = null)
+        Func<OnRetryArguments<object>, ValueTask>? onRetry = null,
+        Func<Exception, TimeSpan?>? serverDelay = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(isTransient);
@@ -38,6 +43,10 @@ public static class OperationResilience
                 ShouldHandle = new PredicateBuilder()
                     .Handle<TimeoutRejectedException>()
                     .Handle<Exception>(exception => exception is not OperationCanceledException && isTransient(exception)),
+                DelayGenerator = serverDelay is null
+                    ? null
+                    : args => ValueTask.FromResult(
+                        args.Outcome.Exception is { } exception ? HttpResilience.Clamp(serverDelay(exception), policy.MaxRetryAfter) : null),
                 OnRetry = onRetry,
             });
         }

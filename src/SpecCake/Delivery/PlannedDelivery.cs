@@ -39,4 +39,22 @@ public abstract class PlannedDelivery
     /// <param name="context">The HTTP client, log and clock.</param>
     /// <param name="cancellationToken">Cancels the whole delivery.</param>
     public abstract Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken);
+
+    /// <summary>Logs a coming retry as every delivery words it: why, how long the wait, which attempt is next.</summary>
+    /// <param name="context">Where the line is written.</param>
+    /// <param name="reason">Why the last attempt failed, e.g. <c>HTTP 429</c>.</param>
+    /// <param name="wait">The wait before the next attempt.</param>
+    /// <param name="attemptNumber">Polly's 0-based number of the attempt that failed.</param>
+    protected void LogRetry(DeliveryContext context, string? reason, TimeSpan wait, int attemptNumber)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Log.Write(
+            DeliveryLogLevel.Verbose,
+            $"{Target}: {reason}; retrying in {HttpResilience.Describe(wait)} (attempt {attemptNumber + 2} of {Policy.MaxRetries + 1}).");
+    }
+
+    /// <summary>The end of a failure message once more than one attempt was made, e.g. <c> (after 4 attempts)</c>.</summary>
+    /// <param name="attempts">The attempts made.</param>
+    protected static string AttemptsSuffix(int attempts) =>
+        attempts > 1 ? $" (after {attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)} attempts)" : string.Empty;
 }

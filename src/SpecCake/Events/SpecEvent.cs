@@ -104,7 +104,11 @@ public sealed record SpecEvent
 /// <summary>A pull request: its number and web URL.</summary>
 /// <param name="Number">The number, e.g. 42.</param>
 /// <param name="Url">The web URL, when known.</param>
-public sealed record PullRequestReference(int Number, string? Url);
+public sealed record PullRequestReference(int Number, string? Url)
+{
+    /// <summary>The link's title as shown in trackers, e.g. <c>PR #42</c>.</summary>
+    public string Title => "PR #" + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>A repository on the forge.</summary>
 /// <param name="Owner">The owner (user or organisation).</param>

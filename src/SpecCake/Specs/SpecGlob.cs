@@ -1,11 +1,8 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace SpecCake.Specs;
 
 /// <summary>
-/// Expands <c>specs.paths</c> globs: <c>**</c> any number of folders, <c>*</c> and <c>?</c> within
-/// one name, <c>{a,b}</c> alternatives. Only the folder below the pattern's fixed prefix is walked.
+/// Expands <c>specs.paths</c> globs (read as <see cref="GlobPattern"/> says) on disk. Only the
+/// folder below the pattern's fixed prefix is walked.
 /// </summary>
 internal static class SpecGlob
 {
@@ -55,7 +52,7 @@ internal static class SpecGlob
         }
 
         var rest = segments.Skip(fixedCount).ToArray();
-        var regex = ToRegex(rest);
+        var regex = GlobPattern.ToRegex(string.Join('/', rest));
         var recursive = rest.Length > 1 || rest[0].Contains("**", StringComparison.Ordinal);
         var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
         foreach (var file in Directory.EnumerateFiles(root, "*", options))
@@ -66,56 +63,5 @@ internal static class SpecGlob
                 found.Add(file);
             }
         }
-    }
-
-    private static Regex ToRegex(string[] segments)
-    {
-        var builder = new StringBuilder("^");
-        for (var index = 0; index < segments.Length; index++)
-        {
-            var segment = segments[index];
-            var last = index == segments.Length - 1;
-            if (segment == "**")
-            {
-                builder.Append(last ? ".*" : "(?:[^/]+/)*");
-                continue;
-            }
-
-            for (var i = 0; i < segment.Length; i++)
-            {
-                var c = segment[i];
-                switch (c)
-                {
-                    case '*':
-                        builder.Append("[^/]*");
-                        break;
-                    case '?':
-                        builder.Append("[^/]");
-                        break;
-                    case '{':
-                        var close = segment.IndexOf('}', i);
-                        if (close < 0)
-                        {
-                            builder.Append(Regex.Escape("{"));
-                            break;
-                        }
-
-                        var alternatives = segment[(i + 1)..close].Split(',').Select(Regex.Escape);
-                        builder.Append("(?:").Append(string.Join('|', alternatives)).Append(')');
-                        i = close;
-                        break;
-                    default:
-                        builder.Append(Regex.Escape(c.ToString()));
-                        break;
-                }
-            }
-
-            if (!last)
-            {
-                builder.Append('/');
-            }
-        }
-
-        return new Regex(builder.Append('$').ToString(), RegexOptions.CultureInvariant);
     }
 }

@@ -1,12 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Flurl.Http;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 
 namespace SpecCake.Trackers;
@@ -21,19 +20,19 @@ internal sealed class TrackerHttp : IDisposable
 
     private readonly string label;
     private readonly IReadOnlyDictionary<string, string> headers;
-    private readonly CredentialMask mask;
+    private readonly SecretMasker mask;
     private readonly IFlurlClient client;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> createPipeline;
 
-    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, CredentialMask mask, TrackerSyncOptions options)
+    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, SecretMasker mask, TrackerSyncOptions options)
     {
         this.label = label;
         this.headers = headers;
         this.mask = mask;
         client = new FlurlClient().AllowAnyHttpStatus().WithSettings(settings => settings.Timeout = null);
         pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
-        createPipeline = CreateOnlyWhenRefused(options.RetryPolicy, options.TimeProvider);
+        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefused);
     }
 
     /// <summary>
@@ -134,28 +133,6 @@ internal sealed class TrackerHttp : IDisposable
         {
             throw new HttpRequestException(ex.Message, ex);
         }
-    }
-
-    private static ResiliencePipeline<HttpResponseMessage> CreateOnlyWhenRefused(RetryPolicy policy, TimeProvider time)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        builder.AddTimeout(policy.TotalTimeout);
-        if (policy.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = policy.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .HandleResult(response => response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout),
-                DelayGenerator = args => HttpResilience.ServerRequestedDelayAsync(args.Outcome.Result, policy.MaxRetryAfter),
-            });
-        }
-
-        builder.AddTimeout(policy.AttemptTimeout);
-        return builder.Build();
     }
 
     private static string PathOf(string url) =>

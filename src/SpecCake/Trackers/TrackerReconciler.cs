@@ -1,3 +1,5 @@
+using SpecCake.Configuration;
+
 namespace SpecCake.Trackers;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class TrackerReconciler
         ITracker tracker,
         IReadOnlyList<TrackerTarget> targets,
         TrackerSyncOptions options,
-        CredentialMask mask,
+        SecretMasker mask,
         CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, TrackerItem> found;
@@ -44,7 +46,7 @@ internal static class TrackerReconciler
     }
 
     private static async Task<SpecSyncOutcome> ReconcileAsync(
-        ITracker tracker, TrackerTarget target, TrackerItem? item, bool dryRun, CredentialMask mask, CancellationToken cancellationToken)
+        ITracker tracker, TrackerTarget target, TrackerItem? item, bool dryRun, SecretMasker mask, CancellationToken cancellationToken)
     {
         try
         {
@@ -112,6 +114,6 @@ internal static class TrackerReconciler
     private static bool IsFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
-    private static string Describe(Exception ex, CredentialMask mask) =>
+    private static string Describe(Exception ex, SecretMasker mask) =>
         ex is TrackerException ? ex.Message : mask.Apply($"{ex.GetType().Name}: {ex.Message}");
 }

@@ -45,7 +45,7 @@ public static class TrackerSync
     /// <param name="environment">Environment values, as for <see cref="SyncAsync"/>.</param>
     /// <param name="spec">The event's spec.</param>
     /// <param name="kind">The event.</param>
-    /// <param name="pullRequest">The pull request of a <c>pr_*</c> event, when known.</param>
+    /// <param name="pullRequest">The pull request of a <c>pr_*</c> event, when known; linked only when its URL is known.</param>
     /// <param name="options">Dry run, concurrency and retries; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public static Task<TrackerSyncSummary> ApplyEventAsync(
@@ -53,7 +53,7 @@ public static class TrackerSync
         IReadOnlyDictionary<string, string?> environment,
         Spec spec,
         SpecEventKind kind,
-        PullRequestRef? pullRequest,
+        PullRequestReference? pullRequest,
         TrackerSyncOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -66,7 +66,8 @@ public static class TrackerSync
             SpecEventKind.SpecCreated => new(spec),
             // The event may run before the file's status is read back as approved; never move an implemented spec back.
             SpecEventKind.SpecApproved => new(spec.Status < SpecStatus.Approved ? spec with { Status = SpecStatus.Approved } : spec),
-            SpecEventKind.PrCreated or SpecEventKind.PrMerged => new(spec, pullRequest),
+            // A link needs the pull request's URL; without one the item is still reconciled, just not linked.
+            SpecEventKind.PrCreated or SpecEventKind.PrMerged => new(spec, pullRequest is { Url: not null } ? pullRequest : null),
             _ => null,
         };
 
@@ -101,7 +102,7 @@ public static class TrackerSync
         TrackerSyncOptions options,
         CancellationToken cancellationToken)
     {
-        var mask = new CredentialMask(environment);
+        var mask = SecretMasker.FromEnvironment(environment);
         var trackers = CreateTrackers(config, environment, options, mask);
         try
         {
@@ -119,7 +120,7 @@ public static class TrackerSync
     }
 
     private static List<ITracker> CreateTrackers(
-        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, CredentialMask mask)
+        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, SecretMasker mask)
     {
         var integrations = config.Integrations;
         var trackers = new List<ITracker>();

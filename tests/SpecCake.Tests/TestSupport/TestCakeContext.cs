@@ -20,7 +20,7 @@ public sealed class TestCakeContext : ICakeContext
         Arguments = new CakeArguments(arguments.Select(argument => argument.Split('=', 2)).ToLookup(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "true"));
     }
 
-    public RecordingLog Lines { get; } = new();
+    public RecordingCakeLog Lines { get; } = new();
 
     public IFileSystem FileSystem { get; }
     public ICakeEnvironment Environment { get; }
@@ -36,7 +36,7 @@ public sealed class TestCakeContext : ICakeContext
     public IServiceProvider ServiceProvider => throw new NotSupportedException();
 
     /// <summary>Keeps each line as written, with its level.</summary>
-    public sealed class RecordingLog : ICakeLog
+    public sealed class RecordingCakeLog : ICakeLog
     {
         private readonly List<(LogLevel Level, string Text)> lines = [];
 

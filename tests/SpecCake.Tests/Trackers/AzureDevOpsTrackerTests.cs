@@ -128,7 +128,7 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task ApplyEventAsync_PrMerged_AddsOneHyperlink()
     {
-        var pr = new PullRequestRef(7, "https://github.com/octo-org/specs-repo/pull/7");
+        var pr = new PullRequestReference(7, "https://github.com/octo-org/specs-repo/pull/7");
         await SyncAsync([Spec(1)]);
 
         await TrackerSync.ApplyEventAsync(Config(azureDevOps: AzureDevOps(ado.BaseUrl)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());

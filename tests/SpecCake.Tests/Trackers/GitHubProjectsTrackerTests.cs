@@ -88,8 +88,9 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task ApplyEventAsync_PrCreated_ReplacesTheDraftWithThePullRequestItem()
     {
-        var pr = new PullRequestRef(42, "https://github.com/octo-org/specs-repo/pull/42");
-        github.PullRequests[42] = new FakePullRequest("PR_kw42", pr.Url, "Implement user authentication", "spec/feat-0001");
+        const string url = "https://github.com/octo-org/specs-repo/pull/42";
+        var pr = new PullRequestReference(42, url);
+        github.PullRequests[42] = new FakePullRequest("PR_kw42", url, "Implement user authentication", "spec/feat-0001");
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
         await TrackerSync.ApplyEventAsync(Config(gitHubProjects: GitHubProjects(github.BaseUrl)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());

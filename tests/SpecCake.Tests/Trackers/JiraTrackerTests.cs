@@ -199,7 +199,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task ApplyEventAsync_PrCreatedTwice_AddsOneRemoteLinkWithOneWrite()
     {
-        var pr = new PullRequestRef(42, "https://github.com/octo-org/specs-repo/pull/42");
+        var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
         await SyncAsync([Spec(1)]);
         jira.ClearRequests();
 

@@ -137,7 +137,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     [Fact]
     public async Task ApplyEventAsync_PrCreated_AttachesThePullRequestOnce()
     {
-        var pr = new PullRequestRef(42, "https://github.com/octo-org/specs-repo/pull/42");
+        var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
         await SyncAsync([Spec(1)]);
 
         await TrackerSync.ApplyEventAsync(Config(linear: Linear(linear.BaseUrl)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
@@ -146,5 +146,15 @@ public sealed class LinearTrackerTests : IAsyncLifetime
 
         Assert.Contains(pr.Url, linear.Issues.Single().AttachmentUrls);
         Assert.Empty(linear.Writes);
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_PrWithoutUrl_ReconcilesTheSpecWithoutALink()
+    {
+        await SyncAsync([Spec(1)]);
+
+        await TrackerSync.ApplyEventAsync(Config(linear: Linear(linear.BaseUrl)), Environment(), Spec(1), SpecEventKind.PrCreated, new PullRequestReference(42, null), Options());
+
+        Assert.Equal([FileUrl(Spec(1))], linear.Issues.Single().AttachmentUrls);
     }
 }

@@ -12,7 +12,7 @@ namespace SpecCake.Integrations.AzureDevOps;
 /// the spec ID (tags are <c>spec; &lt;ID&gt;</c> plus the spec's labels), found with one WIQL query and read
 /// with one <c>workitemsbatch</c> call per 200 items.
 /// </summary>
-internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "azure_devops";

@@ -23,7 +23,7 @@ internal sealed class DiscordNotifier : INotifier
             return [];
         }
 
-        var url = ServiceUrl.Parse(context.RequireSecret(SecretNames.DiscordWebhookUrl, Name), SecretNames.DiscordWebhookUrl);
+        var url = context.RequireWebhookUrl(SecretNames.DiscordWebhookUrl, Name);
         return [new HttpDelivery(
             Name,
             HttpRequestDescription.PostJson(url, DiscordMessage.Render(specEvent, options)),

@@ -7,6 +7,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Email;
@@ -47,9 +48,7 @@ internal sealed class EmailDelivery : PlannedDelivery
         var attempts = 0;
         var pipeline = OperationResilience.Create(Policy, IsTransient, context.TimeProvider, args =>
         {
-            context.Log.Write(
-                DeliveryLogLevel.Verbose,
-                $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
+            LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
             return ValueTask.CompletedTask;
         });
 

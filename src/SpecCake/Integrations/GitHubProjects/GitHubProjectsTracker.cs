@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SpecCake.Configuration;
+using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Trackers;
 
@@ -13,7 +14,7 @@ namespace SpecCake.Integrations.GitHubProjects;
 /// (looked up with Octokit). Marker: the <c>[ID]</c> title prefix of a draft, or for a pull request its
 /// URL, a <c>spec/&lt;id&gt;</c> head branch or the ID in its title; found by paging the project's items.
 /// </summary>
-internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "github_projects";
@@ -295,7 +296,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                 $"github_projects: option \"{name}\" (status_mappings.{status}) does not exist in field \"{options.StatusField}\"; its options: {string.Join(", ", optionIds.Keys.Select(key => $"\"{key}\""))}");
     }
 
-    private async Task<string> AddPullRequestAsync(PullRequestRef pr, CancellationToken cancellationToken)
+    private async Task<string> AddPullRequestAsync(PullRequestReference pr, CancellationToken cancellationToken)
     {
         var contentId = await pullRequests!.NodeIdAsync(TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY") ?? string.Empty, pr).ConfigureAwait(false);
         // Adding content that is already on the board returns the existing item: safe to repeat.

@@ -1,4 +1,6 @@
 using Octokit;
+using SpecCake.Configuration;
+using SpecCake.Events;
 using SpecCake.Trackers;
 
 namespace SpecCake.Integrations.GitHubProjects;
@@ -7,19 +9,19 @@ namespace SpecCake.Integrations.GitHubProjects;
 internal sealed class GitHubPullRequestLookup
 {
     private readonly GitHubClient client;
-    private readonly CredentialMask mask;
+    private readonly SecretMasker mask;
 
     // apiUrl is the REST base, e.g. https://api.github.com; Octokit adds /api/v3 for any other host (Enterprise).
-    public GitHubPullRequestLookup(string apiUrl, string token, CredentialMask mask)
+    public GitHubPullRequestLookup(string apiUrl, string token, SecretMasker mask)
     {
         client = new GitHubClient(new ProductHeaderValue("SpecCake"), new Uri(apiUrl)) { Credentials = new Credentials(token) };
         this.mask = mask;
     }
 
-    public async Task<string> NodeIdAsync(string repository, PullRequestRef pr)
+    public async Task<string> NodeIdAsync(string repository, PullRequestReference pr)
     {
         var (owner, name) = RepositoryOf(pr.Url) ?? Split(repository)
-            ?? throw new TrackerException($"github_projects: cannot tell the repository of {pr.Url}; set GITHUB_REPOSITORY");
+            ?? throw new TrackerException($"github_projects: cannot tell the repository of {pr.Url ?? pr.Title}; set GITHUB_REPOSITORY");
         try
         {
             var pullRequest = await client.PullRequest.Get(owner, name, pr.Number).ConfigureAwait(false);
@@ -31,10 +33,10 @@ internal sealed class GitHubPullRequestLookup
         }
     }
 
-    // https://github.com/{owner}/{repo}/pull/{number}
-    private static (string Owner, string Name)? RepositoryOf(string url)
+    // https://github.com/{owner}/{repo}/pull/{number}; without a URL the repository comes from GITHUB_REPOSITORY.
+    private static (string Owner, string Name)? RepositoryOf(string? url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
+using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Trackers;
 
@@ -15,7 +16,7 @@ namespace SpecCake.Integrations.Jira;
 /// auth and Atlassian Document Format; Server/Data Center uses REST v2, a bearer personal access
 /// token and wiki markup.
 /// </summary>
-internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "jira";
@@ -418,9 +419,9 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         }
     }
 
-    private static string GlobalId(PullRequestRef pr) => "speccake-pr=" + pr.Url;
+    private static string GlobalId(PullRequestReference pr) => "speccake-pr=" + pr.Url;
 
-    private async Task<bool> HasPullRequestLinkAsync(string key, PullRequestRef pr, CancellationToken cancellationToken)
+    private async Task<bool> HasPullRequestLinkAsync(string key, PullRequestReference pr, CancellationToken cancellationToken)
     {
         var links = await Http.SendAsync(HttpMethod.Get,
             $"{Api}/issue/{key}/remotelink?globalId={Uri.EscapeDataString(GlobalId(pr))}", null, cancellationToken).ConfigureAwait(false);
@@ -434,7 +435,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     }
 
     // Jira upserts remote links by globalId, so a repeated link updates the one link instead of adding another.
-    private Task LinkPullRequestAsync(string key, PullRequestRef pr, CancellationToken cancellationToken) =>
+    private Task LinkPullRequestAsync(string key, PullRequestReference pr, CancellationToken cancellationToken) =>
         Http.SendAsync(HttpMethod.Post, $"{Api}/issue/{key}/remotelink", new JsonObject
         {
             ["globalId"] = GlobalId(pr),

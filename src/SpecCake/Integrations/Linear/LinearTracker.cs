@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Linear;
 /// Marker: an attachment whose URL is the spec file's URL, found with <c>attachmentsForURL</c>;
 /// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs.
 /// </summary>
-internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, CredentialMask mask)
+internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
     public const string TrackerName = "linear";
@@ -144,7 +144,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         if (wantedLabelIds.Except(issue.LabelIds).Any()) fields.Add(TrackerFields.Labels);
         if (stateId is not null && stateId != issue.StateId) fields.Add(TrackerFields.Status);
         if (!issue.AttachmentUrls.Contains(MarkerUrl(spec))) fields.Add(TrackerFields.Marker);
-        if (target.PullRequest is { } pr && !issue.AttachmentUrls.Contains(pr.Url)) fields.Add(TrackerFields.PullRequestLink);
+        if (target.PullRequest is { Url: { } prUrl } && !issue.AttachmentUrls.Contains(prUrl)) fields.Add(TrackerFields.PullRequestLink);
         return Task.FromResult<IReadOnlyList<string>>(fields);
     }
 
@@ -168,9 +168,9 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         var created = data.GetProperty("issueCreate").GetProperty("issue");
         var id = created.GetProperty("id").GetString()!;
         await AttachAsync(id, MarkerUrl(spec), $"Spec {spec.Id}", cancellationToken).ConfigureAwait(false);
-        if (target.PullRequest is { } pr)
+        if (target.PullRequest is { Url: { } prUrl } pr)
         {
-            await AttachAsync(id, pr.Url, pr.Title, cancellationToken).ConfigureAwait(false);
+            await AttachAsync(id, prUrl, pr.Title, cancellationToken).ConfigureAwait(false);
         }
 
         return created.GetProperty("identifier").GetString()!;
@@ -200,9 +200,9 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             await AttachAsync(issue.Id, MarkerUrl(spec), $"Spec {spec.Id}", cancellationToken).ConfigureAwait(false);
         }
 
-        if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { } pr)
+        if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { Url: { } prUrl } pr)
         {
-            await AttachAsync(issue.Id, pr.Url, pr.Title, cancellationToken).ConfigureAwait(false);
+            await AttachAsync(issue.Id, prUrl, pr.Title, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Polly;
-using Polly.Retry;
 using Polly.Timeout;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SdkClient = global::Sentry.SentryClient;
 using SdkEvent = global::Sentry.SentryEvent;
@@ -53,50 +53,28 @@ internal sealed class SentryDelivery : PlannedDelivery
         }
         catch (TimeoutRejectedException timeout)
         {
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{Suffix(attempts)}");
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{AttemptsSuffix(attempts)}");
         }
         catch (SentryRejection rejection)
         {
-            return DeliveryOutcome.Failed(attempts, rejection.Message + Suffix(attempts));
+            return DeliveryOutcome.Failed(attempts, rejection.Message + AttemptsSuffix(attempts));
         }
     }
 
     /// <summary>
-    /// <see cref="OperationResilience"/>'s limits, plus what <see cref="HttpResilience"/> does for
-    /// HTTP services: Sentry's <c>Retry-After</c> (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
+    /// <see cref="OperationResilience"/> retrying what Sentry calls transient; its <c>Retry-After</c>
+    /// (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
     /// </summary>
-    private ResiliencePipeline CreatePipeline(DeliveryContext context)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = context.TimeProvider };
-        builder.AddTimeout(Policy.TotalTimeout);
-        if (Policy.MaxRetries > 0)
+    private ResiliencePipeline CreatePipeline(DeliveryContext context) => OperationResilience.Create(
+        Policy,
+        exception => exception is SentryRejection { IsTransient: true },
+        context.TimeProvider,
+        args =>
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Policy.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = Policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<TimeoutRejectedException>()
-                    .Handle<SentryRejection>(rejection => rejection.IsTransient),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is SentryRejection { RetryAfter: { } wait }
-                        ? (TimeSpan?)(wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Policy.MaxRetryAfter ? Policy.MaxRetryAfter : wait)
-                        : null),
-                OnRetry = args =>
-                {
-                    context.Log.Write(
-                        DeliveryLogLevel.Verbose,
-                        $"{Target}: {args.Outcome.Exception?.Message}; retrying in {HttpResilience.Describe(args.RetryDelay)} (attempt {args.AttemptNumber + 2} of {Policy.MaxRetries + 1}).");
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        builder.AddTimeout(Policy.AttemptTimeout);
-        return builder.Build();
-    }
+            LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
+            return ValueTask.CompletedTask;
+        },
+        exception => (exception as SentryRejection)?.RetryAfter);
 
     private async Task SendOnceAsync(CancellationToken cancellationToken)
     {
@@ -155,9 +133,6 @@ internal sealed class SentryDelivery : PlannedDelivery
         return sentryEvent;
     }
 
-    private static string Suffix(int attempts) =>
-        attempts > 1 ? $" (after {attempts.ToString(CultureInfo.InvariantCulture)} attempts)" : string.Empty;
-
     /// <summary>Sentry did not accept the event; <see cref="IsTransient"/> says whether another attempt may help.</summary>
     private sealed class SentryRejection(string message, bool isTransient, TimeSpan? retryAfter = null) : Exception(message)
     {
@@ -192,12 +167,7 @@ internal sealed class SentryDelivery : PlannedDelivery
                 }
 
                 reason = response.ReasonPhrase;
-                retryAfter = response.Headers.RetryAfter switch
-                {
-                    { Delta: { } delta } => delta,
-                    { Date: { } date } => date - DateTimeOffset.UtcNow,
-                    _ => null,
-                };
+                retryAfter = HttpResilience.RetryAfter(response);
                 status = response.StatusCode;
                 answered.TrySetResult();
                 return response;

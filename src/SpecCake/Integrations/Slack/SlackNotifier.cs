@@ -19,7 +19,7 @@ internal sealed class SlackNotifier : INotifier
             return [];
         }
 
-        var url = ServiceUrl.Parse(context.RequireSecret(SecretNames.SlackWebhookUrl, Name), SecretNames.SlackWebhookUrl);
+        var url = context.RequireWebhookUrl(SecretNames.SlackWebhookUrl, Name);
         var body = SlackMessage.Render(specEvent, options);
         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
     }

@@ -23,7 +23,7 @@ internal sealed class TeamsNotifier : INotifier
             return [];
         }
 
-        var url = ServiceUrl.Parse(context.RequireSecret(SecretNames.TeamsWebhookUrl, Name), SecretNames.TeamsWebhookUrl);
+        var url = context.RequireWebhookUrl(SecretNames.TeamsWebhookUrl, Name);
         var body = options.UseAdaptiveCards ? TeamsAdaptiveCard.Render(specEvent) : TeamsMessageCard.Render(specEvent);
         return [new HttpDelivery(
             Name,

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SpecCake.Specs.Changes;
@@ -8,10 +7,7 @@ namespace SpecCake.Specs.Changes;
 /// paths as git prints them. Git paths are not files on disk (they may exist only at the base
 /// commit), so a file-system globber cannot be used here.
 /// </summary>
-/// <remarks>
-/// Supports <c>**</c> (any number of directories), <c>*</c> and <c>?</c> (within one path segment)
-/// and <c>{a,b}</c> alternatives. Matching is case-sensitive, as git paths are.
-/// </remarks>
+/// <remarks>Globs read as <see cref="GlobPattern"/> says, as for ValidateSpecs; case-sensitive, as git paths are.</remarks>
 internal sealed class SpecPathGlob
 {
     private readonly Regex[] _patterns;
@@ -23,7 +19,7 @@ internal sealed class SpecPathGlob
     {
         ArgumentNullException.ThrowIfNull(globs);
         ArgumentNullException.ThrowIfNull(configDirectory);
-        _patterns = [.. globs.Select(glob => ToRegex(Normalize(Combine(configDirectory, glob))))];
+        _patterns = [.. globs.Select(glob => GlobPattern.ToRegex(Normalize(Combine(configDirectory, glob))))];
     }
 
     /// <summary>Whether <paramref name="path"/> (repository-relative, forward slashes) is a spec file.</summary>
@@ -64,44 +60,4 @@ internal sealed class SpecPathGlob
 
         return string.Join('/', segments);
     }
-
-    private static Regex ToRegex(string glob)
-    {
-        var pattern = new StringBuilder("^");
-        for (var i = 0; i < glob.Length; i++)
-        {
-            var c = glob[i];
-            switch (c)
-            {
-                case '*' when i + 1 < glob.Length && glob[i + 1] == '*':
-                    var slashFollows = i + 2 < glob.Length && glob[i + 2] == '/';
-                    pattern.Append(slashFollows ? "(?:[^/]+/)*" : ".*");
-                    i += slashFollows ? 2 : 1;
-                    break;
-                case '*':
-                    pattern.Append("[^/]*");
-                    break;
-                case '?':
-                    pattern.Append("[^/]");
-                    break;
-                case '{':
-                    pattern.Append("(?:");
-                    break;
-                case '}':
-                    pattern.Append(')');
-                    break;
-                case ',' when IsInsideBraces(glob, i):
-                    pattern.Append('|');
-                    break;
-                default:
-                    pattern.Append(Regex.Escape(c.ToString()));
-                    break;
-            }
-        }
-
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
-    }
-
-    private static bool IsInsideBraces(string glob, int index) =>
-        glob.LastIndexOf('{', index) > glob.LastIndexOf('}', index);
 }

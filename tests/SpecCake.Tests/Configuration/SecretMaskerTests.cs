@@ -1,6 +1,6 @@
-using SpecCake.Delivery;
+using SpecCake.Configuration;
 
-namespace SpecCake.Tests.Delivery;
+namespace SpecCake.Tests.Configuration;
 
 public sealed class SecretMaskerTests
 {

@@ -1,7 +1,7 @@
-namespace SpecCake.AddinTests;
+namespace SpecCake.TestSupport;
 
-/// <summary>The checkout the tests run from: the directory that holds SpecCake.sln.</summary>
-internal static class RepositoryRoot
+/// <summary>The repository the tests run in: the folder holding SpecCake.sln.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
@@ -15,6 +15,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"SpecCake.sln not found above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException("SpecCake.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,12 +1,11 @@
-using SpecCake.Configuration;
-
-namespace SpecCake.Delivery;
+namespace SpecCake.Configuration;
 
 /// <summary>
 /// Replaces every known credential with <c>***</c> in text that leaves the process: log lines,
-/// dry-run requests, the summary, exception messages. Credentials are the values of
-/// <see cref="SecretNames.Credentials"/>, webhook URLs, endpoint secrets and secret header values.
-/// Thread-safe: deliveries register and mask concurrently.
+/// dry-run requests, the summary, exception messages, configuration errors, tracker errors.
+/// Credentials are the values of <see cref="SecretNames.Credentials"/>, webhook URLs, endpoint
+/// secrets, secret header values and the encoded forms trackers send (e.g. a Basic authorization
+/// value). Thread-safe: deliveries and trackers register and mask concurrently.
 /// </summary>
 public sealed class SecretMasker
 {
