@@ -5,6 +5,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 
@@ -46,7 +47,7 @@ public sealed class NotificationTaskRunnerTests
     {
         await using var server = await LoopbackServer.StartAsync((_, request, context) =>
         {
-            context.Response.StatusCode = request.Path == "/bad" ? 400 : 200;
+            context.Response.StatusCode = request.PathAndQuery == "/bad" ? 400 : 200;
             return Task.CompletedTask;
         });
         var config = TestData.Webhooks(TestData.Endpoint("bad", server.Url("/bad")), TestData.Endpoint("good", server.Url("/good")));
@@ -73,7 +74,7 @@ public sealed class NotificationTaskRunnerTests
 
         Assert.Equal(("slack", DeliveryStatus.Sent), (report.Results.Single().Target, report.Results.Single().Status));
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/slack", request.Path);
+        Assert.Equal("/slack", request.PathAndQuery);
         Assert.StartsWith("🧪 [TEST] SpecCake test message", request.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("SpecCake notifications: test message", log.Text, StringComparison.Ordinal);
     }

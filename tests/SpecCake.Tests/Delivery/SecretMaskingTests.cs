@@ -9,6 +9,7 @@ using SpecCake.Integrations.Email;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 
@@ -36,7 +37,7 @@ public sealed class SecretMaskingTests
         await using var server = await LoopbackServer.StartAsync((_, request, context) =>
         {
             context.Response.StatusCode = 400;
-            return context.Response.WriteAsync($"bad request to {request.Path} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")} tenant={request.Headers.GetValueOrDefault("X-Tenant")}");
+            return context.Response.WriteAsync($"bad request to {request.PathAndQuery} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")} tenant={request.Headers.GetValueOrDefault("X-Tenant")}");
         });
         var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
         Directory.CreateDirectory(Path.GetDirectoryName(summary)!);

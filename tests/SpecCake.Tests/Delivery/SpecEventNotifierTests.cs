@@ -6,6 +6,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Tests.TestSupport;
 using SpecCake.Validation;
 
 namespace SpecCake.Tests.Delivery;
@@ -319,12 +320,12 @@ public sealed class SpecEventNotifierTests
 
         Assert.Equal(["slack", "webhooks/ci"], report.Results.Select(result => result.Target));
         Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
-        var webhook = server.Requests.Single(request => request.Path == "/ci");
+        var webhook = server.Requests.Single(request => request.PathAndQuery == "/ci");
         Assert.Equal("validation_failed", webhook.Header("X-SpecCake-Event"));
         Assert.Equal("specs/features/FEAT-0001.yaml", webhook.Json["errors"]![0]!["file"]!.GetValue<string>());
         Assert.Equal("specs/features/FEAT-0001.yaml", webhook.Json["files"]![0]!.GetValue<string>());
         Assert.Equal("repo", webhook.Json["repository"]!["name"]!.GetValue<string>());
-        var slack = server.Requests.Single(request => request.Path == "/slack");
+        var slack = server.Requests.Single(request => request.PathAndQuery == "/slack");
         Assert.Contains(
             "• *Errors:* specs/features/FEAT-0001.yaml:3:9: status 'done' is not one of draft, review, approved, implemented",
             slack.Json["blocks"]![1]!["text"]!["text"]!.GetValue<string>(),

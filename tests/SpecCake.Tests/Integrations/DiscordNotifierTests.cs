@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Discord;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 
@@ -40,7 +41,7 @@ public sealed class DiscordNotifierTests
 
         Assert.Equal(DeliveryStatus.Sent, report.Results.Single().Status);
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/api/webhooks/123/XXXX"), (request.Method, request.Path));
+        Assert.Equal(("POST", "/api/webhooks/123/XXXX"), (request.Method, request.PathAndQuery));
         Assert.Equal("application/json", request.Header("Content-Type"));
         JsonAssert.Equal(
             $$"""

@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
 using SpecCake.Tests.Integrations.Sentry;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 
@@ -68,7 +69,7 @@ public sealed class IncidentDeliveryTests
         var result = Assert.Single(report.Results);
         Assert.Equal((DeliveryStatus.Sent, 2), (result.Status, result.Attempts));
         Assert.Equal(2, server.Requests.Count);
-        Assert.Equal(server.Requests[0].Path, server.Requests[1].Path);
+        Assert.Equal(server.Requests[0].PathAndQuery, server.Requests[1].PathAndQuery);
         Assert.Contains("retrying in", log.Text, StringComparison.Ordinal);
         IncidentTestData.AssertNoSecrets(log, report);
     }
@@ -140,12 +141,12 @@ public sealed class IncidentDeliveryTests
         var report = await IncidentTestData.NotifyAsync(config, SpecEvent.Test(new RepositoryReference("org", "repo"), TestData.Now), log, IncidentTestData.Secrets(server));
 
         Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
-        var pagerDuty = server.Requests.Single(request => request.Path == "/v2/enqueue").Json;
+        var pagerDuty = server.Requests.Single(request => request.PathAndQuery == "/v2/enqueue").Json;
         Assert.Equal(("trigger", "info"), ((string?)pagerDuty["event_action"], (string?)pagerDuty["payload"]!["severity"]));
         Assert.StartsWith("[TEST]", (string?)pagerDuty["payload"]!["summary"], StringComparison.Ordinal);
-        Assert.StartsWith("[TEST]", (string?)server.Requests.Single(request => request.Path == "/v2/alerts").Json["message"], StringComparison.Ordinal);
-        Assert.Equal("test", (string?)server.Requests.Single(request => request.Path.StartsWith("/v1/accounts/", StringComparison.Ordinal)).Json[0]!["event"]);
-        Assert.Contains("event:test", server.Requests.Single(request => request.Path == "/api/v2/series").Json["series"]![0]!["tags"]!.AsArray().Select(tag => (string?)tag));
-        Assert.Equal("info", (string?)SentryEnvelope.EventOf(server.Requests.Single(request => request.Path == "/api/1/envelope/"))["level"]);
+        Assert.StartsWith("[TEST]", (string?)server.Requests.Single(request => request.PathAndQuery == "/v2/alerts").Json["message"], StringComparison.Ordinal);
+        Assert.Equal("test", (string?)server.Requests.Single(request => request.PathAndQuery.StartsWith("/v1/accounts/", StringComparison.Ordinal)).Json[0]!["event"]);
+        Assert.Contains("event:test", server.Requests.Single(request => request.PathAndQuery == "/api/v2/series").Json["series"]![0]!["tags"]!.AsArray().Select(tag => (string?)tag));
+        Assert.Equal("info", (string?)SentryEnvelope.EventOf(server.Requests.Single(request => request.PathAndQuery == "/api/1/envelope/"))["level"]);
     }
 }

@@ -3,6 +3,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 
@@ -60,7 +61,7 @@ public sealed class SlackNotifierTests
         Assert.Equal(DeliveryStatus.Sent, report.Results.Single().Status);
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/services/T000/B000/XXXX", request.Path);
+        Assert.Equal("/services/T000/B000/XXXX", request.PathAndQuery);
         Assert.Equal("application/json", request.Header("Content-Type"));
         JsonAssert.Equal(expectedJson, request.Json);
     }

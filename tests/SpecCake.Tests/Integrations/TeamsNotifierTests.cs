@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Teams;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 
@@ -51,7 +52,7 @@ public sealed class TeamsNotifierTests
 
         Assert.Equal(DeliveryStatus.Sent, report.Results.Single().Status);
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/workflows/abc/triggers/manual/paths/invoke?sig=XXXX"), (request.Method, request.Path));
+        Assert.Equal(("POST", "/workflows/abc/triggers/manual/paths/invoke?sig=XXXX"), (request.Method, request.PathAndQuery));
         Assert.Equal("application/json", request.Header("Content-Type"));
         JsonAssert.Equal(expectedJson, request.Json);
     }

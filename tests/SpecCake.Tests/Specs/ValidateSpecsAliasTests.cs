@@ -135,7 +135,7 @@ public sealed class ValidateSpecsAliasTests
 
         Assert.Equal("1 spec/config error(s)", exception.Message);
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/hooks/specs", request.Path);
+        Assert.Equal("/hooks/specs", request.PathAndQuery);
         Assert.Equal("validation_failed", request.Header("X-SpecCake-Event"));
         var payload = request.Json;
         Assert.Equal("validation_failed", (string?)payload["event"]);

@@ -10,12 +10,12 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
 {
     private readonly FakeGitHubProjects github = new();
 
-    public Task InitializeAsync() => github.StartAsync();
+    public Task InitializeAsync() => github.ListenAsync();
 
     public Task DisposeAsync() => github.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.GitHubProjects.GitHubProjectsOptions? options = null) =>
-        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? GitHubProjects(github.BaseUrl)), Environment(), specs, Options());
+        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? GitHubProjects(github.Origin)), Environment(), specs, Options());
 
     [Fact]
     public async Task SyncAsync_FirstRun_AddsOneDraftPerSpecWithItsStatus()
@@ -63,7 +63,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownStatusOption_FailsThatSpecNamingTheOptionAndSyncsOthers()
     {
-        var options = GitHubProjects(github.BaseUrl) with
+        var options = GitHubProjects(github.Origin) with
         {
             StatusMappings = new Dictionary<string, string> { ["draft"] = "Backlog", ["review"] = "Under Review" },
         };
@@ -80,7 +80,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownProject_FailsEverySpecWithAClearError()
     {
-        var summary = await SyncAsync([Spec(1)], GitHubProjects(github.BaseUrl) with { ProjectNumber = 99 });
+        var summary = await SyncAsync([Spec(1)], GitHubProjects(github.Origin) with { ProjectNumber = 99 });
 
         Assert.Contains("project 99 of \"octo-org\" does not exist", summary.Trackers.Single().Outcomes.Single().Error, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
         github.PullRequests[42] = new FakePullRequest("PR_kw42", url, "Implement user authentication", "spec/feat-0001");
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
-        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: GitHubProjects(github.BaseUrl)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: GitHubProjects(github.Origin)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
         github.ClearRequests();
         var rerun = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
@@ -108,8 +108,8 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     public async Task SyncAsync_NoOwnerOrApiUrlInConfig_TakesThemFromGitHubRepositoryAndGitHubApiUrl()
     {
         var environment = Environment();
-        environment["GITHUB_API_URL"] = github.BaseUrl;
-        var options = GitHubProjects(github.BaseUrl) with { Owner = null, ApiUrl = null };
+        environment["GITHUB_API_URL"] = github.Origin;
+        var options = GitHubProjects(github.Origin) with { Owner = null, ApiUrl = null };
 
         var summary = await TrackerSync.SyncAsync(Config(gitHubProjects: options), environment, [Spec(1)], Options());
 

@@ -11,12 +11,12 @@ public sealed class JiraTrackerTests : IAsyncLifetime
 {
     private readonly FakeJira jira = new();
 
-    public Task InitializeAsync() => jira.StartAsync();
+    public Task InitializeAsync() => jira.ListenAsync();
 
     public Task DisposeAsync() => jira.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.Jira.JiraOptions? options = null, bool cloud = true, bool dryRun = false) =>
-        TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.BaseUrl)), Environment(cloud), specs, Options(dryRun));
+        TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.Origin)), Environment(cloud), specs, Options(dryRun));
 
     [Fact]
     public async Task SyncAsync_FirstRun_CreatesOneIssuePerSpecWithFieldsAndStatus()
@@ -91,7 +91,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1, afterHandling: true);
         var specs = ManySpecs(5);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
         Assert.Equal(5, jira.Issues.Count);
@@ -107,7 +107,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1);
         var specs = ManySpecs(4);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
         Assert.Equal(1, first.Trackers.Single().Failed);
@@ -132,7 +132,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownTransition_FailsThatSpecNamingItAndSyncsTheOthers()
     {
-        var options = Jira(jira.BaseUrl) with { TransitionOnImplement = "99" };
+        var options = Jira(jira.Origin) with { TransitionOnImplement = "99" };
         await SyncAsync([Spec(1), Spec(2)], options);
 
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2, SpecStatus.Approved)], options);
@@ -171,7 +171,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_NoFieldMapping_FindsIssuesByTheSpecLabel()
     {
-        var options = Jira(jira.BaseUrl) with { FieldMappings = new Dictionary<string, string>() };
+        var options = Jira(jira.Origin) with { FieldMappings = new Dictionary<string, string>() };
         await SyncAsync(ManySpecs(3), options);
         jira.ClearRequests();
 
@@ -185,7 +185,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_CreateSubtasks_CreatesOneSubtaskPerCriterionOnce()
     {
-        var options = Jira(jira.BaseUrl) with { CreateSubtasks = true };
+        var options = Jira(jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         await SyncAsync([Spec(1)], options);
         var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
@@ -203,8 +203,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         await SyncAsync([Spec(1)]);
         jira.ClearRequests();
 
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
 
         var link = Assert.Single(jira.Issues.Single().RemoteLinks);
         Assert.Equal(pr.Url, link["object"]!["url"]!.GetValue<string>());
@@ -217,7 +217,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1)]);
 
-        var summary = await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
+        var summary = await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
 
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes.Single().Fields);
         Assert.Equal("In Progress", jira.Issues.Single().StatusName);

@@ -14,7 +14,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await ado.StartAsync();
+        await ado.ListenAsync();
         Directory.CreateDirectory(Path.Combine(directory, "specs", "features"));
         await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
             specs:
@@ -28,7 +28,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
                 project: "your-project"
                 work_item_type: "User Story"
                 area_path: "your-project\\Team"
-                api_url: "{{ado.BaseUrl}}"
+                api_url: "{{ado.Origin}}"
             """);
         await File.WriteAllTextAsync(Path.Combine(directory, "specs", "features", "FEAT-0001.yaml"), """
             id: FEAT-0001

@@ -13,8 +13,8 @@ public sealed class TrackerSyncTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await jira.StartAsync();
-        await ado.StartAsync();
+        await jira.ListenAsync();
+        await ado.ListenAsync();
     }
 
     public async Task DisposeAsync()
@@ -29,7 +29,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
         var environment = Environment();
         environment.Remove("JIRA_API_TOKEN");
 
-        var summary = await TrackerSync.SyncAsync(Config(jira: Jira(jira.BaseUrl), azureDevOps: AzureDevOps(ado.BaseUrl)), environment, ManySpecs(2), Options());
+        var summary = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin)), environment, ManySpecs(2), Options());
 
         Assert.Equal(["jira", "azure_devops"], summary.Trackers.Select(tracker => tracker.Tracker));
         Assert.All(summary.Trackers[0].Outcomes, outcome => Assert.Equal("jira: JIRA_API_TOKEN is not set", outcome.Error));
@@ -41,7 +41,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_TwoTrackers_SummaryCountsEachTracker()
     {
-        var config = Config(jira: Jira(jira.BaseUrl), azureDevOps: AzureDevOps(ado.BaseUrl));
+        var config = Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin));
         // One at a time, so work item IDs follow spec order.
         await TrackerSync.SyncAsync(config, Environment(), ManySpecs(2), Options(concurrency: 1));
 
@@ -60,7 +60,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     {
         jira.Latency = TimeSpan.FromMilliseconds(20);
 
-        await TrackerSync.SyncAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), ManySpecs(12), Options(concurrency: 3));
+        await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), ManySpecs(12), Options(concurrency: 3));
 
         Assert.Equal(12, jira.Issues.Count);
         Assert.InRange(jira.MaxInFlight, 2, 3);
@@ -70,7 +70,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     public async Task ApplyEventAsync_EventThatDoesNotDriveTrackers_SendsNothing()
     {
         var summary = await TrackerSync.ApplyEventAsync(
-            Config(jira: Jira(jira.BaseUrl)), Environment(), Spec(1), SpecEventKind.ImplementationFailed, null, Options());
+            Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.ImplementationFailed, null, Options());
 
         Assert.Empty(summary.Trackers);
         Assert.Empty(jira.Requests);
@@ -82,7 +82,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     public async Task ApplyEventAsync_SpecCreated_CreatesTheItemInEveryEnabledTracker()
     {
         var summary = await TrackerSync.ApplyEventAsync(
-            Config(jira: Jira(jira.BaseUrl), azureDevOps: AzureDevOps(ado.BaseUrl)), Environment(), Spec(1), SpecEventKind.SpecCreated, null, Options());
+            Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.SpecCreated, null, Options());
 
         Assert.All(summary.Trackers, tracker => Assert.Equal(1, tracker.Created));
         Assert.Single(jira.Issues);
@@ -92,9 +92,9 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     [Fact]
     public async Task ApplyEventAsync_SpecApprovedForAnImplementedSpec_DoesNotMoveItBack()
     {
-        await TrackerSync.SyncAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), [Spec(1, SpecStatus.Implemented)], Options());
+        await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), [Spec(1, SpecStatus.Implemented)], Options());
 
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.BaseUrl)), Environment(), Spec(1, SpecStatus.Implemented), SpecEventKind.SpecApproved, null, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1, SpecStatus.Implemented), SpecEventKind.SpecApproved, null, Options());
 
         Assert.Equal("Done", jira.Issues.Single().StatusName);
     }

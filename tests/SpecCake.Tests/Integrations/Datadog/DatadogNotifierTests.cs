@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Datadog;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.Datadog;
 
@@ -27,8 +28,8 @@ public sealed class DatadogNotifierTests
 
         Assert.Equal(["datadog/metrics", "datadog/events"], report.Results.Select(result => result.Target));
         Assert.All(report.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
-        var metrics = server.Requests.Single(request => request.Path == "/api/v2/series");
-        var events = server.Requests.Single(request => request.Path == "/api/v1/events");
+        var metrics = server.Requests.Single(request => request.PathAndQuery == "/api/v2/series");
+        var events = server.Requests.Single(request => request.PathAndQuery == "/api/v1/events");
         foreach (var request in new[] { metrics, events })
         {
             Assert.Equal("POST", request.Method);
@@ -60,11 +61,11 @@ public sealed class DatadogNotifierTests
 
         await IncidentTestData.NotifyAsync(Config(server), IncidentTestData.Completed, new RecordingLog());
 
-        var series = Series(server.Requests.Single(request => request.Path == "/api/v2/series"));
+        var series = Series(server.Requests.Single(request => request.PathAndQuery == "/api/v2/series"));
         Assert.Equal(["spec_ingestion.processed", "spec_ingestion.success", "spec_ingestion.duration"], series.Keys);
         Assert.Equal(412, (double)series["spec_ingestion.duration"]["points"]![0]!["value"]!);
         Assert.Contains("event:implementation_completed", series["spec_ingestion.success"]["tags"]!.AsArray().Select(tag => (string?)tag));
-        Assert.Equal("success", (string?)server.Requests.Single(request => request.Path == "/api/v1/events").Json["alert_type"]);
+        Assert.Equal("success", (string?)server.Requests.Single(request => request.PathAndQuery == "/api/v1/events").Json["alert_type"]);
     }
 
     [Fact]
@@ -74,8 +75,8 @@ public sealed class DatadogNotifierTests
 
         await IncidentTestData.NotifyAsync(Config(server), TestData.Event(SpecEventKind.ImplementationStarted), new RecordingLog());
 
-        Assert.Equal(["spec_ingestion.processed"], Series(server.Requests.Single(request => request.Path == "/api/v2/series")).Keys);
-        Assert.Equal("info", (string?)server.Requests.Single(request => request.Path == "/api/v1/events").Json["alert_type"]);
+        Assert.Equal(["spec_ingestion.processed"], Series(server.Requests.Single(request => request.PathAndQuery == "/api/v2/series")).Keys);
+        Assert.Equal("info", (string?)server.Requests.Single(request => request.PathAndQuery == "/api/v1/events").Json["alert_type"]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.NewRelic;
 
@@ -23,7 +24,7 @@ public sealed class NewRelicNotifierTests
 
         Assert.Equal(("new_relic", DeliveryStatus.Sent), (report.Results.Single().Target, report.Results.Single().Status));
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/v1/accounts/1234567/events"), (request.Method, request.Path));
+        Assert.Equal(("POST", "/v1/accounts/1234567/events"), (request.Method, request.PathAndQuery));
         Assert.Equal(IncidentTestData.NewRelicKey, request.Header("Api-Key"));
         var events = request.Json.AsArray();
         var attributes = Assert.Single(events)!.AsObject();

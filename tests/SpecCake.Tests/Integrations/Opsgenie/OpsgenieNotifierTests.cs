@@ -3,6 +3,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Opsgenie;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.Opsgenie;
 
@@ -23,7 +24,7 @@ public sealed class OpsgenieNotifierTests
 
         Assert.Equal(("opsgenie", DeliveryStatus.Sent), (report.Results.Single().Target, report.Results.Single().Status));
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/v2/alerts"), (request.Method, request.Path));
+        Assert.Equal(("POST", "/v2/alerts"), (request.Method, request.PathAndQuery));
         Assert.Equal("GenieKey " + IncidentTestData.OpsgenieKey, request.Header("Authorization"));
         var body = request.Json;
         Assert.Equal("FEAT-0001 User Authentication: implementation_failed: Schema validation failed", (string?)body["message"]);
@@ -55,7 +56,7 @@ public sealed class OpsgenieNotifierTests
         var requests = server.Requests;
         Assert.Equal(
             ["/v2/alerts", "/v2/alerts/speccake:org:repo:FEAT-0001/close?identifierType=alias", "/v2/alerts"],
-            requests.Select(request => request.Path));
+            requests.Select(request => request.PathAndQuery));
         Assert.Equal("speccake:org:repo:FEAT-0001", (string?)requests[0].Json["alias"]);
         Assert.Equal("speccake:org:repo:FEAT-0001", (string?)requests[2].Json["alias"]);
         Assert.Equal("GenieKey " + IncidentTestData.OpsgenieKey, requests[1].Header("Authorization"));

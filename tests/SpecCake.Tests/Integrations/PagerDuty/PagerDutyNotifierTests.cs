@@ -4,6 +4,7 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 using SpecCake.Validation;
 
 namespace SpecCake.Tests.Integrations.PagerDuty;
@@ -25,7 +26,7 @@ public sealed class PagerDutyNotifierTests
         Assert.Equal(("pagerduty", DeliveryStatus.Sent, 1), (result.Target, result.Status, result.Attempts));
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
-        Assert.Equal("/v2/enqueue", request.Path);
+        Assert.Equal("/v2/enqueue", request.PathAndQuery);
         Assert.StartsWith("application/json", request.Header("Content-Type"), StringComparison.Ordinal);
         var body = request.Json;
         Assert.Equal(IncidentTestData.RoutingKey, (string?)body["routing_key"]);

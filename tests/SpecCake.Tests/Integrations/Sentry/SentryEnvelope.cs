@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.Sentry;
 
@@ -11,7 +12,7 @@ internal static class SentryEnvelope
     /// <summary>The event item of an envelope as the server received it (gzip-decoded when the SDK compressed it).</summary>
     public static JsonNode EventOf(RecordedRequest request)
     {
-        var bytes = request.Body;
+        var bytes = request.BodyBytes;
         if (request.Headers.TryGetValue("Content-Encoding", out var encoding) && encoding.Contains("gzip", StringComparison.OrdinalIgnoreCase))
         {
             using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);

@@ -3,6 +3,7 @@ using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.Sentry;
 
@@ -21,7 +22,7 @@ public sealed class SentryNotifierTests
         var result = Assert.Single(report.Results);
         Assert.Equal(("sentry", DeliveryStatus.Sent, 1), (result.Target, result.Status, result.Attempts));
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/api/1/envelope/"), (request.Method, request.Path));
+        Assert.Equal(("POST", "/api/1/envelope/"), (request.Method, request.PathAndQuery));
         Assert.Contains("sentry_key=" + IncidentTestData.SentryKey, request.Header("X-Sentry-Auth"), StringComparison.Ordinal);
         var sentryEvent = SentryEnvelope.EventOf(request);
         Assert.Equal("error", (string?)sentryEvent["level"]);

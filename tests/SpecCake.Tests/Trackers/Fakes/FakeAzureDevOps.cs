@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Trackers.Fakes;
 
@@ -11,7 +12,7 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// by JSON Patch (any other content type is refused with 415, as the real service does). The
 /// Agile process's states are the only valid <c>System.State</c> values.
 /// </summary>
-public sealed partial class FakeAzureDevOps : LoopbackFake
+public sealed partial class FakeAzureDevOps : LoopbackServer
 {
     public static readonly IReadOnlySet<string> ValidStates = new HashSet<string> { "New", "Active", "Resolved", "Closed", "Removed" };
 

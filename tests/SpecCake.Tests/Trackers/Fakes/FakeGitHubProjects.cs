@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Trackers.Fakes;
 
@@ -12,7 +13,7 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// pull request items, field values, paged items), plus the REST pull request lookup Octokit makes
 /// (Octokit puts any non-github.com host under <c>/api/v3</c>).
 /// </summary>
-public sealed partial class FakeGitHubProjects : LoopbackFake
+public sealed partial class FakeGitHubProjects : LoopbackServer
 {
     public const string Owner = "octo-org";
     public const int ProjectNumber = 7;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Trackers.Fakes;
 
@@ -12,7 +13,7 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// a To Do → In Progress → Done workflow whose transitions are offered only when they change the
 /// status, sub-tasks and remote links upserted by globalId.
 /// </summary>
-public sealed partial class FakeJira : LoopbackFake
+public sealed partial class FakeJira : LoopbackServer
 {
     public static readonly IReadOnlyDictionary<string, (string StatusId, string StatusName, string Name)> Workflow =
         new Dictionary<string, (string, string, string)>

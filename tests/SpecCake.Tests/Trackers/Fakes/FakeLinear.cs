@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Trackers.Fakes;
 
@@ -10,7 +11,7 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// Linear's GraphQL API, just the operations SpecCake sends (recognised by operation name): one team
 /// with labels and workflow states, issues, and attachments unique per issue and URL.
 /// </summary>
-public sealed partial class FakeLinear : LoopbackFake
+public sealed partial class FakeLinear : LoopbackServer
 {
     public const string TeamId = "team-1111";
     public const string TeamKey = "ENG";

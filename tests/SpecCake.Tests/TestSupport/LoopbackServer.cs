@@ -1,44 +1,84 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace SpecCake.Tests.Trackers.Fakes;
+namespace SpecCake.Tests.TestSupport;
 
 /// <summary>
-/// A stateful fake of a tracker API on 127.0.0.1 (Kestrel, port 0): it keeps what was created, records
-/// every request, can add latency per call and answer chosen requests with an error.
+/// A real HTTP server (Kestrel) on 127.0.0.1 and a free port that records every request. Either it
+/// answers as the test says (<see cref="StartAsync"/>, by default 200 "ok"), or a subclass maps the
+/// routes of a stateful fake (the tracker fakes). It can add latency per call and answer chosen
+/// requests with an error.
 /// </summary>
-public abstract class LoopbackFake : IAsyncDisposable
+public class LoopbackServer : IAsyncDisposable
 {
+    private const string IndexKey = "loopback.index";
+    private const string RecordedKey = "loopback.recorded";
+
+    private readonly Func<int, RecordedRequest, HttpContext, Task>? respond;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly List<Fault> faults = [];
     private WebApplication? app;
+    private int count;
     private int inFlight;
     private int maxInFlight;
 
-    /// <summary>The server's base URL, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string BaseUrl { get; private set; } = string.Empty;
+    /// <summary>For a fake that maps its own routes (<see cref="MapRoutes"/>); start it with <see cref="ListenAsync"/>.</summary>
+    protected LoopbackServer()
+    {
+    }
 
-    /// <summary>Delay added to every call (the benchmark's 50 ms).</summary>
+    private LoopbackServer(Func<int, RecordedRequest, HttpContext, Task> respond) => this.respond = respond;
+
+    /// <summary>The server's base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The base URL without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Origin => BaseUrl.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>Delay added to every call.</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>Every request that arrived, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>The requests that change state on the server (<see cref="IsWrite"/>).</summary>
     public IReadOnlyList<RecordedRequest> Writes => [.. requests.Where(IsWrite)];
 
     /// <summary>The most requests the server was handling at the same time.</summary>
     public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
-    /// <summary>Whether a request changes state on the server (everything else is a read).</summary>
-    public abstract bool IsWrite(RecordedRequest request);
+    /// <summary>An absolute URL on this server.</summary>
+    public string Url(string path) => new Uri(BaseUrl, path).ToString();
+
+    /// <summary>Starts a server; <paramref name="respond"/> gets the 0-based request index.</summary>
+    public static async Task<LoopbackServer> StartAsync(Func<int, RecordedRequest, HttpContext, Task>? respond = null)
+    {
+        var server = new LoopbackServer(respond ?? ((_, _, context) => context.Response.WriteAsync("ok")));
+        await server.ListenAsync();
+        return server;
+    }
+
+    /// <summary>A loopback URL nobody listens on (connection refused).</summary>
+    public static string RefusingUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/hook";
+    }
+
+    /// <summary>Whether a request changes state on the server; fakes say, anything but GET and HEAD by default.</summary>
+    public virtual bool IsWrite(RecordedRequest request) => request.Method is not ("GET" or "HEAD");
 
     public void ClearRequests()
     {
@@ -59,16 +99,18 @@ public abstract class LoopbackFake : IAsyncDisposable
         }
     }
 
-    public async Task StartAsync()
+    /// <summary>Starts listening on 127.0.0.1 and a free port.</summary>
+    public async Task ListenAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app = builder.Build();
         app.Use(HandleAsync);
         MapRoutes(app);
         await app.StartAsync();
-        BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = new Uri(app.Urls.Single());
     }
 
     public async ValueTask DisposeAsync()
@@ -82,7 +124,9 @@ public abstract class LoopbackFake : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected abstract void MapRoutes(WebApplication app);
+    /// <summary>The fake's routes; by default every request gets the answer given to <see cref="StartAsync"/>.</summary>
+    protected virtual void MapRoutes(WebApplication app) =>
+        app.Run(context => respond!((int)context.Items[IndexKey]!, (RecordedRequest)context.Items[RecordedKey]!, context));
 
     protected static async Task WriteJsonAsync(HttpContext context, JsonNode? body, int status = 200)
     {
@@ -104,9 +148,10 @@ public abstract class LoopbackFake : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
+        // Buffered, so a fake's route can read the body again.
         context.Request.EnableBuffering();
-        using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-        var body = await reader.ReadToEndAsync();
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         context.Request.Body.Position = 0;
         var recorded = new RecordedRequest(
             context.Request.Method,
@@ -114,9 +159,11 @@ public abstract class LoopbackFake : IAsyncDisposable
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             context.Request.ContentType ?? string.Empty,
-            body,
+            body.ToArray(),
             context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty,
             DateTimeOffset.UtcNow);
+        context.Items[IndexKey] = Interlocked.Increment(ref count) - 1;
+        context.Items[RecordedKey] = recorded;
         requests.Enqueue(recorded);
 
         var now = Interlocked.Increment(ref inFlight);
