@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SpecCake.Configuration;
 using SpecCake.Specs;
+using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
@@ -16,7 +17,7 @@ var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault()?.Spli
 
 SpecStatus[] statuses = [SpecStatus.Draft, SpecStatus.Review, SpecStatus.Approved, SpecStatus.Implemented];
 var specs = Enumerable.Range(1, specCount).Select(number => Spec(number, statuses[number % statuses.Length])).ToList();
-var trackers = new (string Name, Func<LoopbackFake> Fake, Func<string, SpecCakeConfig> Config)[]
+var trackers = new (string Name, Func<LoopbackServer> Fake, Func<string, SpecCakeConfig> Config)[]
 {
     ("jira", () => new FakeJira(), url => Config(jira: Jira(url))),
     ("linear", () => new FakeLinear(), url => Config(linear: Linear(url))),
@@ -47,14 +48,14 @@ foreach (var tracker in trackers.Where(tracker => only is null || only.Contains(
         $"| {first.Wall.TotalSeconds:0.0} s | {(sequential ? $"{alone.Wall.TotalSeconds:0.0} s" : "-")} | {(sequential ? $"{alone.Wall / first.Wall:0.0}x" : "-")} | {first.RerunWall.TotalSeconds:0.00} s |"));
 }
 
-async Task<Result> RunAsync(Func<LoopbackFake> create, Func<string, SpecCakeConfig> config, int maxConcurrency, bool rerun, bool warmUp = false)
+async Task<Result> RunAsync(Func<LoopbackServer> create, Func<string, SpecCakeConfig> config, int maxConcurrency, bool rerun, bool warmUp = false)
 {
     await using var fake = create();
     fake.Latency = warmUp ? TimeSpan.Zero : latency;
-    await fake.StartAsync();
+    await fake.ListenAsync();
     var options = Options(concurrency: maxConcurrency);
     var clock = Stopwatch.StartNew();
-    var summary = await TrackerSync.SyncAsync(config(fake.BaseUrl), Environment(), specs, options);
+    var summary = await TrackerSync.SyncAsync(config(fake.Origin), Environment(), specs, options);
     var wall = clock.Elapsed;
     Check(summary, specs.Count, created: true);
     var requests = fake.Requests.Count;
@@ -66,7 +67,7 @@ async Task<Result> RunAsync(Func<LoopbackFake> create, Func<string, SpecCakeConf
 
     fake.ClearRequests();
     clock.Restart();
-    summary = await TrackerSync.SyncAsync(config(fake.BaseUrl), Environment(), specs, options);
+    summary = await TrackerSync.SyncAsync(config(fake.Origin), Environment(), specs, options);
     var rerunWall = clock.Elapsed;
     Check(summary, specs.Count, created: false);
     return new Result(requests, writes, wall, fake.Requests.Count, fake.Writes.Count, rerunWall);
