@@ -47,9 +47,21 @@ internal sealed class ConfigDocument(string file, YamlJsonDocument document, Lis
     public bool IsEnabled(string integration) =>
         Node($"/integrations/{integration}/enabled") is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
-    public IEnumerable<(string Name, JsonObject Block)> Integrations() =>
-        (Root["integrations"] as JsonObject)?
-            .Where(pair => pair.Value is JsonObject)
-            .Select(pair => (pair.Key, (JsonObject)pair.Value!))
-            .ToArray() ?? [];
+    // An iterator rather than LINQ into tuples: LINQ's generic code over value tuples is not
+    // precompiled (ReadyToRun) and JIT-compiling it cost start-up time on every run.
+    public IEnumerable<(string Name, JsonObject Block)> Integrations()
+    {
+        if (Root["integrations"] is not JsonObject integrations)
+        {
+            yield break;
+        }
+
+        foreach (var (name, block) in integrations)
+        {
+            if (block is JsonObject obj)
+            {
+                yield return (name, obj);
+            }
+        }
+    }
 }

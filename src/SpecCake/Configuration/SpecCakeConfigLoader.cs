@@ -24,7 +24,16 @@ public static class SpecCakeConfigLoader
     /// <param name="path">The file to read.</param>
     /// <param name="displayName">How errors name the file, e.g. relative to Cake's working directory.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment)
+    public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment) =>
+        Load(path, displayName, environment, specPathsRead: null);
+
+    /// <summary>
+    /// As <see cref="Load(string, string, IEnvironmentVariables)"/>, telling <paramref name="specPathsRead"/>
+    /// the raw <c>specs.paths</c> as soon as the YAML is parsed (before any checking), so spec
+    /// files can be read meanwhile without parsing the file a second time. Not called when the
+    /// file cannot be read or parsed.
+    /// </summary>
+    internal static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment, Action<IReadOnlyList<string>>? specPathsRead)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(displayName);
@@ -44,7 +53,7 @@ public static class SpecCakeConfigLoader
             return Failed(displayName, environment, $"cannot read the configuration file: {exception.Message}");
         }
 
-        return Parse(text, displayName, environment, Path.GetFullPath(path));
+        return Parse(text, displayName, environment, Path.GetFullPath(path), specPathsRead);
     }
 
     /// <summary>Validates configuration text (as if read from <paramref name="file"/>).</summary>
@@ -52,9 +61,9 @@ public static class SpecCakeConfigLoader
     /// <param name="file">The name errors carry; <c>specs.paths</c> are relative to its folder.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
     public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment) =>
-        Parse(text, file, environment, Path.GetFullPath(file));
+        Parse(text, file, environment, Path.GetFullPath(file), specPathsRead: null);
 
-    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath)
+    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath, Action<IReadOnlyList<string>>? specPathsRead)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(file);
@@ -74,6 +83,7 @@ public static class SpecCakeConfigLoader
         }
 
         var document = new ConfigDocument(file, yaml with { Root = yaml.Root ?? new JsonObject() }, errors);
+        specPathsRead?.Invoke(ReadSpecPaths(document));
         SchemaValidator.Config.Validate(yaml with { Root = document.Root }, file, errors);
         var specPaths = ReadSpecPaths(document);
 
@@ -104,23 +114,6 @@ public static class SpecCakeConfigLoader
             Secrets = secrets,
             SpecPaths = specPaths,
         };
-    }
-
-    /// <summary>
-    /// <c>specs.paths</c> read from the file without validating anything else (the default when
-    /// it cannot be read), so spec files can be found while the configuration is being checked.
-    /// </summary>
-    internal static IReadOnlyList<string> PeekSpecPaths(string path)
-    {
-        try
-        {
-            var yaml = YamlJsonReader.Read(File.ReadAllText(path), path, new List<ValidationError>(), trackPositions: false);
-            return yaml?.Root is JsonObject root ? ReadSpecPaths(new ConfigDocument(path, yaml, [])) : ["specs/**/*.yaml"];
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return ["specs/**/*.yaml"];
-        }
     }
 
     private static ConfigLoadResult Failed(string path, IEnvironmentVariables environment, string message) => new()

@@ -64,43 +64,86 @@ public sealed class SpecCatalog
         var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
         var unusable = new List<(string Pattern, string Reason)>();
         var files = SpecGlob.Expand(root, patterns, unusable);
-        var entries = files.Select(file =>
+        // Loops and a small class rather than LINQ over tuples and indexes: generic code over value
+        // types cannot be precompiled (ReadyToRun), and JIT-compiling it cost start-up on every run.
+        var entries = new SpecEntry[files.Count];
+        for (var index = 0; index < entries.Length; index++)
         {
+            var file = files[index];
             var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
             var displayPath = display is "" or "." ? specPath : Collapse(Path.Join(display, specPath).Replace('\\', '/'));
-            return (file, specPath, displayPath);
-        }).ToArray();
+            entries[index] = new SpecEntry(file, specPath, displayPath);
+        }
 
         // Files are independent: parse them on every core, keep the results in file order.
         var results = new SpecFileResult[entries.Length];
         Parallel.For(0, entries.Length, index =>
-            results[index] = SpecFileReader.Read(entries[index].file, entries[index].displayPath, entries[index].specPath));
+            results[index] = SpecFileReader.Read(entries[index].File, entries[index].DisplayPath, entries[index].SpecPath));
 
         var errorsByFile = results.Select(r => r.Errors.ToList()).ToArray();
-        var duplicated = new HashSet<int>();
-        foreach (var group in Enumerable.Range(0, results.Length)
-                     .Where(i => results[i].Id is not null)
-                     .GroupBy(i => results[i].Id!, StringComparer.Ordinal)
-                     .Where(g => g.Count() > 1))
+        var duplicated = new bool[results.Length];
+        foreach (var (id, indexes) in FilesById(results))
         {
-            var indexes = group.ToArray();
+            if (indexes.Count < 2)
+            {
+                continue;
+            }
+
             foreach (var index in indexes)
             {
-                var others = indexes.Where(other => other != index).Select(other =>
-                    $"{entries[other].displayPath}:{results[other].IdPosition.Line}:{results[other].IdPosition.Column}");
+                var others = new List<string>();
+                foreach (var other in indexes)
+                {
+                    if (other != index)
+                    {
+                        others.Add($"{entries[other].DisplayPath}:{results[other].IdPosition.Line}:{results[other].IdPosition.Column}");
+                    }
+                }
+
                 var at = results[index].IdPosition;
-                errorsByFile[index].Add(new ValidationError(entries[index].displayPath, at.Line, at.Column,
-                    $"duplicate spec ID '{group.Key}': also used by {string.Join(", ", others)}; IDs must be unique across all spec files"));
-                duplicated.Add(index);
+                errorsByFile[index].Add(new ValidationError(entries[index].DisplayPath, at.Line, at.Column,
+                    $"duplicate spec ID '{id}': also used by {string.Join(", ", others)}; IDs must be unique across all spec files"));
+                duplicated[index] = true;
             }
         }
 
-        var specs = results.Where((r, i) => r.Spec is not null && !duplicated.Contains(i)).Select(r => r.Spec!).ToArray();
-        var errors = unusable
-            .Select(u => new ValidationError(display is "" or "." ? "specs.paths" : $"{display}/specs.paths", 0, 0, $"the glob '{u.Pattern}' is not a usable path: {u.Reason}"))
-            .Concat(errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)))
-            .ToArray();
-        return new SpecCatalog(specs, errors, entries.Select(e => e.displayPath).ToArray(), root);
+        var specs = results.Where((r, i) => r.Spec is not null && !duplicated[i]).Select(r => r.Spec!).ToArray();
+        var errors = new List<ValidationError>();
+        foreach (var (pattern, reason) in unusable)
+        {
+            errors.Add(new ValidationError(display is "" or "." ? "specs.paths" : $"{display}/specs.paths", 0, 0, $"the glob '{pattern}' is not a usable path: {reason}"));
+        }
+
+        errors.AddRange(errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)));
+        var displayPaths = new string[entries.Length];
+        for (var index = 0; index < entries.Length; index++)
+        {
+            displayPaths[index] = entries[index].DisplayPath;
+        }
+
+        return new SpecCatalog(specs, errors.ToArray(), displayPaths, root);
+    }
+
+    /// <summary>The files (indexes into <paramref name="results"/>) that name each ID, IDs in order of first use.</summary>
+    private static Dictionary<string, List<int>> FilesById(SpecFileResult[] results)
+    {
+        var byId = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var index = 0; index < results.Length; index++)
+        {
+            if (results[index].Id is not { } id)
+            {
+                continue;
+            }
+
+            if (!byId.TryGetValue(id, out var indexes))
+            {
+                byId[id] = indexes = [];
+            }
+
+            indexes.Add(index);
+        }
+
+        return byId;
     }
 
     /// <summary>"ci/../docs/a.yaml" → "docs/a.yaml": the name a person would write.</summary>
@@ -145,4 +188,7 @@ public sealed class SpecCatalog
         var relative = Path.GetRelativePath(BaseDirectory, Path.GetFullPath(idOrPath)).Replace('\\', '/');
         return _byFile.GetValueOrDefault(relative);
     }
+
+    /// <summary>One matched file: where it is, its <see cref="Spec.File"/>, and how errors name it.</summary>
+    private sealed record SpecEntry(string File, string SpecPath, string DisplayPath);
 }
