@@ -41,9 +41,18 @@ internal static class HostArguments
             }
         }
 
-        var lookup = arguments
-            .SelectMany(pair => pair.Value, (pair, value) => (pair.Key, value))
-            .ToLookup(pair => pair.Key, pair => pair.value, StringComparer.OrdinalIgnoreCase);
+        // Pairs rather than SelectMany into value tuples: LINQ over value tuples is not precompiled
+        // (ReadyToRun) and was JIT-compiled on every start; this ToLookup is the command line's own.
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in arguments)
+        {
+            foreach (var value in values)
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        var lookup = pairs.ToLookup(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
         return new CakeArguments(lookup);
     }
 }
