@@ -47,7 +47,8 @@ public static class SpecChangeAliases
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.Base))
         {
-            throw new ArgumentException("DetectSpecEvents needs --base=<git ref>: the commit before the change (on a push: github.event.before).", nameof(settings));
+            // A missing task argument, not a programming error: one plain line, no parameter name.
+            throw new CakeException("DetectSpecEvents needs --base=<git ref>: the commit before the change (on a push: github.event.before).");
         }
 
         var head = string.IsNullOrWhiteSpace(settings.Head) ? "HEAD" : settings.Head;
