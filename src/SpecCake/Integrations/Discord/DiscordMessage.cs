@@ -18,8 +18,7 @@ internal static class DiscordMessage
     public static byte[] Render(SpecEvent specEvent, DiscordOptions options)
     {
         var message = SpecEventMessage.For(specEvent);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SpecEventPayload.WriterOptions))
+        return JsonBody.Write(json =>
         {
             json.WriteStartObject();
             if (!string.IsNullOrWhiteSpace(options.Username))
@@ -69,9 +68,7 @@ internal static class DiscordMessage
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

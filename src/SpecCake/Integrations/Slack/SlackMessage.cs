@@ -17,8 +17,7 @@ internal static class SlackMessage
         var bullets = string.Join("\n", message.Facts.Select(fact =>
             "• *" + Escape(fact.Label) + ":* " + (fact.Url is null ? Escape(fact.Text) : $"<{fact.Url}|{Escape(fact.Text)}>")));
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SpecEventPayload.WriterOptions))
+        return JsonBody.Write(json =>
         {
             json.WriteStartObject();
             if (!string.IsNullOrWhiteSpace(options.Channel))
@@ -58,9 +57,7 @@ internal static class SlackMessage
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     /// <summary><c>@channel</c> → <c>&lt;!channel&gt;</c>, <c>@here</c> → <c>&lt;!here&gt;</c>, a user ID <c>U…</c> → <c>&lt;@U…&gt;</c>, a group <c>S…</c> → <c>&lt;!subteam^S…&gt;</c>.</summary>

@@ -20,8 +20,7 @@ internal static class TeamsAdaptiveCard
             _ => "accent",
         };
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SpecEventPayload.WriterOptions))
+        return JsonBody.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("type", "message");
@@ -83,8 +82,6 @@ internal static class TeamsAdaptiveCard
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 }

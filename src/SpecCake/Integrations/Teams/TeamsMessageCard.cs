@@ -16,8 +16,7 @@ internal static class TeamsMessageCard
             _ => "0078D7",
         };
 
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, SpecEventPayload.WriterOptions))
+        return JsonBody.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("@type", "MessageCard");
@@ -58,8 +57,6 @@ internal static class TeamsMessageCard
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        return buffer.ToArray();
+        });
     }
 }
