@@ -55,7 +55,7 @@ public sealed class SchemaSubsetTests
             data.Add((string)row[0]);
         }
 
-        foreach (var yaml in SpecFastReaderTests.Documents())
+        foreach (var yaml in SpecFileReaderTests.Documents())
         {
             data.Add(yaml);
         }
