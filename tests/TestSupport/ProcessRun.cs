@@ -12,12 +12,16 @@ public sealed partial record ProcessRun(int ExitCode, string Output, string Erro
     /// <summary>Standard output, then standard error.</summary>
     public string All => Output + Error;
 
+    /// <summary>The process's peak resident memory as sampled (see <see cref="PeakMemorySampler"/>); -1 where it cannot be read.</summary>
+    public long PeakResidentBytes { get; init; } = -1;
+
     public static ProcessRun Start(
         string fileName,
         IEnumerable<string> arguments,
         string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        long? killAboveBytes = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -45,17 +49,24 @@ public sealed partial record ProcessRun(int ExitCode, string Output, string Erro
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
+        using var memory = new PeakMemorySampler(process, killAboveBytes);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish in time.\n{output.Result}\n{error.Result}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', info.ArgumentList)} did not finish in time (peak {memory.PeakBytes / (1 << 20)} MiB).\n{Tail(output.Result)}\n{Tail(error.Result)}");
         }
 
         process.WaitForExit(); // flush the asynchronous readers
-        return new ProcessRun(process.ExitCode, Ansi().Replace(output.Result, ""), Ansi().Replace(error.Result, ""), watch.Elapsed);
+        return new ProcessRun(process.ExitCode, Ansi().Replace(output.Result, ""), Ansi().Replace(error.Result, ""), watch.Elapsed)
+        {
+            PeakResidentBytes = memory.Stop(),
+        };
     }
+
+    // A runaway process may have printed megabytes: the end says what it was doing.
+    private static string Tail(string text) => text.Length <= 4000 ? text : "..." + text[^4000..];
 
     /// <summary><see cref="Start"/> off the calling thread, so several processes can run at once.</summary>
     public static Task<ProcessRun> RunAsync(

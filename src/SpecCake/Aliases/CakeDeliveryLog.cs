@@ -3,7 +3,7 @@ using SpecCake.Delivery;
 
 namespace SpecCake.Aliases;
 
-/// <summary>Writes the delivery engine's (already masked) lines to Cake's log.</summary>
+/// <summary>Writes the delivery engine's (already masked) lines to Cake's log, guarded as every SpecCake line is.</summary>
 internal sealed class CakeDeliveryLog(ICakeLog log) : IDeliveryLog
 {
     public void Write(DeliveryLogLevel level, string message)
@@ -16,7 +16,6 @@ internal sealed class CakeDeliveryLog(ICakeLog log) : IDeliveryLog
             _ => (Verbosity.Normal, LogLevel.Information),
         };
 
-        // Braces in URLs or JSON bodies must not be taken for format placeholders.
-        log.Write(verbosity, logLevel, "{0}", message);
+        log.Line(verbosity, logLevel, message);
     }
 }

@@ -84,14 +84,15 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     /// <param name="config">The (valid) configuration.</param>
     /// <param name="secrets">Values to mask besides the known credentials.</param>
     /// <param name="errors">Every validation error.</param>
+    /// <param name="notifiers">The integrations that may hear of it; null: every one.</param>
     public DeliveryReport NotifyValidationFailed(
-        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Validation.ValidationError> errors)
+        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Validation.ValidationError> errors, IReadOnlyList<INotifier>? notifiers = null)
     {
         var specEvent = SpecEvent.ValidationFailed(
             errors,
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
             host.TimeProvider.GetUtcNow());
-        return Finish(failOnError: false, "ValidateSpecs", Run(config, secrets, specEvent, dryRun: null, []));
+        return Finish(failOnError: false, "ValidateSpecs", Run(config, secrets, specEvent, dryRun: null, [], notifiers));
     }
 
     /// <summary>Runs TestIntegrations.</summary>
@@ -123,7 +124,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
         return Finish(failOnError: true, "TestIntegrations", report);
     }
 
-    private DeliveryReport Run(Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only) =>
+    private DeliveryReport Run(Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only, IReadOnlyList<INotifier>? notifiers = null) =>
         SpecEventNotifier.NotifyAsync(config, specEvent, new SpecEventNotifierOptions
         {
             Environment = host.Environment,
@@ -133,6 +134,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             TimeProvider = host.TimeProvider,
             RetryPolicy = host.RetryPolicy ?? RetryPolicy.Default,
             Only = only,
+            Notifiers = notifiers,
             AdditionalSecrets = secrets,
         }).GetAwaiter().GetResult();
 

@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Events;
 using SpecCake.Specs.Changes;
+using SpecCake.Validation;
 
 namespace SpecCake.Aliases;
 
@@ -66,13 +67,14 @@ public static class SpecChangeAliases
         var specFiles = new SpecPathGlob(globs, repository.Prefix);
 
         var events = new SpecChangeDetector(repository, specFiles).Detect(settings.Base, head);
-        context.Log.Information(
+        // Refs come from the workflow and IDs and paths from the repository: guarded, never format strings.
+        context.Log.InformationLine(
             events.Count == 0
-                ? $"No spec events between {settings.Base} and {head}."
-                : $"{events.Count} spec event(s) between {settings.Base} and {head}:");
+                ? $"No spec events between {LogText.Escaped(settings.Base)} and {LogText.Escaped(head)}."
+                : $"{events.Count} spec event(s) between {LogText.Escaped(settings.Base)} and {LogText.Escaped(head)}:");
         foreach (var detected in events)
         {
-            context.Log.Information($"  {detected}");
+            context.Log.InformationLine($"  {LogText.Escaped(detected.ToString())}");
         }
 
         foreach (var detected in events)

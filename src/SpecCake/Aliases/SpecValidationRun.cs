@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Configuration;
+using SpecCake.Delivery;
 using SpecCake.Specs;
 using SpecCake.Validation;
 
@@ -10,24 +11,48 @@ namespace SpecCake.Aliases;
 /// <summary>The body of the ValidateSpecs alias: validate, log each error, report to GitHub Actions, fail.</summary>
 internal static class SpecValidationRun
 {
+    /// <summary>The most errors printed; the rest are counted (each file's first ones are already among them).</summary>
+    internal const int MaxPrintedErrors = 100;
+
+    // GitHub shows 10 annotations of a kind per step (50 per job); more only slows the run page.
+    private const int MaxAnnotations = 50;
+
     public static SpecValidationReport Run(ICakeContext context, ValidateSpecsSettings settings)
     {
+        var log = context.Log;
         var workingDirectory = context.Environment.WorkingDirectory;
         var configFile = (settings.ConfigFile ?? new FilePath(SpecCakeConfigLoader.DefaultFileName)).MakeAbsolute(workingDirectory);
 
         var report = SpecValidator.Validate(configFile.FullPath, new CakeEnvironmentVariables(context.Environment), workingDirectory.FullPath);
 
         var errors = report.Errors;
-        foreach (var error in errors)
+        var warnings = report.Catalog.Warnings;
+        foreach (var warning in warnings)
         {
-            context.Log.Write(Verbosity.Quiet, LogLevel.Error, "{0}", error.ToString());
+            log.WarningLine(warning.ToString());
+        }
+
+        foreach (var error in errors.Take(MaxPrintedErrors))
+        {
+            log.ErrorLine(error.ToString());
+        }
+
+        if (errors.Count > MaxPrintedErrors)
+        {
+            var files = errors.Skip(MaxPrintedErrors).Select(e => e.File).Distinct(StringComparer.Ordinal).Count();
+            log.ErrorLine($"... and {errors.Count - MaxPrintedErrors:N0} more error(s) in {files:N0} file(s) not listed; fix the ones above and run again");
         }
 
         if (string.Equals(context.Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var error in errors)
+            foreach (var error in errors.Take(MaxAnnotations))
             {
-                context.Log.Write(Verbosity.Quiet, LogLevel.Information, "{0}", GitHubActionsReport.Annotation(error));
+                log.Annotation(GitHubActionsReport.Annotation(error));
+            }
+
+            foreach (var warning in warnings.Take(MaxAnnotations))
+            {
+                log.Annotation(GitHubActionsReport.Annotation(warning, GitHubActionsReport.Warning));
             }
 
             if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryFile)
@@ -39,21 +64,19 @@ internal static class SpecValidationRun
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     // The summary is a convenience: the annotations and the exit code already tell.
-                    context.Log.Warning("Could not write the job summary to GITHUB_STEP_SUMMARY: {0}", exception.Message);
+                    log.WarningLine($"Could not write the job summary to GITHUB_STEP_SUMMARY: {LogText.Escaped(exception.Message)}");
                 }
             }
         }
 
         if (errors.Count > 0 && report.Config.IsValid)
         {
-            // Subscribers (e.g. Sentry's report_on) hear of it before the task fails.
-            SpecCakeAliases.NotificationTasks(context)
-                .NotifyValidationFailed(report.Config.Config!, report.Config.Secrets.CredentialValues, errors);
+            NotifyValidationFailed(context, report);
         }
 
         if (errors.Count == 0)
         {
-            context.Log.Information("{0} spec file(s) and {1} are valid.", report.Catalog.Files.Count, report.Config.File);
+            log.InformationLine($"{report.Catalog.Files.Count} spec file(s) and {LogText.Escaped(report.Config.File)} are valid.");
         }
         else if (settings.FailOnInvalid)
         {
@@ -61,9 +84,31 @@ internal static class SpecValidationRun
         }
         else
         {
-            context.Log.Warning("{0} spec/config error(s)", errors.Count);
+            log.WarningLine($"{errors.Count} spec/config error(s)");
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Subscribers (e.g. Sentry's report_on) hear of the errors before the task fails. Validation
+    /// runs without delivery secrets (a pull request from a fork has none): an integration whose
+    /// secret is not set is left out, with a warning, rather than failing the run.
+    /// </summary>
+    private static void NotifyValidationFailed(ICakeContext context, SpecValidationReport report)
+    {
+        var config = report.Config.Config!;
+        var withoutSecret = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var missing in report.Config.MissingSecrets)
+        {
+            if (withoutSecret.Add(missing.Integration))
+            {
+                context.Log.WarningLine($"{missing.Integration}: validation_failed is not sent: the secret {missing.Variable} is not set (pull requests from forks get no secrets)");
+            }
+        }
+
+        var notifiers = NotifierCatalog.All.Where(notifier => !withoutSecret.Contains(notifier.Name)).ToArray();
+        SpecCakeAliases.NotificationTasks(context)
+            .NotifyValidationFailed(config, report.Config.Secrets.CredentialValues, report.Errors, notifiers);
     }
 }

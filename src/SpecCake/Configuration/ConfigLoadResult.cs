@@ -1,3 +1,4 @@
+using SpecCake.Specs;
 using SpecCake.Validation;
 
 namespace SpecCake.Configuration;
@@ -22,6 +23,16 @@ public sealed record ConfigLoadResult
     /// part of the config is invalid; the default when absent.
     /// </summary>
     public IReadOnlyList<string> SpecPaths { get; init; } = ["specs/**/*.yaml"];
+
+    /// <summary>
+    /// The secrets (and <c>${VAR}</c>s) enabled integrations need but that are not set, when the
+    /// file was read for validation only (<see cref="Specs.SpecValidator"/>); empty otherwise, where
+    /// each is an error in <see cref="Errors"/>.
+    /// </summary>
+    public IReadOnlyList<MissingSecret> MissingSecrets { get; init; } = [];
+
+    /// <summary><see cref="SpecPaths"/> with where the configuration writes each glob (for errors about one).</summary>
+    internal IReadOnlyList<SpecGlobSource> SpecGlobs { get; init; } = [];
 
     /// <summary>Whether the configuration is valid and <see cref="Config"/> is set.</summary>
     public bool IsValid => Config is not null && Errors.Count == 0;

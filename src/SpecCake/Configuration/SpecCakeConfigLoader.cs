@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SpecCake.Specs;
 using SpecCake.Validation;
 
 namespace SpecCake.Configuration;
@@ -25,35 +26,39 @@ public static class SpecCakeConfigLoader
     /// <param name="displayName">How errors name the file, e.g. relative to Cake's working directory.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
     public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment) =>
-        Load(path, displayName, environment, specPathsRead: null);
+        Load(path, displayName, environment, specPathsRead: null, secretsRequired: true);
 
     /// <summary>
     /// As <see cref="Load(string, string, IEnvironmentVariables)"/>, telling <paramref name="specPathsRead"/>
     /// the raw <c>specs.paths</c> as soon as the YAML is parsed (before any checking), so spec
     /// files can be read meanwhile without parsing the file a second time. Not called when the
-    /// file cannot be read or parsed.
+    /// file cannot be read or parsed. With <paramref name="secretsRequired"/> false (validation, which
+    /// sends nothing), an enabled integration's unset secret or <c>${VAR}</c> is listed in
+    /// <see cref="ConfigLoadResult.MissingSecrets"/> instead of being an error.
     /// </summary>
-    internal static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment, Action<IReadOnlyList<string>>? specPathsRead)
+    internal static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(displayName);
         ArgumentNullException.ThrowIfNull(environment);
 
-        string text;
+        string? text;
+        var problems = new List<ValidationError>();
         try
         {
-            text = File.ReadAllText(path);
+            text = SourceText.Read(path, displayName, "configuration file", problems);
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             return Failed(displayName, environment, $"configuration file not found; create {DefaultFileName} (see the README) or pass --config=<file>");
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+
+        if (text is null)
         {
-            return Failed(displayName, environment, $"cannot read the configuration file: {exception.Message}");
+            return new ConfigLoadResult { File = displayName, Errors = problems, Secrets = new SecretStore(environment) };
         }
 
-        return Parse(text, displayName, environment, Path.GetFullPath(path), specPathsRead);
+        return Parse(text, displayName, environment, Path.GetFullPath(path), specPathsRead, secretsRequired);
     }
 
     /// <summary>Validates configuration text (as if read from <paramref name="file"/>).</summary>
@@ -61,9 +66,9 @@ public static class SpecCakeConfigLoader
     /// <param name="file">The name errors carry; <c>specs.paths</c> are relative to its folder.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
     public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment) =>
-        Parse(text, file, environment, Path.GetFullPath(file), specPathsRead: null);
+        Parse(text, file, environment, Path.GetFullPath(file), specPathsRead: null, secretsRequired: true);
 
-    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath, Action<IReadOnlyList<string>>? specPathsRead)
+    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(file);
@@ -83,13 +88,14 @@ public static class SpecCakeConfigLoader
         }
 
         var document = new ConfigDocument(file, yaml with { Root = yaml.Root ?? new JsonObject() }, errors);
-        specPathsRead?.Invoke(ReadSpecPaths(document));
+        specPathsRead?.Invoke(ReadSpecGlobs(document));
         SchemaValidator.Config.Validate(yaml with { Root = document.Root }, file, errors);
-        var specPaths = ReadSpecPaths(document);
 
-        var credentials = VariableInterpolator.Interpolate(document, environment).Concat(WebhookCredentials(document)).ToArray();
+        var missing = secretsRequired ? null : new List<MissingSecret>();
+        var credentials = VariableInterpolator.Interpolate(document, environment, missing).Concat(WebhookCredentials(document)).ToArray();
+        var specGlobs = ReadSpecGlobs(document); // after ${VAR}s are filled in
         var secrets = new SecretStore(environment, credentials);
-        IntegrationRequirements.Check(document, secrets);
+        IntegrationRequirements.Check(document, secrets, missing);
 
         SpecCakeConfig? config = null;
         if (errors.Count == 0)
@@ -101,7 +107,7 @@ public static class SpecCakeConfigLoader
             catch (JsonException exception)
             {
                 // The schema should have caught anything that cannot bind; say so rather than crash.
-                errors.Add(new ValidationError(file, 0, 0, $"the configuration could not be read into options: {secrets.MaskIn(exception.Message)}"));
+                errors.Add(new ValidationError(file, 0, 0, $"the configuration could not be read into options: {LogText.Escaped(secrets.MaskIn(exception.Message))}"));
             }
         }
 
@@ -112,7 +118,9 @@ public static class SpecCakeConfigLoader
             // Checks after interpolation see secret values (e.g. from: "${SMTP_USER}"): mask whatever they quote.
             Errors = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).Select(e => e with { Message = secrets.MaskIn(e.Message) }).ToArray(),
             Secrets = secrets,
-            SpecPaths = specPaths,
+            SpecPaths = [.. specGlobs.Select(glob => glob.Pattern)],
+            SpecGlobs = specGlobs,
+            MissingSecrets = missing?.Distinct().ToArray() ?? [],
         };
     }
 
@@ -123,10 +131,23 @@ public static class SpecCakeConfigLoader
         Secrets = new SecretStore(environment),
     };
 
-    private static IReadOnlyList<string> ReadSpecPaths(ConfigDocument document) =>
-        document.Node("/specs/paths") is JsonArray paths && paths.Count > 0 && paths.All(p => p is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-            ? paths.Select(p => p!.GetValue<string>()).ToArray()
-            : ["specs/**/*.yaml"];
+    /// <summary><c>specs.paths</c> with where each glob is written, or the default when it cannot be read.</summary>
+    private static IReadOnlyList<SpecGlobSource> ReadSpecGlobs(ConfigDocument document)
+    {
+        if (document.Node("/specs/paths") is JsonArray paths && paths.Count > 0 && paths.All(p => p is JsonValue v && v.GetValueKind() == JsonValueKind.String))
+        {
+            var globs = new SpecGlobSource[paths.Count];
+            for (var index = 0; index < globs.Length; index++)
+            {
+                var at = document.Map.ValueAt(JsonPointerText.Append("/specs/paths", index));
+                globs[index] = new SpecGlobSource(paths[index]!.GetValue<string>(), index, document.File, at.Line, at.Column, IsDefault: false);
+            }
+
+            return globs;
+        }
+
+        return [new SpecGlobSource(new SpecsOptions().Paths[0], 0, document.File, 0, 0, IsDefault: true)];
+    }
 
     /// <summary>Webhook URLs, HMAC secrets and header values are credentials even when written literally.</summary>
     private static IEnumerable<string> WebhookCredentials(ConfigDocument document)

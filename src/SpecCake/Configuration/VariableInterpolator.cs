@@ -12,16 +12,25 @@ namespace SpecCake.Configuration;
 internal static partial class VariableInterpolator
 {
     /// <summary>Interpolates in place; returns the substituted values that are credentials, for masking.</summary>
-    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IEnvironmentVariables environment)
+    /// <param name="document">The configuration.</param>
+    /// <param name="environment">Where the variables come from.</param>
+    /// <param name="missing">
+    /// Where an unset variable of an enabled integration goes when nothing is sent (validation);
+    /// null: it is an error. A variable outside <c>integrations</c> is always needed.
+    /// </param>
+    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IEnvironmentVariables environment, ICollection<MissingSecret>? missing = null)
     {
         var credentials = new List<string>();
-        Visit(document.Root, string.Empty, document, environment, credentials);
+        Visit(document.Root, string.Empty, new Pass(document, environment, credentials, missing));
         return credentials;
     }
 
+    /// <summary>What one interpolation pass carries down the tree.</summary>
+    private sealed record Pass(ConfigDocument Document, IEnvironmentVariables Environment, List<string> Credentials, ICollection<MissingSecret>? Missing);
+
     public static bool ContainsReference(string value) => Reference().IsMatch(value);
 
-    private static void Visit(JsonNode? node, string pointer, ConfigDocument document, IEnvironmentVariables environment, List<string> credentials)
+    private static void Visit(JsonNode? node, string pointer, Pass pass)
     {
         switch (node)
         {
@@ -29,13 +38,13 @@ internal static partial class VariableInterpolator
                 foreach (var (key, child) in obj.ToArray())
                 {
                     var childPointer = JsonPointerText.Append(pointer, key);
-                    if (Substitute(child, childPointer, document, environment, credentials) is { } replaced)
+                    if (Substitute(child, childPointer, pass) is { } replaced)
                     {
                         obj[key] = replaced;
                     }
                     else
                     {
-                        Visit(child, childPointer, document, environment, credentials);
+                        Visit(child, childPointer, pass);
                     }
                 }
 
@@ -44,13 +53,13 @@ internal static partial class VariableInterpolator
                 for (var index = 0; index < array.Count; index++)
                 {
                     var childPointer = JsonPointerText.Append(pointer, index);
-                    if (Substitute(array[index], childPointer, document, environment, credentials) is { } replaced)
+                    if (Substitute(array[index], childPointer, pass) is { } replaced)
                     {
                         array[index] = replaced;
                     }
                     else
                     {
-                        Visit(array[index], childPointer, document, environment, credentials);
+                        Visit(array[index], childPointer, pass);
                     }
                 }
 
@@ -58,8 +67,9 @@ internal static partial class VariableInterpolator
         }
     }
 
-    private static JsonNode? Substitute(JsonNode? node, string pointer, ConfigDocument document, IEnvironmentVariables environment, List<string> credentials)
+    private static JsonNode? Substitute(JsonNode? node, string pointer, Pass pass)
     {
+        var (document, environment, credentials, missing) = pass;
         if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
         {
             return null;
@@ -82,7 +92,11 @@ internal static partial class VariableInterpolator
             if (string.IsNullOrEmpty(resolved))
             {
                 unresolved = true;
-                if (required)
+                if (required && integration is not null && missing is not null)
+                {
+                    missing.Add(new MissingSecret(integration, name));
+                }
+                else if (required)
                 {
                     var where = integration is null ? JsonPointerText.ToDotted(pointer) : $"{JsonPointerText.ToDotted(pointer)} (integrations.{integration} is enabled)";
                     document.ErrorAt(pointer, $"{where} refers to ${{{name}}}, but the environment variable {name} is not set; set it (e.g. a repository secret passed to the job's env) or remove the reference");

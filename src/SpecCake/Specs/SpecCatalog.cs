@@ -13,10 +13,14 @@ public sealed class SpecCatalog
     private readonly Dictionary<string, Spec> _byId;
     private readonly Dictionary<string, Spec> _byFile;
 
-    private SpecCatalog(IReadOnlyList<Spec> specs, IReadOnlyList<ValidationError> errors, IReadOnlyList<string> files, string baseDirectory)
+    /// <summary>At most this many problems are listed per file; the rest are counted ("... and N more").</summary>
+    internal const int MaxErrorsPerFile = 20;
+
+    private SpecCatalog(IReadOnlyList<Spec> specs, IReadOnlyList<ValidationError> errors, IReadOnlyList<ValidationError> warnings, IReadOnlyList<string> files, string baseDirectory)
     {
         Specs = specs;
         Errors = errors;
+        Warnings = warnings;
         Files = files;
         BaseDirectory = baseDirectory;
         _byId = specs.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
@@ -26,8 +30,14 @@ public sealed class SpecCatalog
     /// <summary>The valid specs, in file order (a spec with any error, or a duplicated ID, is left out).</summary>
     public IReadOnlyList<Spec> Specs { get; }
 
-    /// <summary>Every problem found, grouped by file in file order, each in line order.</summary>
+    /// <summary>
+    /// Every problem found: unusable globs and globs that match nothing first, then each file's problems
+    /// in line order (at most <c>20</c> per file, then one "... and N more" line).
+    /// </summary>
     public IReadOnlyList<ValidationError> Errors { get; }
+
+    /// <summary>What was left out and why: symbolic links not followed, a default glob that matches nothing.</summary>
+    public IReadOnlyList<ValidationError> Warnings { get; }
 
     /// <summary>Every file the globs matched, as errors name them.</summary>
     public IReadOnlyList<string> Files { get; }
@@ -45,7 +55,9 @@ public sealed class SpecCatalog
     {
         ArgumentNullException.ThrowIfNull(config);
         var baseDirectory = Path.GetDirectoryName(config.SourceFile) ?? Directory.GetCurrentDirectory();
-        return Load(baseDirectory, config.Specs.Paths, displayDirectory);
+        var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(baseDirectory));
+        var configName = Path.GetFileName(config.SourceFile) ?? SpecCakeConfigLoader.DefaultFileName;
+        return Load(baseDirectory, SpecGlobSource.Unplaced(config.Specs.Paths, display is "" or "." ? configName : $"{display}/{configName}"), display, config.SourceFile, workingDirectory: null);
     }
 
     /// <summary>Reads every spec file matching <paramref name="patterns"/>.</summary>
@@ -59,20 +71,37 @@ public sealed class SpecCatalog
     {
         ArgumentException.ThrowIfNullOrEmpty(baseDirectory);
         ArgumentNullException.ThrowIfNull(patterns);
+        var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(baseDirectory));
+        // A file by the config's name is never a spec, whatever the globs say.
+        return Load(baseDirectory, SpecGlobSource.Unplaced(patterns, display is "" or "." ? "specs.paths" : $"{display}/specs.paths"), display,
+            Path.Combine(baseDirectory, SpecCakeConfigLoader.DefaultFileName), workingDirectory: null);
+    }
 
+    /// <summary>Reads every spec file matching <paramref name="globs"/>, naming each glob's place in problems about it.</summary>
+    /// <param name="baseDirectory">The folder the globs are relative to.</param>
+    /// <param name="globs">The globs and where the configuration writes them.</param>
+    /// <param name="display">How errors name <paramref name="baseDirectory"/> ("" for the working directory).</param>
+    /// <param name="configFile">The configuration file: never read as a spec.</param>
+    /// <param name="workingDirectory">The working directory (the repository's edge outside git); null: the current directory.</param>
+    internal static SpecCatalog Load(string baseDirectory, IReadOnlyList<SpecGlobSource> globs, string display, string? configFile, string? workingDirectory)
+    {
         var root = Path.GetFullPath(baseDirectory);
-        var display = displayDirectory ?? Path.GetRelativePath(Directory.GetCurrentDirectory(), root);
-        var unusable = new List<(string Pattern, string Reason)>();
-        var files = SpecGlob.Expand(root, patterns, unusable);
+        var problems = new List<(SpecGlobSource Glob, string Problem)>();
+        var skipped = new List<(string Path, string Reason)>();
+        var files = SpecGlob.Expand(root, globs, RepositoryBoundary.Find(root, workingDirectory), configFile, problems, skipped);
+        string DisplayOf(string file)
+        {
+            var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
+            return display is "" or "." ? specPath : Collapse(Path.Join(display, specPath).Replace('\\', '/'));
+        }
+
         // Loops and a small class rather than LINQ over tuples and indexes: generic code over value
         // types cannot be precompiled (ReadyToRun), and JIT-compiling it cost start-up on every run.
         var entries = new SpecEntry[files.Count];
         for (var index = 0; index < entries.Length; index++)
         {
             var file = files[index];
-            var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var displayPath = display is "" or "." ? specPath : Collapse(Path.Join(display, specPath).Replace('\\', '/'));
-            entries[index] = new SpecEntry(file, specPath, displayPath);
+            entries[index] = new SpecEntry(file, Path.GetRelativePath(root, file).Replace('\\', '/'), DisplayOf(file));
         }
 
         // Files are independent: parse them on every core, keep the results in file order.
@@ -96,32 +125,56 @@ public sealed class SpecCatalog
                 {
                     if (other != index)
                     {
-                        others.Add($"{entries[other].DisplayPath}:{results[other].IdPosition.Line}:{results[other].IdPosition.Column}");
+                        others.Add($"{LogText.Escaped(entries[other].DisplayPath)}:{results[other].IdPosition.Line}:{results[other].IdPosition.Column}");
                     }
                 }
 
                 var at = results[index].IdPosition;
                 errorsByFile[index].Add(new ValidationError(entries[index].DisplayPath, at.Line, at.Column,
-                    $"duplicate spec ID '{id}': also used by {string.Join(", ", others)}; IDs must be unique across all spec files"));
+                    $"duplicate spec ID {LogText.Quoted(id)}: also used by {string.Join(", ", others)}; IDs must be unique across all spec files"));
                 duplicated[index] = true;
             }
         }
 
         var specs = results.Where((r, i) => r.Spec is not null && !duplicated[i]).Select(r => r.Spec!).ToArray();
         var errors = new List<ValidationError>();
-        foreach (var (pattern, reason) in unusable)
+        var warnings = new List<ValidationError>();
+        foreach (var (glob, problem) in problems)
         {
-            errors.Add(new ValidationError(display is "" or "." ? "specs.paths" : $"{display}/specs.paths", 0, 0, $"the glob '{pattern}' is not a usable path: {reason}"));
+            // Nobody wrote the default glob: a repository without specs yet is not an error.
+            if (glob.IsDefault && problem == "matches no file")
+            {
+                warnings.Add(glob.Problem("(the default) matches no file: no spec files to check"));
+            }
+            else
+            {
+                errors.Add(glob.Problem(problem));
+            }
         }
 
-        errors.AddRange(errorsByFile.SelectMany(list => list.OrderBy(e => e.Line).ThenBy(e => e.Column)));
+        foreach (var (path, reason) in skipped)
+        {
+            warnings.Add(new ValidationError(DisplayOf(path), 0, 0, reason));
+        }
+
+        for (var index = 0; index < errorsByFile.Length; index++)
+        {
+            var ordered = errorsByFile[index].OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+            errors.AddRange(ordered.Take(MaxErrorsPerFile));
+            if (ordered.Count > MaxErrorsPerFile)
+            {
+                errors.Add(new ValidationError(entries[index].DisplayPath, 0, 0,
+                    $"... and {ordered.Count - MaxErrorsPerFile:N0} more problems in this file; fix the ones above and run again"));
+            }
+        }
+
         var displayPaths = new string[entries.Length];
         for (var index = 0; index < entries.Length; index++)
         {
             displayPaths[index] = entries[index].DisplayPath;
         }
 
-        return new SpecCatalog(specs, errors.ToArray(), displayPaths, root);
+        return new SpecCatalog(specs, errors.ToArray(), warnings.ToArray(), displayPaths, root);
     }
 
     /// <summary>The files (indexes into <paramref name="results"/>) that name each ID, IDs in order of first use.</summary>

@@ -20,18 +20,19 @@ internal static class SpecFileReader
     public static SpecFileResult Read(string fullPath, string displayPath, string specPath)
     {
         var errors = new List<ValidationError>();
-        string text;
+        string? text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = SourceText.Read(fullPath, displayPath, "spec file", errors);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            errors.Add(new ValidationError(displayPath, 0, 0, $"cannot read the spec file: {exception.Message}"));
-            return new SpecFileResult(null, null, SourcePosition.WholeFile, errors);
+            // Matched by the glob, then gone (or a link to nothing): there is nothing to check.
+            errors.Add(new ValidationError(displayPath, 0, 0, "cannot read the spec file: it no longer exists, or it is a link to nothing"));
+            text = null;
         }
 
-        return Parse(text, displayPath, specPath);
+        return text is null ? new SpecFileResult(null, null, SourcePosition.WholeFile, errors) : Parse(text, displayPath, specPath);
     }
 
     public static SpecFileResult Parse(string text, string displayPath, string specPath)
@@ -64,7 +65,7 @@ internal static class SpecFileReader
         {
             var extension = Path.GetExtension(specPath);
             errors.Add(new ValidationError(displayPath, idPosition.Line, idPosition.Column,
-                $"id '{id}' does not match the file name '{fileName}{extension}'; rename the file to {id}{extension} or set id: {fileName}"));
+                $"id {LogText.Quoted(id)} does not match the file name {LogText.Quoted(fileName + extension)}; rename the file to {LogText.Escaped(id + extension, LogText.ShownLength)} or set id: {LogText.Escaped(fileName, LogText.ShownLength)}"));
         }
 
         return new SpecFileResult(errors.Count == 0 ? ToSpec(root, specPath) : null, id, idPosition, errors);

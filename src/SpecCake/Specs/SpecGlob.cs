@@ -1,66 +1,234 @@
+using System.Text.RegularExpressions;
+using SpecCake.Validation;
+
 namespace SpecCake.Specs;
 
 /// <summary>
-/// Expands <c>specs.paths</c> globs (read as <see cref="GlobPattern"/> says) on disk. Only the
-/// folder below the pattern's fixed prefix is walked.
+/// Expands <c>specs.paths</c> globs (read as <see cref="GlobPattern"/> says, the same reading as the
+/// git-path matcher of DetectSpecEvents) on disk. Only the folder below a pattern's fixed prefix is
+/// walked, one folder at a time, so that symbolic links are looked at before they are followed: a
+/// link out of the repository, or back into a folder the walk reads anyway (a cycle, or the same
+/// files twice), is not followed, and a link to a file outside the repository is not read. Git stores
+/// such a link, never what it points to, so DetectSpecEvents would not see those files either.
 /// </summary>
+/// <remarks>
+/// Microsoft.Extensions.FileSystemGlobbing and DotNet.Glob were measured against the cases this
+/// reading must keep (braces, <c>?</c>, a literal unclosed brace, <c>a**</c>, git paths) and against
+/// links: neither reads <c>{a,b}</c>, FileSystemGlobbing has no <c>?</c> and follows a link to
+/// <c>..</c> (41 copies of one file), DotNet.Glob reads <c>[ab]</c> and <c>a**</c> differently; the
+/// walk, the boundary and the messages would stay here in any case.
+/// </remarks>
 internal static class SpecGlob
 {
-    /// <summary>Full paths of the files matching any of <paramref name="patterns"/>, sorted, without duplicates.</summary>
-    /// <param name="baseDirectory">The folder relative patterns start from.</param>
-    /// <param name="patterns">The globs.</param>
-    /// <param name="unusable">Receives each pattern that is not a usable path, with the reason.</param>
-    public static IReadOnlyList<string> Expand(string baseDirectory, IEnumerable<string> patterns, ICollection<(string Pattern, string Reason)>? unusable = null)
+    // Far beyond any repository's spec folders; a bound so that no tree can keep the walk going.
+    private const int MaxDepth = 64;
+
+    /// <summary>Full paths of the files matching any of <paramref name="globs"/>, sorted, without duplicates.</summary>
+    /// <param name="baseDirectory">The folder relative patterns start from (the config's folder).</param>
+    /// <param name="globs">The globs.</param>
+    /// <param name="boundary">The folder nothing may be read from outside of.</param>
+    /// <param name="excludedFile">A file never taken for a spec (the configuration itself).</param>
+    /// <param name="problems">Receives each unusable glob and each glob that matches nothing.</param>
+    /// <param name="skipped">Receives each link not followed (its full path) and why.</param>
+    public static IReadOnlyList<string> Expand(
+        string baseDirectory,
+        IReadOnlyList<SpecGlobSource> globs,
+        RepositoryBoundary boundary,
+        string? excludedFile,
+        ICollection<(SpecGlobSource Glob, string Problem)> problems,
+        ICollection<(string Path, string Reason)> skipped)
     {
+        var excluded = excludedFile is null ? null : RepositoryBoundary.RealPath(excludedFile);
         var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var pattern in patterns)
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var glob in globs)
         {
-            try
+            var walk = new Walk(boundary, excluded, skipped, reported);
+            if (walk.Expand(baseDirectory, glob.Pattern) is { } problem)
             {
-                ExpandOne(baseDirectory, pattern, found);
+                problems.Add((glob, problem));
+                continue;
             }
-            catch (Exception exception) when (exception is ArgumentException or IOException or UnauthorizedAccessException or NotSupportedException)
+
+            if (walk.Found.Count == 0)
             {
-                unusable?.Add((pattern, exception.Message));
+                problems.Add((glob, "matches no file"));
             }
+
+            found.UnionWith(walk.Found);
         }
 
         return [.. found];
     }
 
-    private static void ExpandOne(string baseDirectory, string pattern, SortedSet<string> found)
+    /// <summary>One pattern's walk.</summary>
+    private sealed class Walk(RepositoryBoundary boundary, string? excluded, ICollection<(string Path, string Reason)> skipped, HashSet<string> reported)
     {
-        var normalized = pattern.Replace('\\', '/');
-        var segments = normalized.Split('/');
-        var fixedCount = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '[', '{']) < 0).Count();
-        if (fixedCount == segments.Length)
+        private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+        private Regex _regex = null!;
+        private string _walkRoot = string.Empty;
+
+        public List<string> Found { get; } = [];
+
+        /// <summary>Walks for <paramref name="pattern"/>; returns why the pattern is unusable, or null.</summary>
+        public string? Expand(string baseDirectory, string pattern)
         {
-            // No wildcard: a plain file.
-            var file = Path.GetFullPath(Path.Combine(baseDirectory, normalized));
-            if (File.Exists(file))
+            if (pattern.Any(char.IsControl))
             {
-                found.Add(file);
+                return "holds a control character; a glob is a path such as specs/**/*.yaml";
             }
 
-            return;
-        }
-
-        var root = Path.GetFullPath(Path.Combine(baseDirectory, string.Join('/', segments.Take(fixedCount)) is { Length: > 0 } prefix ? prefix : "."));
-        if (!Directory.Exists(root))
-        {
-            return;
-        }
-
-        var rest = segments.Skip(fixedCount).ToArray();
-        var regex = GlobPattern.ToRegex(string.Join('/', rest));
-        var recursive = rest.Length > 1 || rest[0].Contains("**", StringComparison.Ordinal);
-        var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        foreach (var file in Directory.EnumerateFiles(root, "*", options))
-        {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (regex.IsMatch(relative))
+            var normalized = pattern.Replace('\\', '/');
+            var segments = normalized.Split('/');
+            var fixedCount = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '{']) < 0).Count();
+            var prefix = string.Join('/', segments.Take(fixedCount));
+            string start;
+            try
             {
-                found.Add(file);
+                // The config's folder resolved, the rest as written: "../.." or an absolute path must not
+                // lead out of the repository, whatever links the prefix holds (those are looked at below).
+                var realBase = RepositoryBoundary.RealPath(baseDirectory) ?? Path.GetFullPath(baseDirectory);
+                start = Path.GetFullPath(Path.Combine(realBase, prefix.Length > 0 ? prefix : "."));
+            }
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return "is not a usable path";
+            }
+
+            if (!boundary.Contains(start))
+            {
+                return "reaches outside the repository; globs are relative to the folder of the configuration file";
+            }
+
+            if (fixedCount == segments.Length)
+            {
+                // No wildcard: one file.
+                if (File.Exists(start))
+                {
+                    AddFile(start, RepositoryBoundary.RealPath(start));
+                }
+
+                return null;
+            }
+
+            if (!Directory.Exists(start))
+            {
+                return null;
+            }
+
+            if (RepositoryBoundary.RealPath(start) is not { } realStart || !boundary.Contains(realStart))
+            {
+                Skip(start, Outside(start, "folder", "followed"));
+                return null;
+            }
+
+            var rest = segments.Skip(fixedCount).ToArray();
+            _regex = GlobPattern.ToRegex(string.Join('/', rest));
+            _walkRoot = realStart;
+            var recursive = rest.Length > 1 || rest[0].Contains("**", StringComparison.Ordinal);
+            _visited.Add(realStart);
+            Visit(start, realStart, string.Empty, recursive, depth: 0);
+            return null;
+        }
+
+        /// <param name="directory">The folder as the walk reached it (the path errors name files by).</param>
+        /// <param name="realDirectory">The same folder with its links resolved.</param>
+        /// <param name="relative">The folder relative to the walk's start, as the pattern sees it.</param>
+        /// <param name="recursive">Whether the pattern reaches into subfolders.</param>
+        /// <param name="depth">How deep the walk is.</param>
+        private void Visit(string directory, string realDirectory, string relative, bool recursive, int depth)
+        {
+            var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            foreach (var entry in entries)
+            {
+                var path = relative.Length == 0 ? entry.Name : relative + "/" + entry.Name;
+                // The attribute comes with the listing: only links cost a readlink.
+                var isLink = entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null;
+                var isDirectory = entry is DirectoryInfo || (isLink && Directory.Exists(entry.FullName));
+                if (!isDirectory)
+                {
+                    if (_regex.IsMatch(path))
+                    {
+                        AddFile(entry.FullName, isLink ? RepositoryBoundary.RealPath(entry.FullName) : Path.Join(realDirectory, entry.Name));
+                    }
+
+                    continue;
+                }
+
+                if (!recursive || depth >= MaxDepth)
+                {
+                    continue;
+                }
+
+                var realEntry = Path.Join(realDirectory, entry.Name);
+                if (isLink)
+                {
+                    var target = RepositoryBoundary.RealPath(entry.FullName);
+                    if (target is null || !boundary.Contains(target))
+                    {
+                        Skip(entry.FullName, Outside(entry.FullName, "folder", "followed"));
+                        continue;
+                    }
+
+                    // Inside the walk's own folder it is a cycle or the same files twice; elsewhere, once.
+                    if (RepositoryBoundary.IsWithin(target, _walkRoot) || RepositoryBoundary.IsWithin(_walkRoot, target) || !_visited.Add(target))
+                    {
+                        Skip(entry.FullName, $"not followed: a symbolic link to {LinkTarget(entry.FullName)}, a folder read already (a loop, or a second way to the same files)");
+                        continue;
+                    }
+
+                    realEntry = target;
+                }
+
+                Visit(entry.FullName, realEntry, path, recursive, depth + 1);
+            }
+        }
+
+        private void AddFile(string file, string? real)
+        {
+            if (real is null || !boundary.Contains(real))
+            {
+                Skip(file, Outside(file, "file", "read"));
+                return;
+            }
+
+            if (real != excluded)
+            {
+                Found.Add(file);
+            }
+        }
+
+        private static string Outside(string link, string kind, string verb) =>
+            $"not {verb}: a symbolic link to {LinkTarget(link)}, a {kind} outside the repository (git stores the link, not what it points to)";
+
+        /// <summary>The link's target as written in it, quoted for the log.</summary>
+        private static string LinkTarget(string link)
+        {
+            try
+            {
+                return LogText.Quoted(new FileInfo(link).LinkTarget ?? "?", 200);
+            }
+            catch (IOException)
+            {
+                return "'?'";
+            }
+        }
+
+        private void Skip(string path, string reason)
+        {
+            if (reported.Add(path))
+            {
+                skipped.Add((path, reason));
             }
         }
     }

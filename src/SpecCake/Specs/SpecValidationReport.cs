@@ -15,8 +15,15 @@ public sealed record SpecValidationReport
     /// <summary>The spec files as read.</summary>
     public required SpecCatalog Catalog { get; init; }
 
-    /// <summary>Every error: the configuration's first, then each spec file's.</summary>
-    public IReadOnlyList<ValidationError> Errors => [.. Config.Errors, .. Catalog.Errors];
+    /// <summary>
+    /// Every error: the configuration's first (with the catalog's errors about its <c>specs.paths</c>,
+    /// in line order), then each spec file's.
+    /// </summary>
+    public IReadOnlyList<ValidationError> Errors =>
+    [
+        .. Config.Errors.Concat(Catalog.Errors.Where(e => e.File == Config.File)).OrderBy(e => e.Line).ThenBy(e => e.Column),
+        .. Catalog.Errors.Where(e => e.File != Config.File),
+    ];
 
     /// <summary>The files with at least one error, as the errors name them.</summary>
     public IReadOnlyList<string> InvalidFiles => Errors.Select(e => e.File).Distinct(StringComparer.Ordinal).ToArray();

@@ -8,19 +8,29 @@ namespace SpecCake.Validation;
 /// </summary>
 internal static class GitHubActionsReport
 {
+    /// <summary>The annotation level of an error.</summary>
+    public const string Error = "error";
+
+    /// <summary>The annotation level of a warning.</summary>
+    public const string Warning = "warning";
+
+    // The job summary is for people; every error is in the log, so a few hundred rows are plenty.
+    private const int MaxSummaryRows = 100;
+
     /// <summary>
     /// <c>::error file=..,line=..,col=..::message</c>, escaped as the runner expects
     /// (see actions/toolkit's command.ts: <c>%</c>, CR and LF everywhere; also <c>:</c> and <c>,</c> in properties).
+    /// The message's values are already escaped (<see cref="LogText"/>); the file name, from the repository, is escaped here.
     /// </summary>
-    public static string Annotation(ValidationError error)
+    public static string Annotation(ValidationError error, string level = Error)
     {
-        var properties = new StringBuilder("file=").Append(EscapeProperty(error.File));
+        var properties = new StringBuilder("file=").Append(EscapeProperty(LogText.Escaped(error.File)));
         if (error.Line > 0)
         {
             properties.Append(",line=").Append(error.Line).Append(",col=").Append(error.Column);
         }
 
-        return $"::error {properties}::{EscapeData(error.Message)}";
+        return $"::{level} {properties}::{EscapeData(error.Message)}";
     }
 
     /// <summary>The job summary section: a heading, the counts and one table row per error.</summary>
@@ -38,9 +48,14 @@ internal static class GitHubActionsReport
         builder.AppendLine($"❌ {errors.Count} error(s) in {files} file(s).").AppendLine();
         builder.AppendLine("| File | Line | Column | Problem |");
         builder.AppendLine("|---|---:|---:|---|");
-        foreach (var error in errors)
+        foreach (var error in errors.Take(MaxSummaryRows))
         {
-            builder.AppendLine($"| `{Cell(error.File)}` | {error.Line} | {error.Column} | {Cell(error.Message)} |");
+            builder.AppendLine($"| <code>{Code(LogText.Escaped(error.File))}</code> | {error.Line} | {error.Column} | {Cell(error.Message)} |");
+        }
+
+        if (errors.Count > MaxSummaryRows)
+        {
+            builder.AppendLine().AppendLine($"… and {errors.Count - MaxSummaryRows:N0} more; the step's log lists them.");
         }
 
         return builder.ToString();
@@ -52,6 +67,35 @@ internal static class GitHubActionsReport
     private static string EscapeProperty(string value) =>
         EscapeData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
-    private static string Cell(string value) =>
-        value.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    /// <summary>A file name inside <c>&lt;code&gt;</c> (a backtick in it cannot end a code span there); <c>|</c> would end the cell.</summary>
+    private static string Code(string value) =>
+        value.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("|", "&#124;", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Text as a table cell that Markdown shows as written: spec content must not become a link, an
+    /// image (a tracking pixel), HTML or a broken table. Every ASCII punctuation character that
+    /// Markdown gives a meaning is backslash-escaped, which CommonMark allows for all of them.
+    /// </summary>
+    private static string Cell(string value)
+    {
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (c is '\r' or '\n')
+            {
+                builder.Append(' ');
+            }
+            else if (c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '<' or '>' or '#' or '+' or '!' or '|' or '~' or '&')
+            {
+                builder.Append('\\').Append(c);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

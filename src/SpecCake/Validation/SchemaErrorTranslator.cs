@@ -13,8 +13,6 @@ namespace SpecCake.Validation;
 /// </summary>
 internal sealed class SchemaErrorTranslator(JsonNode schema)
 {
-    private const int MaxShownValueLength = 60;
-
     public IEnumerable<ValidationError> Translate(YamlJsonDocument document, string file, string instancePointer, string evaluationPath, string keyword, string rawMessage)
     {
         var schemaNode = Navigate(evaluationPath);
@@ -35,7 +33,7 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
                     ? $"did you mean '{suggestion}'?"
                     : $"valid keys: {string.Join(", ", valid)}";
                 var keyAt = document.Map.KeyAt(instancePointer);
-                yield return Error(file, keyAt, $"unknown key '{key}' {inWhat}; {fix}");
+                yield return Error(file, keyAt, $"unknown key {LogText.Quoted(key)} {inWhat}; {fix}");
                 break;
             }
 
@@ -63,24 +61,24 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
                 var suggestion = ClosestMatch.Find(typed, allowed);
                 var hint = suggestion is not null ? $"did you mean '{suggestion}'? " : string.Empty;
                 yield return allowed.SequenceEqual(SpecEventKinds.AllNames)
-                    ? Error(file, at, $"unknown event '{Shown(typed)}' in {Describe(JsonPointerText.Parent(instancePointer))}; {hint}valid events: {string.Join(", ", allowed)}")
-                    : Error(file, at, $"{where} has the invalid value '{Shown(typed)}'; {hint}valid values: {string.Join(", ", allowed)}");
+                    ? Error(file, at, $"unknown event {LogText.Quoted(typed)} in {Describe(JsonPointerText.Parent(instancePointer))}; {hint}valid events: {string.Join(", ", allowed)}")
+                    : Error(file, at, $"{where} has the invalid value {LogText.Quoted(typed)}; {hint}valid values: {string.Join(", ", allowed)}");
                 break;
             }
 
             case "pattern":
             {
                 var reason = schemaNode?["patternErrorMessage"]?.GetValue<string>() ?? $"it must match {schemaNode?["pattern"]?.GetValue<string>()}";
-                yield return Error(file, at, $"{where} has the invalid value '{Shown(Text(instance))}': {reason}");
+                yield return Error(file, at, $"{where} has the invalid value {LogText.Quoted(Text(instance))}: {reason}");
                 break;
             }
 
             case "minimum":
-                yield return Error(file, at, $"{where} must be at least {schemaNode?["minimum"]}, not {Text(instance)}");
+                yield return Error(file, at, $"{where} must be at least {schemaNode?["minimum"]}, not {LogText.Escaped(Text(instance), LogText.ShownLength)}");
                 break;
 
             case "maximum":
-                yield return Error(file, at, $"{where} must be at most {schemaNode?["maximum"]}, not {Text(instance)}");
+                yield return Error(file, at, $"{where} must be at most {schemaNode?["maximum"]}, not {LogText.Escaped(Text(instance), LogText.ShownLength)}");
                 break;
 
             case "minItems":
@@ -92,7 +90,7 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
                 break;
 
             default:
-                yield return Error(file, at, $"{where}: {rawMessage}");
+                yield return Error(file, at, $"{where}: {LogText.Escaped(rawMessage, LogText.ShownLength * 4)}");
                 break;
         }
     }
@@ -179,7 +177,7 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
         JsonObject => "a mapping",
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => $"the text '{Shown(value.GetValue<string>())}'",
+            JsonValueKind.String => $"the text {LogText.Quoted(value.GetValue<string>())}",
             JsonValueKind.True or JsonValueKind.False => $"the boolean {value.ToJsonString()}",
             JsonValueKind.Number => $"the number {value.ToJsonString()}",
             _ => value.ToJsonString(),
@@ -212,6 +210,4 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
     private static string Text(JsonNode? instance) =>
         instance is JsonValue value && value.TryGetValue<string>(out var text) ? text : instance?.ToJsonString() ?? "null";
 
-    private static string Shown(string value) =>
-        value.Length <= MaxShownValueLength ? value : value[..MaxShownValueLength] + "…";
 }

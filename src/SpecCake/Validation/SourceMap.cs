@@ -64,7 +64,7 @@ internal static class JsonPointerText
             ? []
             : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
 
-    /// <summary>The user's view of a location: <c>integrations.webhooks.endpoints[0].url</c>.</summary>
+    /// <summary>The user's view of a location: <c>integrations.webhooks.endpoints[0].url</c>; keys written by the user are escaped for the log.</summary>
     public static string ToDotted(string pointer)
     {
         var builder = new System.Text.StringBuilder();
@@ -81,7 +81,7 @@ internal static class JsonPointerText
                     builder.Append('.');
                 }
 
-                builder.Append(segment);
+                builder.Append(LogText.Escaped(segment, LogText.ShownLength));
             }
         }
 

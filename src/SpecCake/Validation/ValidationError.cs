@@ -10,7 +10,7 @@ namespace SpecCake.Validation;
 /// <param name="Message">What is wrong and how to fix it. Never contains a secret value.</param>
 public sealed record ValidationError(string File, int Line, int Column, string Message)
 {
-    /// <summary>The conventional compiler-style form: <c>file:line:column: message</c>.</summary>
+    /// <summary>The conventional compiler-style form: <c>file:line:column: message</c> (a file name from the repository escaped, as every value is).</summary>
     public override string ToString() =>
-        Line > 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}: {Message}";
+        Line > 0 ? $"{LogText.Escaped(File)}:{Line}:{Column}: {Message}" : $"{LogText.Escaped(File)}: {Message}";
 }

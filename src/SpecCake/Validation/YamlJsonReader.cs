@@ -14,10 +14,16 @@ internal sealed record YamlJsonDocument(JsonNode? Root, SourceMap Map);
 /// <summary>
 /// Reads YAML straight from the parser's events into <see cref="JsonNode"/>s. The events carry
 /// the marks the representation model would lose, and a parse failure that YamlDotNet reports
-/// without a position can still be placed at the last event read.
+/// without a position can still be placed at the last event read. Every spec and configuration
+/// file goes through here, so here are the bounds: at most <see cref="MaxValues"/> values, aliases
+/// counted as the copies they stand for (a "billion laughs" file of a few hundred bytes otherwise
+/// expands to gigabytes), and at most <see cref="MaxDepth"/> levels.
 /// </summary>
 internal static partial class YamlJsonReader
 {
+    /// <summary>The most values (scalars, lists, mappings; an alias counts as what it copies) one file may hold.</summary>
+    public const int MaxValues = 10_000;
+
     private const int MaxDepth = 100;
 
     /// <summary>
@@ -43,7 +49,8 @@ internal static partial class YamlJsonReader
             }
 
             reader.Expect<DocumentStart>();
-            var root = reader.Current is DocumentEnd ? null : ReadNode(reader, string.Empty, map, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), 0, file, errors);
+            var state = new ReadState(reader, map, file, errors);
+            var root = reader.Current is DocumentEnd ? null : ReadNode(state, string.Empty, 0);
             reader.Expect<DocumentEnd>();
             if (reader.Current is DocumentStart)
             {
@@ -52,6 +59,11 @@ internal static partial class YamlJsonReader
             }
 
             return errors.Count == before ? new YamlJsonDocument(root, map) : null;
+        }
+        catch (DocumentLimitException exception)
+        {
+            errors.Add(new ValidationError(file, (int)Math.Max(1, exception.At.Line), (int)Math.Max(1, exception.At.Column), exception.Message));
+            return null;
         }
         catch (YamlException exception)
         {
@@ -62,7 +74,7 @@ internal static partial class YamlJsonReader
             errors.Add(new ValidationError(file, line, column, Describe(exception.Message)));
             return null;
         }
-        catch (Exception exception) when (exception is not YamlException and not OutOfMemoryException)
+        catch (Exception exception) when (exception is not YamlException and not DocumentLimitException and not OutOfMemoryException)
         {
             // YamlDotNet throws InvalidOperationException (without a mark) for some unclosed flow
             // collections; whatever it throws, the user gets a position, never a stack trace.
@@ -73,50 +85,57 @@ internal static partial class YamlJsonReader
         }
     }
 
-    private static JsonNode? ReadNode(EventReader reader, string pointer, SourceMap map, Dictionary<string, JsonNode?> anchors, int depth, string file, ICollection<ValidationError> errors)
+    private static JsonNode? ReadNode(ReadState state, string pointer, int depth)
     {
+        var reader = state.Reader;
         var current = reader.Current;
         var start = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
         if (depth > MaxDepth)
         {
-            throw new YamlException(current.Start, current.End, $"the document is nested more than {MaxDepth} levels deep");
+            throw new DocumentLimitException(current.Start, $"the document is nested more than {MaxDepth} levels deep; a spec or configuration is far flatter");
         }
 
+        var countBefore = state.Count;
         JsonNode? node;
         switch (current)
         {
             case Scalar scalar:
+                state.Add(1, scalar.Start, alias: null);
                 reader.Next();
                 node = ToJson(scalar);
-                Remember(scalar, node, anchors);
+                state.Remember(scalar, node, countBefore);
                 break;
             case AnchorAlias alias:
-                reader.Next();
-                if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+                if (!state.Anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
-                    throw new YamlException(alias.Start, alias.End, $"the alias '*{alias.Value.Value}' refers to no anchor defined before it");
+                    throw new YamlException(alias.Start, alias.End, $"the alias {LogText.Quoted("*" + alias.Value.Value)} refers to no anchor defined before it");
                 }
 
-                node = anchored?.DeepClone();
+                // Counted before it is copied: the copy is what costs the memory.
+                state.Add(anchored.Size, alias.Start, alias.Value.Value);
+                reader.Next();
+                node = anchored.Node?.DeepClone();
                 break;
             case SequenceStart sequenceStart:
             {
+                state.Add(1, sequenceStart.Start, alias: null);
                 reader.Next();
                 var array = new JsonArray();
                 var index = 0;
                 while (reader.Current is not SequenceEnd)
                 {
-                    array.Add(ReadNode(reader, JsonPointerText.Append(pointer, index++), map, anchors, depth + 1, file, errors));
+                    array.Add(ReadNode(state, JsonPointerText.Append(pointer, index++), depth + 1));
                 }
 
                 reader.Next();
                 node = array;
-                Remember(sequenceStart, node, anchors);
+                state.Remember(sequenceStart, node, countBefore);
                 break;
             }
 
             case MappingStart mappingStart:
             {
+                state.Add(1, mappingStart.Start, alias: null);
                 reader.Next();
                 var obj = new JsonObject();
                 var keyStarts = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
@@ -132,23 +151,22 @@ internal static partial class YamlJsonReader
                     var key = keyScalar.Value;
                     var keyStart = new SourcePosition((int)keyScalar.Start.Line, (int)keyScalar.Start.Column);
                     var childPointer = JsonPointerText.Append(pointer, key);
-                    var value = ReadNode(reader, childPointer, map, anchors, depth + 1, file, errors);
+                    var value = ReadNode(state, childPointer, depth + 1);
                     if (keyStarts.TryGetValue(key, out var first))
                     {
-                        errors.Add(new ValidationError(file, keyStart.Line, keyStart.Column,
-                            $"duplicate key '{key}' (first defined at line {first.Line}); remove one of them"));
+                        state.Errors.Add(new ValidationError(state.File, keyStart.Line, keyStart.Column,
+                            $"duplicate key {LogText.Quoted(key)} (first defined at line {first.Line}); remove one of them"));
                         continue;
                     }
 
                     keyStarts[key] = keyStart;
-                    map.AddKey(childPointer, keyStart);
-
+                    state.Map.AddKey(childPointer, keyStart);
                     obj[key] = value;
                 }
 
                 reader.Next();
                 node = obj;
-                Remember(mappingStart, node, anchors);
+                state.Remember(mappingStart, node, countBefore);
                 break;
             }
 
@@ -156,17 +174,8 @@ internal static partial class YamlJsonReader
                 throw new YamlException(current.Start, current.End, $"unexpected {current.GetType().Name}");
         }
 
-        map.AddValue(pointer, start);
-
+        state.Map.AddValue(pointer, start);
         return node;
-    }
-
-    private static void Remember(NodeEvent nodeEvent, JsonNode? node, Dictionary<string, JsonNode?> anchors)
-    {
-        if (!nodeEvent.Anchor.IsEmpty)
-        {
-            anchors[nodeEvent.Anchor.Value] = node;
-        }
     }
 
     /// <summary>YAML 1.2 core schema for plain scalars; quoted and block scalars are always strings.</summary>
@@ -240,7 +249,7 @@ internal static partial class YamlJsonReader
                 => " (check the indentation of this line and the one before)",
             _ => string.Empty,
         };
-        var text = parserMessage.TrimEnd('.');
+        var text = LogText.Escaped(parserMessage.TrimEnd('.'), LogText.ShownLength * 4);
         return $"YAML syntax error: {char.ToLowerInvariant(text[0])}{text[1..]}{hint}";
     }
 
@@ -249,6 +258,53 @@ internal static partial class YamlJsonReader
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
+
+    /// <summary>One file's read: the events, the positions, the anchors and how many values so far.</summary>
+    private sealed class ReadState(EventReader reader, SourceMap map, string file, ICollection<ValidationError> errors)
+    {
+        public EventReader Reader { get; } = reader;
+
+        public SourceMap Map { get; } = map;
+
+        public string File { get; } = file;
+
+        public ICollection<ValidationError> Errors { get; } = errors;
+
+        public Dictionary<string, Anchored> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public long Count { get; private set; }
+
+        /// <summary>Counts <paramref name="values"/> more; past <see cref="MaxValues"/> the read stops at <paramref name="at"/>.</summary>
+        public void Add(long values, Mark at, string? alias)
+        {
+            Count += values;
+            if (Count <= MaxValues)
+            {
+                return;
+            }
+
+            throw new DocumentLimitException(at, alias is null
+                ? $"the file holds more than {MaxValues:N0} values; a spec or configuration is far smaller (split it up)"
+                : $"the alias {LogText.Quoted("*" + alias)} would make the file more than {MaxValues:N0} values (aliases are copies: a \"billion laughs\" file?); write the values out, or use fewer aliases");
+        }
+
+        public void Remember(NodeEvent nodeEvent, JsonNode? node, long countBefore)
+        {
+            if (!nodeEvent.Anchor.IsEmpty)
+            {
+                Anchors[nodeEvent.Anchor.Value] = new Anchored(node, Count - countBefore);
+            }
+        }
+    }
+
+    /// <summary>An anchored value and how many values a copy of it adds.</summary>
+    private sealed record Anchored(JsonNode? Node, long Size);
+
+    /// <summary>A bound of <see cref="YamlJsonReader"/> was passed at <see cref="At"/>; the message says which.</summary>
+    private sealed class DocumentLimitException(Mark at, string message) : Exception(message)
+    {
+        public Mark At { get; } = at;
+    }
 
     /// <summary>Walks the parser's events, remembering where the last one started.</summary>
     private sealed class EventReader(IParser parser)

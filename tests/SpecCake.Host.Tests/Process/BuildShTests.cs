@@ -1,7 +1,8 @@
 namespace SpecCake.Host.Tests.Process;
 
 /// <summary>This repository's host (build/) through build.sh, as a user runs it.</summary>
-public sealed class BuildShTests(BuiltHostFixture host) : IClassFixture<BuiltHostFixture>
+[Collection(BuiltHostCollection.Name)]
+public sealed class BuildShTests(BuiltHostFixture host)
 {
     private const string BuildingLine = "build.sh: building the build host";
 

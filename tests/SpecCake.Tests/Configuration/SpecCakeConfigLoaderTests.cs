@@ -48,6 +48,9 @@ public sealed class SpecCakeConfigLoaderTests
         { "integrations:\n  slack:\n\tenabled: true\n", 3, 1, "YAML syntax error:" },
         { "integrations:\n  slack:\n    channel: a: b\n", 3, 15, "YAML syntax error: while scanning a plain scalar value, found invalid mapping (quote a value that contains ': ', or fix the indentation)" },
         { "- just\n- a list\n", 1, 1, "the configuration must be a mapping with the keys specs, notifications and integrations" },
+        { "integrations:\n  webhooks:\n    endpoints:\n      - name: a\n        url: https://a.example.com\n        headers:\n          X-Team: \"a\\r\\nX-Evil: 1\"\n", 7, 19, "integrations.webhooks.endpoints[0].headers.X-Team holds a line break (the value is not shown); a header value is one line" },
+        { "integrations:\n  webhooks:\n    endpoints:\n      - name: a\n        url: https://a.example.com\n        headers:\n          \"Bad Name\": x\n", 7, 11, "integrations.webhooks.endpoints[0].headers has the header name 'Bad Name', which HTTP does not allow" },
+        { "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n", 4, 33, "the alias '*c' would make the file more than 10,000 values (aliases are copies: a \"billion laughs\" file?)" },
     };
 
     [Theory]
@@ -304,6 +307,84 @@ public sealed class SpecCakeConfigLoaderTests
         var error = Assert.Single(result.Errors);
         Assert.Contains("configuration file not found", error.Message, StringComparison.Ordinal);
         Assert.Null(result.Config);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    [InlineData("\u0000")]
+    public void Parse_SecretThatWouldBreakAHeader_NamesTheVariableNeverTheValue(string breaking)
+    {
+        var result = TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { [SecretNames.OpsgenieApiKey] = "opsgenie-key-0123456789" + breaking + "X-Evil: 1" });
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, 14), (error.Line, error.Column));
+        Assert.StartsWith("the secret OPSGENIE_API_KEY of integrations.opsgenie holds a", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("opsgenie-key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Evil", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DeviceThatNeverEnds_OneClearErrorQuickly()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = SpecCakeConfigLoader.Load("/dev/zero", TestConfig.Environment());
+
+        Assert.Equal("/dev/zero: is not a regular file (a device or a pipe?); a configuration file is a YAML file of at most 1 MiB", Assert.Single(result.Errors).ToString());
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void Load_Directory_SaysItIsADirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("speccake-config-");
+        try
+        {
+            var result = SpecCakeConfigLoader.Load(directory.FullName, "ci", TestConfig.Environment());
+
+            Assert.Equal("ci: is a directory, not a configuration file; name a YAML file", Assert.Single(result.Errors).ToString());
+        }
+        finally
+        {
+            directory.Delete();
+        }
+    }
+
+    [Fact]
+    public void Load_LargerThanAConfigMayBe_OneErrorNamingTheLimit()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "specs:\n  paths: [\"specs/**/*.yaml\"]\n# " + new string('x', 2 << 20) + "\n");
+
+            var result = SpecCakeConfigLoader.Load(file, "specs.config.yaml", TestConfig.Environment());
+
+            Assert.Equal("specs.config.yaml: is 2 MiB, more than the 1 MiB a configuration file may have; a configuration file is a few KB of YAML", Assert.Single(result.Errors).ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_ErrorAtTheBadByte()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(file, [.. "specs:\n  paths: [\"specs/**/*.yaml\"]\nnotifications: {}  # caf"u8, 0xE9, .. "\n"u8]);
+
+            var result = SpecCakeConfigLoader.Load(file, "specs.config.yaml", TestConfig.Environment());
+
+            Assert.Equal("specs.config.yaml:3:25: not valid UTF-8 here (bytes 0xE9 0x0A); save the file as UTF-8", Assert.Single(result.Errors).ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

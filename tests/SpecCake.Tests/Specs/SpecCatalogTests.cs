@@ -127,6 +127,137 @@ public sealed class SpecCatalogTests
     }
 
     [Fact]
+    public void Load_AliasBomb_OneLocatedErrorInsteadOfExpandingIt()
+    {
+        // 9^5 copies of "lol" (depth 9 is 387 million): counted as copies, refused at the alias that passes the bound.
+        var bomb = "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+            + string.Concat(Enumerable.Range(1, 5).Select(level => $"x-{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n"));
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + bomb);
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal((8, 11), (error.Line, error.Column));
+        Assert.StartsWith("the alias '*a3' would make the file more than 10,000 values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FileLargerThanASpecMayBe_OneErrorNamingTheLimit()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + "description: " + new string('x', 3 << 20) + "\n");
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal("specs/FEAT-0001.yaml: is 3 MiB, more than the 1 MiB a spec file may have; a spec file is a few KB of YAML", Assert.Single(catalog.Errors).ToString());
+    }
+
+    [Fact]
+    public void Load_ThousandsOfUnknownKeys_ListsTheFirstAndCountsTheRest()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + string.Concat(Enumerable.Range(0, 3000).Select(i => $"k{i}: {i}\n")));
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal(SpecCatalog.MaxErrorsPerFile + 1, catalog.Errors.Count);
+        Assert.StartsWith("specs/FEAT-0001.yaml:4:1: unknown key 'k0' at the top level", catalog.Errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Equal("specs/FEAT-0001.yaml: ... and 2,980 more problems in this file; fix the ones above and run again", catalog.Errors[^1].ToString());
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x69, 0x64, 0x3A, 0x20, 0xC3, 0x28 }, 1, 5)]
+    [InlineData(new byte[] { 0x23, 0x0A, 0x23, 0x20, 0xFF }, 2, 3)]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x69, 0x00 }, 1, 1)]
+    public void Load_InvalidUtf8_ErrorAtTheFirstBadByte(byte[] bytes, int line, int column)
+    {
+        using var tree = new SpecTree();
+        Directory.CreateDirectory(Path.Combine(tree.Root, "specs"));
+        File.WriteAllBytes(Path.Combine(tree.Root, "specs", "FEAT-0001.yaml"), bytes);
+
+        var error = Assert.Single(SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Errors);
+
+        Assert.Equal(("specs/FEAT-0001.yaml", line, column), (error.File, error.Line, error.Column));
+        Assert.StartsWith("not valid UTF-8 here (bytes 0x", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ByteOrderMark_IsRead()
+    {
+        using var tree = new SpecTree();
+        Directory.CreateDirectory(Path.Combine(tree.Root, "specs"));
+        File.WriteAllBytes(Path.Combine(tree.Root, "specs", "FEAT-0001.yaml"), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(SpecTree.ValidSpec("FEAT-0001"))]);
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal("Spec FEAT-0001", Assert.Single(catalog.Specs).Title);
+    }
+
+    [Fact]
+    public void Load_FolderLinksThatLoop_AreNamedAndNotFollowed()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001")).Write("specs/v2/FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "loop"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "current"), "v2");
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["FEAT-0001", "FEAT-0002"], catalog.Specs.Select(s => s.Id));
+        Assert.Equal(
+            [
+                "specs/current: not followed: a symbolic link to 'v2', a folder read already (a loop, or a second way to the same files)",
+                "specs/loop: not followed: a symbolic link to '..', a folder read already (a loop, or a second way to the same files)",
+            ],
+            catalog.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void Load_LinksOutOfTheRepository_AreNotRead()
+    {
+        using var outside = new SpecTree().Write("OUT-0001.yaml", SpecTree.ValidSpec("OUT-0001")).Write("more/OUT-0002.yaml", SpecTree.ValidSpec("OUT-0002"));
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "OUT-0001.yaml"), Path.Combine(outside.Root, "OUT-0001.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "more"), Path.Combine(outside.Root, "more"));
+        // A link inside the repository to a folder outside the globs' own is read, once.
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "shared"), "../shared");
+        tree.Write("shared/FEAT-0003.yaml", SpecTree.ValidSpec("FEAT-0003"));
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["FEAT-0001", "FEAT-0003"], catalog.Specs.Select(s => s.Id));
+        Assert.Equal(["specs/OUT-0001.yaml", "specs/more"], catalog.Warnings.Select(w => w.File));
+        Assert.All(catalog.Warnings, w => Assert.Contains("outside the repository", w.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_GlobThatMatchesTheConfig_DoesNotTakeItForASpec()
+    {
+        using var tree = new SpecTree().Write("specs.config.yaml", "specs:\n  paths: [\"**/*.yaml\"]\n").Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+
+        var catalog = SpecCatalog.Load(tree.Root, ["**/*.yaml"], string.Empty);
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(["specs/FEAT-0001.yaml"], catalog.Files);
+    }
+
+    [Fact]
+    public void Load_GlobsThatMatchNothingOrCannotBeUsed_AreErrorsNamingThem()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
+
+        var catalog = SpecCatalog.Load(tree.Root, ["spec/**/*.yaml", "specs/\0.yaml", "../../**/*.yaml"], string.Empty);
+
+        Assert.Equal(
+            [
+                "specs.paths: specs.paths[0] 'spec/**/*.yaml' matches no file",
+                "specs.paths: specs.paths[1] 'specs/\\0.yaml' holds a control character; a glob is a path such as specs/**/*.yaml",
+                "specs.paths: specs.paths[2] '../../**/*.yaml' reaches outside the repository; globs are relative to the folder of the configuration file",
+            ],
+            catalog.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Find_ByIdOrPath_ReturnsTheSpec()
     {
         using var tree = new SpecTree().Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));

@@ -59,7 +59,77 @@ public sealed class ValidateSpecsAliasTests
         Assert.Contains(context.Lines.All, line => line.Text == "::error file=specs/features/FEAT-0001.yaml,line=4,col=11::severity has the invalid value 'SEV9'; did you mean 'SEV1'? valid values: SEV1, SEV2, SEV3, SEV4");
         var markdown = File.ReadAllText(summary);
         Assert.StartsWith("# earlier step\n## SpecCake: ValidateSpecs", markdown, StringComparison.Ordinal);
-        Assert.Contains("| `specs/features/FEAT-0001.yaml` | 4 | 11 | severity has the invalid value 'SEV9'; did you mean 'SEV1'? valid values: SEV1, SEV2, SEV3, SEV4 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| <code>specs/features/FEAT-0001.yaml</code> | 4 | 11 | severity has the invalid value 'SEV9'; did you mean 'SEV1'? valid values: SEV1, SEV2, SEV3, SEV4 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateSpecs_WorkflowCommandsInSpecContent_NoLineIsACommandButItsOwnAnnotations()
+    {
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", Config)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: \"finished\\n::error file=README.md,line=1::INJECTED\"\n\"k\\r::warning::KEY\": 1\n\"##[error]LEGACY\": 2\n")
+            .Write("specs/A-0001\n::error::NAMED.yaml", "id: A-0001\ntitle: t\nstatus: draft\n");
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+
+        Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        var lines = context.Lines.All.SelectMany(line => line.Text.Split('\n', '\r')).ToArray();
+        Assert.Contains("specs/FEAT-0001.yaml:3:9: status has the invalid value 'finished\\n::error file=README.md,line=1::INJECTED'; valid values: draft, review, approved, implemented", lines);
+        Assert.Contains("specs/A-0001\\n::error::NAMED.yaml:1:5: id 'A-0001' does not match the file name 'A-0001\\n::error::NAMED.yaml'; rename the file to A-0001.yaml or set id: A-0001\\n::error::NAMED", lines);
+        Assert.All(lines, line => Assert.True(!line.TrimStart().StartsWith("::", StringComparison.Ordinal) || line.StartsWith("::error file=specs/", StringComparison.Ordinal), line));
+        Assert.All(lines, line => Assert.DoesNotContain("##[", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ValidateSpecs_HundredsOfErrors_PrintsTheFirstHundredAndCountsTheRest()
+    {
+        using var tree = new SpecTree().Write("specs.config.yaml", Config);
+        for (var index = 0; index < 150; index++)
+        {
+            tree.Write($"specs/FEAT-{index:D4}.yaml", $"id: FEAT-{index:D4}\ntitle: t\nstatus: done\n");
+        }
+
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+
+        var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        Assert.Equal("150 spec/config error(s)", exception.Message);
+        var errors = context.Lines.All.Where(line => line.Level == LogLevel.Error).Select(line => line.Text).ToArray();
+        Assert.Equal(101, errors.Length);
+        Assert.Equal("... and 50 more error(s) in 50 file(s) not listed; fix the ones above and run again", errors[^1]);
+    }
+
+    [Fact]
+    public void ValidateSpecs_GlobProblems_AreErrorsAtTheirPlaceInTheConfig()
+    {
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", "specs:\n  paths:\n    - \"specs/**/*.yaml\"\n    - \"spec/**/*.yaml\"\n    - \"specs/\\0/*.yaml\"\n")
+            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+
+        Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        Assert.Equal(
+            [
+                "specs.config.yaml:4:7: specs.paths[1] 'spec/**/*.yaml' matches no file",
+                "specs.config.yaml:5:7: specs.paths[2] 'specs/\\0/*.yaml' holds a control character; a glob is a path such as specs/**/*.yaml",
+            ],
+            context.Lines.All.Where(line => line.Level == LogLevel.Error).Select(line => line.Text));
+    }
+
+    [Fact]
+    public void ValidateSpecs_LinkNotFollowed_IsAWarningAndAnAnnotation()
+    {
+        using var tree = new SpecTree().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "loop"), "..");
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+
+        context.ValidateSpecs(new ValidateSpecsSettings());
+
+        const string Reason = "not followed: a symbolic link to '..', a folder read already (a loop, or a second way to the same files)";
+        Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Warning && line.Text == "specs/loop: " + Reason);
+        Assert.Contains(context.Lines.All, line => line.Text == "::warning file=specs/loop::" + Reason);
+        Assert.Contains(context.Lines.All, line => line.Text == "1 spec file(s) and specs.config.yaml are valid.");
     }
 
     [Fact]
@@ -87,14 +157,48 @@ public sealed class ValidateSpecsAliasTests
     }
 
     [Fact]
-    public void ValidateSpecs_EnabledIntegrationWithoutSecret_FailsNamingTheVariable()
+    public void ValidateSpecs_EnabledIntegrationWithoutSecret_IsValid()
     {
-        using var tree = new SpecTree().Write("specs.config.yaml", Config + "integrations:\n  pagerduty:\n    enabled: true\n");
+        // A pull request from a fork gets no secrets: validating must not need them (a send does).
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", Config + "integrations:\n  pagerduty:\n    enabled: true\n  webhooks:\n    enabled: true\n    endpoints:\n      - name: a\n        url: \"https://hooks.example.com/${HOOK_PATH}\"\n")
+            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
         var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
 
-        Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+        context.ValidateSpecs(new ValidateSpecsSettings());
 
-        Assert.Contains(context.Lines.All, l => l.Level == LogLevel.Error && l.Text.Contains("PAGERDUTY_ROUTING_KEY is not set", StringComparison.Ordinal));
+        Assert.DoesNotContain(context.Lines.All, l => l.Level is LogLevel.Error or LogLevel.Warning);
+        Assert.Contains(context.Lines.All, line => line.Text == "1 spec file(s) and specs.config.yaml are valid.");
+    }
+
+    [Fact]
+    public async Task ValidateSpecs_InvalidSpecAndAnIntegrationWithoutSecret_WarnsAndNotifiesTheOthers()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", Config + $"""
+                integrations:
+                  slack:
+                    enabled: true
+                    notify_on: ["validation_failed"]
+                  webhooks:
+                    enabled: true
+                    endpoints:
+                      - name: "ci-errors"
+                        url: "{server.Url("/hooks/specs")}"
+                        events: ["validation_failed"]
+                """)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+
+        var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        Assert.Equal("1 spec/config error(s)", exception.Message);
+        Assert.Contains(context.Lines.All, l => l.Level == LogLevel.Warning
+            && l.Text == "slack: validation_failed is not sent: the secret SLACK_WEBHOOK_URL is not set (pull requests from forks get no secrets)");
+        Assert.Equal(["specs/FEAT-0001.yaml:3:9: status has the invalid value 'done'; valid values: draft, review, approved, implemented"],
+            context.Lines.All.Where(l => l.Level == LogLevel.Error).Select(l => l.Text));
+        Assert.Equal("validation_failed", Assert.Single(server.Requests).Header("X-SpecCake-Event"));
     }
 
     [Fact]

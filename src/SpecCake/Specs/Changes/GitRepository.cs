@@ -80,14 +80,20 @@ internal sealed class GitRepository
         return FileChange.ParseNameStatus(result.Output);
     }
 
-    /// <summary>The content of <paramref name="path"/> at <paramref name="commit"/>, or null when it has none there.</summary>
+    /// <summary>
+    /// The content of <paramref name="path"/> at <paramref name="commit"/>, or null when it has none there.
+    /// At most one character past <see cref="Validation.SourceText.MaxBytes"/> is read: a larger file is
+    /// no spec (ValidateSpecs says so), and reading a huge blob whole would only cost memory.
+    /// </summary>
     public string? Show(string commit, string path)
     {
-        var result = Run(Root, "show", $"{commit}:{path}");
+        var result = Run(Root, ["show", $"{commit}:{path}"], Validation.SourceText.MaxBytes + 1);
         return result.ExitCode == 0 ? result.Output : null;
     }
 
-    private static GitResult Run(string workingDirectory, params string[] arguments)
+    private static GitResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments, int.MaxValue);
+
+    private static GitResult Run(string workingDirectory, string[] arguments, int maxOutputChars)
     {
         var start = new ProcessStartInfo("git")
         {
@@ -120,19 +126,44 @@ internal sealed class GitRepository
         using (process)
         {
             var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
+            var (output, truncated) = ReadAtMost(process.StandardOutput, maxOutputChars);
+            if (truncated)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             if (!process.WaitForExit(CommandTimeout))
             {
                 process.Kill(entireProcessTree: true);
                 throw new SpecChangeDetectionException($"git {arguments[0]} did not finish within {CommandTimeout.TotalSeconds} s.");
             }
 
-            return new GitResult(process.ExitCode, output, error.GetAwaiter().GetResult());
+            return new GitResult(truncated ? 0 : process.ExitCode, output, error.GetAwaiter().GetResult()) { Truncated = truncated };
         }
+    }
+
+    private static (string Text, bool Truncated) ReadAtMost(StreamReader reader, int maxChars)
+    {
+        if (maxChars == int.MaxValue)
+        {
+            return (reader.ReadToEnd(), false);
+        }
+
+        var buffer = new char[Math.Min(maxChars, 64 * 1024)];
+        var text = new StringBuilder();
+        int read;
+        while (text.Length < maxChars && (read = reader.Read(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length))) > 0)
+        {
+            text.Append(buffer, 0, read);
+        }
+
+        return (text.ToString(), text.Length >= maxChars);
     }
 
     private sealed record GitResult(int ExitCode, string Output, string Error)
     {
+        public bool Truncated { get; init; }
+
         public string FirstErrorLine =>
             Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
             ?? $"exit code {ExitCode}";

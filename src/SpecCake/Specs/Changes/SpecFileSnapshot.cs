@@ -1,5 +1,6 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpecCake.Validation;
 
 namespace SpecCake.Specs.Changes;
 
@@ -7,41 +8,30 @@ namespace SpecCake.Specs.Changes;
 /// The two fields change detection needs from one version of a spec file. Deliberately
 /// lenient: an unreadable version has no status, and validating it is ValidateSpecs' job.
 /// </summary>
-/// <param name="Id">The top-level <c>id</c>, when it is a scalar.</param>
-/// <param name="Status">The top-level <c>status</c>, when it is a scalar.</param>
+/// <param name="Id">The top-level <c>id</c>, when it is a string.</param>
+/// <param name="Status">The top-level <c>status</c>, when it is a string.</param>
 internal sealed record SpecFileSnapshot(string? Id, string? Status)
 {
     /// <summary>Whether this version's status is <c>approved</c>.</summary>
     public bool IsApproved => string.Equals(Status, "approved", StringComparison.Ordinal);
 
-    /// <summary>Reads a version of a spec file; null content (no such file) reads as empty.</summary>
+    /// <summary>
+    /// Reads a version of a spec file; null content (no such file) reads as empty, and so does one
+    /// past <see cref="SourceText.MaxBytes"/> or one <see cref="YamlJsonReader"/> refuses (an alias bomb).
+    /// </summary>
     public static SpecFileSnapshot Read(string? yaml)
     {
-        if (string.IsNullOrWhiteSpace(yaml))
+        if (string.IsNullOrWhiteSpace(yaml) || yaml.Length > SourceText.MaxBytes)
         {
             return new SpecFileSnapshot(null, null);
         }
 
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                return new SpecFileSnapshot(null, null);
-            }
-
-            return new SpecFileSnapshot(Scalar(root, "id"), Scalar(root, "status"));
-        }
-        catch (Exception exception) when (exception is YamlException or InvalidOperationException)
-        {
-            // InvalidOperationException: YamlDotNet's scanner on some unclosed flow collections.
-            return new SpecFileSnapshot(null, null);
-        }
+        var document = YamlJsonReader.Read(yaml, "spec", new List<ValidationError>());
+        return document?.Root is JsonObject root
+            ? new SpecFileSnapshot(Text(root, "id"), Text(root, "status"))
+            : new SpecFileSnapshot(null, null);
     }
 
-    private static string? Scalar(YamlMappingNode root, string key) =>
-        root.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value }
-            ? value.Trim()
-            : null;
+    private static string? Text(JsonObject root, string key) =>
+        root[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>().Trim() : null;
 }
