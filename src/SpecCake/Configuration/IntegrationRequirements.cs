@@ -250,17 +250,18 @@ internal static class IntegrationRequirements
 
         /// <summary>
         /// A set secret goes into HTTP headers (or SMTP commands): a line break in it would start a
-        /// header of its own. Named, never shown. False when it is not usable.
+        /// header of its own. Named, never shown. False when it is not usable. White space around
+        /// it (a pasted secret's final newline) is trimmed where it is used, so only what is inside counts.
         /// </summary>
         public bool CheckUsable(string variable)
         {
-            if (secrets.Get(variable) is not { } value || !value.Any(char.IsControl))
+            if (secrets.Get(variable)?.Trim() is not { } value || !value.Any(char.IsControl))
             {
                 return true;
             }
 
             var what = value.Any(c => c is '\r' or '\n') ? "a line break" : "a control character";
-            Error($"the secret {variable} of integrations.{name} holds {what} (its value is not shown); a pasted secret often ends with a newline: set it again without one");
+            Error($"the secret {variable} of integrations.{name} holds {what} (its value is not shown); a secret is one line: set it again");
             return false;
         }
 

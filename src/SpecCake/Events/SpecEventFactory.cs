@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SpecCake.Specs;
+using SpecCake.Validation;
 
 namespace SpecCake.Events;
 
@@ -90,7 +91,7 @@ public static partial class SpecEventFactory
             return kind;
         }
 
-        problems.Add($"--event '{name}' is not an event; valid events: {valid}.");
+        problems.Add($"--event {LogText.Quoted(name)} is not an event; valid events: {valid}.");
         return null;
     }
 
@@ -106,7 +107,7 @@ public static partial class SpecEventFactory
             var found = ById(given.Trim(), specs) ?? ByPath(given.Trim(), specs);
             if (found is null)
             {
-                problems.Add($"--spec '{given}' matches no spec ID or file; {known}.");
+                problems.Add($"--spec {LogText.Quoted(given)} matches no spec ID or file; {known}.");
             }
 
             return found;
@@ -119,7 +120,7 @@ public static partial class SpecEventFactory
             var found = ById(id, specs);
             if (found is null)
             {
-                problems.Add($"--spec is absent and branch '{branch}' names spec '{id}', which does not exist; {known}.");
+                problems.Add($"--spec is absent and branch {LogText.Quoted(branch)} names spec {LogText.Quoted(id)}, which does not exist; {known}.");
             }
 
             return found;

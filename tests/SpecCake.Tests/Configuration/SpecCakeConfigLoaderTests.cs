@@ -325,6 +325,11 @@ public sealed class SpecCakeConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_SecretEndingWithANewline_IsUsable() =>
+        // A pasted secret's final newline is trimmed where it is used: it never reaches a header.
+        Assert.Empty(TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { [SecretNames.OpsgenieApiKey] = "opsgenie-key-0123456789\n" }).Errors);
+
+    [Fact]
     public void Load_DeviceThatNeverEnds_OneClearErrorQuickly()
     {
         var started = System.Diagnostics.Stopwatch.StartNew();

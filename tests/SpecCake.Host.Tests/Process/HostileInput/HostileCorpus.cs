@@ -132,6 +132,14 @@ public static class HostileCorpus
             Expect = [@"(?m)^specs/FEAT-0001\.yaml:1:5: id has the invalid value 'FEAT-0001\\n::error::ID'"],
         },
 
+        new("workflow-command-in-an-argument")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = [Notify, "--event=spec_created", "--spec=nope\n::error::ARGUMENT"],
+            ExitCode = 1,
+            Expect = [@"--spec 'nope\\n::error::ARGUMENT' matches no spec ID or file"],
+        },
+
         // #11 --config that is not a configuration file.
         new("config-is-dev-zero")
         {
