@@ -28,18 +28,12 @@ internal static class SourceText
     /// <exception cref="DirectoryNotFoundException">Its folder does not exist.</exception>
     public static string? Read(string path, string displayName, string kind, ICollection<ValidationError> errors)
     {
-        if (Directory.Exists(path))
-        {
-            errors.Add(new ValidationError(displayName, 0, 0, $"is a directory, not a {kind}; name a YAML file"));
-            return null;
-        }
-
         byte[] buffer;
         int length;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-            var declared = new FileInfo(path).Length;
+            var declared = stream.Length;
             if (declared > MaxBytes)
             {
                 errors.Add(new ValidationError(displayName, 0, 0, $"is {Size(declared)}, more than the {MaxSize} a {kind} may have; a {kind} is a few KB of YAML"));
@@ -73,6 +67,12 @@ internal static class SourceText
                 return null;
             }
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            // .NET refuses to open a directory as "access denied"; say what it is.
+            errors.Add(new ValidationError(displayName, 0, 0, $"is a directory, not a {kind}; name a YAML file"));
+            return null;
+        }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException and not FileNotFoundException and not DirectoryNotFoundException)
         {
             errors.Add(new ValidationError(displayName, 0, 0, $"cannot read the {kind}: {LogText.Escaped(exception.Message)}"));
@@ -90,12 +90,14 @@ internal static class SourceText
             bytes = bytes[ByteOrderMark.Length..];
         }
 
-        var chars = new char[bytes.Length];
-        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-        if (status == System.Buffers.OperationStatus.Done)
+        // The usual case in one vectorised pass and one copy; the slow path only finds the place.
+        if (Utf8.IsValid(bytes))
         {
-            return new string(chars, 0, charsWritten);
+            return Encoding.UTF8.GetString(bytes);
         }
+
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
 
         // Everything before the bad byte decoded: count lines and columns as YAML does (in characters).
         var before = chars.AsSpan(0, charsWritten);

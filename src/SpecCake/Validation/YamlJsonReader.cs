@@ -203,6 +203,12 @@ internal static partial class YamlJsonReader
             return JsonValue.Create(false);
         }
 
+        // Nearly every plain scalar is words: only one that starts like a number can be one.
+        if (!char.IsAsciiDigit(value[0]) && value[0] is not ('-' or '+' or '.'))
+        {
+            return JsonValue.Create(value);
+        }
+
         if (IntegerPattern().IsMatch(value))
         {
             return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
