@@ -109,6 +109,26 @@ public sealed class EmailNotifierTests
         Assert.Equal("✅ [implementation_completed] FEAT-0001: User Authentication", mail.Message.Subject);
     }
 
+    [Fact]
+    public async Task SendAsync_ServerTakesTheMessageButNeverConfirms_NotSentAgain()
+    {
+        await using var server = UnansweredSmtpServer.Start();
+        var delivery = new EmailDelivery(
+            "email",
+            new SmtpServerAddress("127.0.0.1", server.Port, SecureSocketOptions.None),
+            credentials: null,
+            EmailMessage.Render(TestData.Event(SpecEventKind.ImplementationFailed), "specs@example.com", ["oncall@example.com"]),
+            TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+        using var http = new HttpClient();
+
+        var outcome = await delivery.SendAsync(new DeliveryContext(http, new RecordingLog(), TimeProvider.System), CancellationToken.None);
+
+        Assert.False(outcome.Delivered);
+        Assert.Equal(1, server.MessagesReceived);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Contains("not retried: the message may already have arrived", outcome.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, 465, SecureSocketOptions.SslOnConnect)]
     [InlineData(true, 587, SecureSocketOptions.StartTls)]
