@@ -143,6 +143,43 @@ public sealed class HttpDeliveryTests
     }
 
     [Fact]
+    public async Task SendAsync_SlowSlackWithAtLeastOnce_RetriedAndDelivered()
+    {
+        await using var server = await LoopbackServer.StartAsync(async (index, _, context) =>
+        {
+            await Task.Delay(index == 0 ? 1500 : 0);
+            await context.Response.WriteAsync("ok");
+        });
+        var config = Slack() with { Notifications = Slack().Notifications with { AtLeastOnce = true } };
+
+        var report = await SpecEventNotifier.NotifyAsync(
+            config, Completed, TestData.Options(new RecordingLog(), SlackUrl(server), retry: TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(300) }));
+
+        Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_TlsHandshakeNeverAnswered_FailsAfterTheConnectTimeoutAndRetriesSinceNothingWasSent()
+    {
+        // Accepts the TCP connection, then says nothing: the TLS handshake never completes.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var retry = TestData.FastRetry with { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+        var environment = new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = $"https://127.0.0.1:{port}/services/T1/B1/tls-token-5e3a" };
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = await SpecEventNotifier.NotifyAsync(Slack(), Completed, TestData.Options(new RecordingLog(), environment, retry: retry));
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        var result = report.Results.Single();
+        Assert.Equal((DeliveryStatus.Failed, 4), (result.Status, result.Attempts));
+        Assert.Equal($"network error: no connection to 127.0.0.1:{port} within 0.3s (after 4 attempts)", result.Reason);
+        Assert.True(elapsed < TimeSpan.FromSeconds(8), $"took {elapsed}");
+    }
+
+    [Fact]
     public async Task SendAsync_ChatWebhookAcceptsAndNeverAnswers_CostsOneAttemptTimeoutWithTheDefaultPolicy()
     {
         await using var server = await LoopbackServer.StartAsync((_, _, context) => Task.Delay(Timeout.Infinite, context.RequestAborted));
