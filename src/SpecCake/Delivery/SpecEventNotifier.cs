@@ -12,6 +12,9 @@ namespace SpecCake.Delivery;
 /// </summary>
 public static class SpecEventNotifier
 {
+    // A reason is one cell of the summary; a delivery's own text (an exception message) may be longer.
+    private const int MaxReasonLength = 1000;
+
     /// <summary>Notifies an event.</summary>
     /// <param name="config">The configuration (validated, <c>${VAR}</c> interpolated).</param>
     /// <param name="specEvent">The event.</param>
@@ -245,7 +248,7 @@ public static class SpecEventNotifier
         var elapsed = Stopwatch.GetElapsedTime(started);
         var result = outcome.Delivered
             ? new DeliveryResult(delivery.Target, DeliveryStatus.Sent, outcome.Attempts, elapsed, null)
-            : new DeliveryResult(delivery.Target, DeliveryStatus.Failed, outcome.Attempts, elapsed, masker.Apply(outcome.Reason ?? "failed"));
+            : new DeliveryResult(delivery.Target, DeliveryStatus.Failed, outcome.Attempts, elapsed, masker.Shorten(outcome.Reason ?? "failed", MaxReasonLength));
 
         context.Log.Write(
             outcome.Delivered ? DeliveryLogLevel.Information : DeliveryLogLevel.Error,
