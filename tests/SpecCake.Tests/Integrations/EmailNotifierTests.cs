@@ -147,7 +147,7 @@ public sealed class EmailNotifierTests
     };
 
     /// <summary>Trusts exactly the certificate the test server made, nothing else.</summary>
-    private static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
+    internal static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
         (_, certificate, _, _) =>
             server.Certificate is not null && certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString();
 }
