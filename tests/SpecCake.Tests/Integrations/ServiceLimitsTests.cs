@@ -64,6 +64,14 @@ public sealed partial class ServiceLimitsTests
         }
 
         Assert.True(violations.Count == 0, $"{service}:\n" + string.Join("\n", violations));
+
+        // What was cut is the least important: the event, the spec and the PR and logs links arrive.
+        if (service is "slack" or "discord" or "teams-adaptive-card" or "teams-message-card")
+        {
+            var raw = server.Requests.Single().Body;
+            var specEvent = AwkwardInput.Event(kind, shift);
+            Assert.All(new[] { "FEAT-0001", specEvent.PullRequest!.Url!, specEvent.LogsUrl!, "Spec Implementation Failed" }, fact => Assert.Contains(fact, raw, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
