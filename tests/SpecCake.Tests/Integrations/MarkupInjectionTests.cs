@@ -68,18 +68,7 @@ public sealed partial class MarkupInjectionTests
     public async Task NotifyAsync_EmailTitleWithHtmlLink_EncodedNeverALink()
     {
         await using var server = await LoopbackSmtpServer.StartAsync(startTls: true, requiredLogin: null);
-        var config = TestData.Config(new IntegrationsOptions
-        {
-            Email = new EmailOptions
-            {
-                Enabled = true,
-                Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Secure = true },
-                From = "specs@example.com",
-                Recipients = new Dictionary<string, IReadOnlyList<string>> { ["implementation_failed"] = ["oncall@example.com"] },
-            },
-        });
-        var options = TestData.Options(new RecordingLog(), new Dictionary<string, string?>(), retry: TestData.FastRetry with { MaxRetries = 0 })
-            with { ServerCertificateValidation = EmailNotifierTests.TrustOnly(server) };
+        var (config, options) = EmailNotifierTests.ToLoopback(server);
 
         await SpecEventNotifier.NotifyAsync(config, TestData.Event(SpecEventKind.ImplementationFailed) with { Spec = TestData.Spec with { Title = Hostile } }, options);
 
