@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-
 namespace SpecCake.Delivery;
 
 /// <summary>
@@ -101,37 +98,4 @@ internal sealed class BoundedResponseHandler(HttpMessageHandler inner, ResponseL
             return (kept.GetBuffer().AsSpan(0, limit).ToArray(), true);
         }
     }
-}
-
-/// <summary>An answer's body as far as it was read; <see cref="Truncated"/> when the service sent more.</summary>
-internal sealed class BoundedContent(byte[] body, bool truncated) : ByteArrayContent(body)
-{
-    /// <summary>Whether the body was cut at the limit (an error message quoting it must say so).</summary>
-    public bool Truncated { get; } = truncated;
-}
-
-/// <summary>
-/// A service answered with a redirect, which SpecCake never follows: following would re-send the
-/// request (body and credentials) to another address.
-/// </summary>
-internal sealed class RedirectNotFollowedException(HttpStatusCode status, string? reasonPhrase, Uri? location)
-    : HttpRequestException(HttpRequestError.Unknown, Describe(status, reasonPhrase, location) + ": redirects are not followed", null, status)
-{
-    /// <summary>Where the redirect pointed; null when it had no <c>Location</c>.</summary>
-    public Uri? Location { get; } = location;
-
-    /// <summary>The status and where it pointed, e.g. <c>307 Temporary Redirect to https://…</c>.</summary>
-    public string Answer { get; } = Describe(status, reasonPhrase, location);
-
-    private static string Describe(HttpStatusCode status, string? reasonPhrase, Uri? location) =>
-        $"{((int)status).ToString(CultureInfo.InvariantCulture)} {reasonPhrase}".TrimEnd()
-        + (location is null ? " without a Location" : $" to {location.OriginalString}");
-}
-
-/// <summary>A success answer larger than a parsing caller accepts (<see cref="ResponseLimits.FailWhenSuccessIsLarger"/>).</summary>
-internal sealed class ResponseTooLargeException(int limit)
-    : HttpRequestException(HttpRequestError.Unknown, $"answered with more than {ResponseLimits.Describe(limit)}; SpecCake reads at most that much of an answer", null, null)
-{
-    /// <summary>The limit that was exceeded.</summary>
-    public int Limit { get; } = limit;
 }

@@ -44,8 +44,8 @@ public static class SpecEventNotifier
         // Plan everything first: every credential is registered with the masker before a line is written.
         var (results, planned) = Plan(config, specEvent, options, masker, identity);
         var stateFile = StateFilePath(config, options);
-        var ledger = identity is null ? null : new DeliveryLedger(stateFile, time, options.StateFileLockTimeout);
-        planned = await SkipDeliveredAsync(ledger, identity, planned, results, log, cancellationToken).ConfigureAwait(false);
+        var rerun = await RerunGate.OpenAsync(identity, stateFile, planned, options, results, log, cancellationToken).ConfigureAwait(false);
+        planned = [.. rerun.Remaining];
 
         var subject = specEvent.IsTest ? "a test message" : specEvent.Name + (specEvent.Spec is { } spec ? $" for {spec.Id}" : string.Empty);
         log.Write(DeliveryLogLevel.Information, $"Notifying {subject}: {planned.Count} deliver{(planned.Count == 1 ? "y" : "ies")}{(options.DryRun ? " (dry run: nothing is sent)" : string.Empty)}.");
@@ -82,82 +82,13 @@ public static class SpecEventNotifier
                 await gate.CloseAsync(delivered).ConfigureAwait(false);
             }
 
-            await RecordDeliveredAsync(ledger, identity, delivered, log).ConfigureAwait(false);
+            await rerun.CloseAsync(delivered).ConfigureAwait(false);
         }
 
         var report = new DeliveryReport(specEvent, [.. results.Values], options.DryRun);
         log.Write(report.HasFailures ? DeliveryLogLevel.Warning : DeliveryLogLevel.Information, report.ToTable());
         WriteStepSummary(report, options.Environment, masker, log);
         return report;
-    }
-
-    /// <summary>
-    /// A re-run of a CI job: what an earlier attempt of the same run delivered is reported as such
-    /// and not sent again. Only read here, so a dry run writes nothing.
-    /// </summary>
-    private static async Task<List<PlannedDelivery>> SkipDeliveredAsync(
-        DeliveryLedger? ledger, string? identity, List<PlannedDelivery> planned, Dictionary<object, DeliveryResult> results, MaskingLog log, CancellationToken cancellationToken)
-    {
-        if (ledger is null || identity is null || planned.Count == 0)
-        {
-            return planned;
-        }
-
-        IReadOnlyDictionary<string, DateTimeOffset> delivered;
-        try
-        {
-            string? warning;
-            (delivered, warning) = await ledger.DeliveredAsync(identity, cancellationToken).ConfigureAwait(false);
-            WarnIfAny(log, warning);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            // Not knowing what was delivered must not stop a notification: send it all.
-            log.Write(DeliveryLogLevel.Warning, $"Could not read what earlier attempts of this CI run delivered: {error.Message}; sending everything.");
-            return planned;
-        }
-
-        var remaining = new List<PlannedDelivery>();
-        foreach (var delivery in planned)
-        {
-            if (delivered.TryGetValue(delivery.Target, out var at))
-            {
-                results[delivery] = new DeliveryResult(
-                    delivery.Target, DeliveryStatus.AlreadyDelivered, 0, TimeSpan.Zero,
-                    $"in an earlier attempt of this CI run, at {at.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)} UTC");
-            }
-            else
-            {
-                remaining.Add(delivery);
-            }
-        }
-
-        return remaining;
-    }
-
-    private static async Task RecordDeliveredAsync(DeliveryLedger? ledger, string? identity, List<string> delivered, MaskingLog log)
-    {
-        if (ledger is null || identity is null)
-        {
-            return;
-        }
-
-        try
-        {
-            WarnIfAny(log, await ledger.RecordAsync(identity, delivered, CancellationToken.None).ConfigureAwait(false));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            log.Write(DeliveryLogLevel.Warning, $"Could not record what was delivered (a re-run of this job would send it again): {error.Message}");
-        }
-    }
-
-    private static void WarnIfAny(IDeliveryLog log, string? warning)
-    {
-        if (warning is not null)
-        {
-            log.Write(DeliveryLogLevel.Warning, char.ToUpperInvariant(warning[0]) + warning[1..] + ".");
-        }
     }
 
     private static (Dictionary<object, DeliveryResult> Results, List<PlannedDelivery> Planned) Plan(
