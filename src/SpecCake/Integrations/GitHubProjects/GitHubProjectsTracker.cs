@@ -51,7 +51,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             ["Authorization"] = "Bearer " + token,
             ["User-Agent"] = "SpecCake",
         }, mask, syncOptions);
-        pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask);
+        pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask, syncOptions);
 
         var data = await Http.GraphQLAsync(graphQLUrl, """
             query SpecCakeProject($owner: String!, $number: Int!, $field: String!) {
