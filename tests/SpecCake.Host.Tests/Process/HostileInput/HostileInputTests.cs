@@ -7,7 +7,7 @@ namespace SpecCake.Host.Tests.Process.HostileInput;
 /// expectations, and the rules no run may break, whatever the input.
 /// </summary>
 [Collection(BuiltHostCollection.Name)]
-public sealed partial class HostileInputTests(BuiltHostFixture host)
+public sealed partial class HostileInputTests(BuiltHostFixture host, Xunit.Abstractions.ITestOutputHelper log)
 {
     // Far more than any case needs to say what is wrong ("... and N more" caps the rest).
     private const int MaxOutputLines = 400;
@@ -23,6 +23,7 @@ public sealed partial class HostileInputTests(BuiltHostFixture host)
         var run = hostile.Run(host);
         var process = run.Process;
         var output = process.All;
+        log.WriteLine($"{name}: exit {process.ExitCode} in {process.Elapsed.TotalSeconds:F2} s, peak {process.PeakResidentBytes / (1 << 20)} MiB, {output.Split('\n').Length} lines");
 
         Assert.True(process.ExitCode == hostile.ExitCode, $"exit {process.ExitCode}, expected {hostile.ExitCode}:\n{Shorten(output)}");
         foreach (var pattern in hostile.Expect)
