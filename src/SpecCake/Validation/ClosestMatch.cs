@@ -13,8 +13,9 @@ internal static class ClosestMatch
             return only;
         }
 
-        // Under three characters everything is "close": "P9" is not a typo of "P1".
-        if (typed.Length < 3)
+        // Under three characters everything is "close": "P9" is not a typo of "P1". Far longer than
+        // any valid name, it is no typo either (and the distance table would grow with it).
+        if (typed.Length < 3 || typed.Length > 100)
         {
             return null;
         }

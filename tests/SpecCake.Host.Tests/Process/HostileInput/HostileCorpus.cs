@@ -67,6 +67,12 @@ public static class HostileCorpus
             ExitCode = 1,
             Expect = [@"(?m)^specs/FEAT-0001\.yaml:\d+:\d+: .*more than [\d,]+ values"],
         },
+        new("spec-with-a-value-of-almost-a-mebibyte")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = "id: FEAT-0001\ntitle: t\nstatus: " + new string('d', 1_000_000) + "\n" },
+            ExitCode = 1,
+            Expect = [@"(?m)^specs/FEAT-0001\.yaml:3:9: status has the invalid value 'd{60}…'; valid values"],
+        },
         new("hundreds-of-invalid-specs")
         {
             Files = Many(400, i => ($"specs/FEAT-{i:D4}.yaml", $"id: FEAT-{i:D4}\ntitle: t\nstatus: done\n"), ("specs.config.yaml", Config)),
