@@ -26,7 +26,7 @@ internal static class SyncTrackersRunner
             specs = [.. specs.Where(spec => string.Equals(spec.Id, only, StringComparison.OrdinalIgnoreCase))];
             if (specs.Count == 0)
             {
-                throw new CakeException($"SyncTrackers: no valid spec has the ID \"{only}\"");
+                throw new CakeException($"SyncTrackers: no valid spec has the ID {Validation.LogText.Quoted(only)}");
             }
         }
 
@@ -42,11 +42,11 @@ internal static class SyncTrackersRunner
         {
             if (line.Contains(" FAILED", StringComparison.Ordinal))
             {
-                context.Log.Error("{0}", line);
+                context.Log.ErrorLine(line);
             }
             else
             {
-                context.Log.Information("{0}", line);
+                context.Log.InformationLine(line);
             }
         }
 
@@ -59,7 +59,7 @@ internal static class SyncTrackersRunner
                 throw new CakeException(message);
             }
 
-            context.Log.Warning("{0}", message);
+            context.Log.WarningLine(message);
         }
 
         return summary;

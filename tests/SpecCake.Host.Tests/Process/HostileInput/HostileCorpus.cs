@@ -146,6 +146,14 @@ public static class HostileCorpus
             Expect = [@"--spec 'nope\\n::error::ARGUMENT' matches no spec ID or file"],
         },
 
+        new("workflow-command-in-a-trackers-argument")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = ["--target=SyncTrackers", "--spec=nope\n::error::TRACKERS"],
+            ExitCode = 1,
+            Expect = [@"no valid spec has the ID 'nope\\n::error::TRACKERS'"],
+        },
+
         // #11 --config that is not a configuration file.
         new("config-is-dev-zero")
         {
