@@ -64,7 +64,7 @@ public static class SpecChangeAliases
         // The repository is the one holding the config: its spec globs are relative to the config's folder.
         var globs = SpecPathsReader.Read(configFile.FullPath);
         var repository = GitRepository.Discover(configFile.GetDirectory().FullPath);
-        var specFiles = new SpecPathGlob(globs, repository.Prefix);
+        var specFiles = new SpecPathGlob(globs, repository.Prefix, configFile.GetFilename().FullPath);
 
         var events = new SpecChangeDetector(repository, specFiles).Detect(settings.Base, head);
         // Refs come from the workflow and IDs and paths from the repository: guarded, never format strings.

@@ -11,19 +11,22 @@ namespace SpecCake.Specs.Changes;
 internal sealed class SpecPathGlob
 {
     private readonly Regex[] _patterns;
+    private readonly string? _configPath;
 
     /// <summary>Creates the matcher.</summary>
     /// <param name="globs">The globs, relative to <paramref name="configDirectory"/>.</param>
     /// <param name="configDirectory">The config file's directory relative to the repository root, "" for the root.</param>
-    public SpecPathGlob(IEnumerable<string> globs, string configDirectory = "")
+    /// <param name="configFileName">The config file's name: never a spec, whatever the globs say (as on disk).</param>
+    public SpecPathGlob(IEnumerable<string> globs, string configDirectory = "", string? configFileName = null)
     {
         ArgumentNullException.ThrowIfNull(globs);
         ArgumentNullException.ThrowIfNull(configDirectory);
         _patterns = [.. globs.Select(glob => GlobPattern.ToRegex(Normalize(Combine(configDirectory, glob))))];
+        _configPath = configFileName is null ? null : Normalize(Combine(configDirectory, configFileName));
     }
 
     /// <summary>Whether <paramref name="path"/> (repository-relative, forward slashes) is a spec file.</summary>
-    public bool IsMatch(string path) => _patterns.Any(pattern => pattern.IsMatch(path));
+    public bool IsMatch(string path) => path != _configPath && _patterns.Any(pattern => pattern.IsMatch(path));
 
     private static string Combine(string directory, string glob)
     {

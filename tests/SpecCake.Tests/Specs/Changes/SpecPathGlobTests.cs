@@ -22,4 +22,12 @@ public sealed class SpecPathGlobTests
     [InlineData("../specs/*.yaml", "specs/FEAT-0001.yaml", true)]
     public void IsMatch_GlobRelativeToConfigInSubfolder_MatchesFromThere(string glob, string path, bool expected) =>
         Assert.Equal(expected, new SpecPathGlob([glob], "config").IsMatch(path));
+
+    [Theory]
+    [InlineData("", "specs.config.yaml", false)]
+    [InlineData("", "specs/FEAT-0001.yaml", true)]
+    [InlineData("config", "config/specs.config.yaml", false)]
+    [InlineData("config", "specs.config.yaml", true)]
+    public void IsMatch_TheConfigFile_IsNoSpecEvenWhenAGlobMatchesIt(string configDirectory, string path, bool expected) =>
+        Assert.Equal(expected, new SpecPathGlob(["**/*.yaml", "../**/*.yaml"], configDirectory, "specs.config.yaml").IsMatch(path));
 }
