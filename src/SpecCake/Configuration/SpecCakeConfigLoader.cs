@@ -90,6 +90,7 @@ public static class SpecCakeConfigLoader
         var credentials = VariableInterpolator.Interpolate(document, environment).Concat(WebhookCredentials(document)).ToArray();
         var secrets = new SecretStore(environment, credentials);
         IntegrationRequirements.Check(document, secrets);
+        ImplementationRequirements.Check(document, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
 
         SpecCakeConfig? config = null;
         if (errors.Count == 0)
