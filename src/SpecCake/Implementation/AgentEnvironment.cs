@@ -12,7 +12,7 @@ namespace SpecCake.Implementation;
 internal static class AgentEnvironment
 {
     /// <summary>The agent's key to the Anthropic API.</summary>
-    public const string AnthropicApiKey = "ANTHROPIC_API_KEY";
+    public const string AnthropicApiKey = SecretNames.AnthropicApiKey;
 
     /// <summary>The environment without SpecCake's credentials.</summary>
     /// <param name="environment">The task's environment.</param>
@@ -26,10 +26,11 @@ internal static class AgentEnvironment
         var scrubbed = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, value) in environment)
         {
-            var leave = names.Contains(name)
-                || (name == AnthropicApiKey && !keepAnthropicKey)
+            var leave = name == AnthropicApiKey
+                ? !keepAnthropicKey
+                : names.Contains(name)
                 || (name.StartsWith("ACTIONS_", StringComparison.Ordinal) && (name.EndsWith("_TOKEN", StringComparison.Ordinal) || name.EndsWith("_URL", StringComparison.Ordinal)))
-                || (value is not null && name != AnthropicApiKey && credentials.Contains(value));
+                || (value is not null && credentials.Contains(value));
             if (!leave)
             {
                 scrubbed[name] = value;

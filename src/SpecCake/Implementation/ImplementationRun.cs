@@ -1,0 +1,475 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Octokit;
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Events;
+using SpecCake.Specs;
+using RepositoryReference = SpecCake.Events.RepositoryReference;
+
+namespace SpecCake.Implementation;
+
+/// <summary>
+/// One ImplementSpec run (contract §7), free of Cake so it can be tested. In order: refuse what
+/// cannot work (a spec that is not approved, a dirty tree, a missing CLI or secret) before
+/// anything happens; <c>implementation_started</c>; create or reset the spec branch from the base;
+/// agent and verify rounds, each failure fed back, up to <c>max_attempts</c>; commit, push, open or
+/// update the pull request, <c>pr_created</c>, <c>implementation_completed</c>. Any failure after
+/// the start sends <c>implementation_failed</c> and pushes nothing (a push whose pull request
+/// GitHub refused is undone). A dry run prints the plan, the prompt and the commands and
+/// changes and sends nothing.
+/// </summary>
+internal sealed class ImplementationRun(ImplementationRequest request, ImplementationHost host)
+{
+    private readonly ImplementationOptions options = request.Config.Implementation;
+    private readonly Spec spec = request.Spec;
+
+    /// <summary>Runs it. Refusals throw; failures after the start are in the result (and were notified).</summary>
+    /// <exception cref="ImplementationException">A refusal: nothing was changed or sent.</exception>
+    public async Task<ImplementationResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var masker = Masker();
+        var log = new MaskedLog(host.Log, masker);
+        var started = Stopwatch.GetTimestamp();
+
+        var preflight = await PreflightAsync(masker, cancellationToken).ConfigureAwait(false);
+        if (request.DryRun)
+        {
+            var baseBranch = options.Base ?? await preflight.Git.LocalDefaultBranchAsync(cancellationToken).ConfigureAwait(false) ?? "(the repository's default branch)";
+            return DryRun(preflight, baseBranch, log);
+        }
+
+        var publisher = new PullRequestPublisher(host.GitHubClient(preflight.ApiUrl, preflight.Token), preflight.Repository, host.RetryPolicy, host.TimeProvider, masker);
+        var baseName = options.Base ?? await publisher.DefaultBranchAsync(cancellationToken).ConfigureAwait(false);
+
+        var events = new List<SentEvent>();
+        var attempts = new List<ImplementationAttempt>();
+        string? commit = null;
+        PublishedPullRequest? pullRequest = null;
+        string? error = null;
+
+        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {spec.Id} ({spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} from {baseName}, agent {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s).");
+        events.Add(host.Events.Send(Arguments("implementation_started", preflight.Branch)));
+        using var runLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        runLimit.CancelAfter(Minutes(options.TimeoutMinutes));
+        try
+        {
+            preflight.Workspace.ResetArtifacts();
+            (commit, pullRequest) = await ImplementAsync(preflight, publisher, baseName, attempts, log, runLimit.Token).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            events.Add(host.Events.Send(Arguments("pr_created", preflight.Branch) with { Pr = pullRequest.Number, PrUrl = pullRequest.Url }));
+            events.Add(host.Events.Send(Arguments("implementation_completed", preflight.Branch) with { Pr = pullRequest.Number, PrUrl = pullRequest.Url, Duration = elapsed.TotalSeconds }));
+        }
+        catch (Exception exception) when (exception is ImplementationException or OperationCanceledException)
+        {
+            error = exception is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                ? string.Create(CultureInfo.InvariantCulture, $"the run's time limit (timeout_minutes: {options.TimeoutMinutes}) was reached")
+                : masker.Apply(exception.Message);
+            log.Write(DeliveryLogLevel.Error, $"ImplementSpec: {spec.Id} failed: {error}");
+            events.Add(host.Events.Send(Arguments("implementation_failed", preflight.Branch) with
+            {
+                Error = ImplementationText.Line(error, 300),
+                Duration = Stopwatch.GetElapsedTime(started).TotalSeconds,
+            }));
+        }
+
+        var result = new ImplementationResult
+        {
+            Spec = spec,
+            Branch = preflight.Branch,
+            Base = baseName,
+            Agent = preflight.Agent.Name,
+            Succeeded = error is null,
+            Error = error,
+            Attempts = attempts,
+            Commit = commit,
+            PullRequest = pullRequest,
+            Events = events,
+            Duration = Stopwatch.GetElapsedTime(started),
+            Artifacts = preflight.Workspace.ArtifactsRelative,
+        };
+        Report(result, masker, log);
+        return result;
+    }
+
+    private async Task<(string Commit, PublishedPullRequest PullRequest)> ImplementAsync(
+        Preflight preflight, PullRequestPublisher publisher, string baseName, List<ImplementationAttempt> attempts, MaskedLog log, CancellationToken cancellationToken)
+    {
+        var git = preflight.Git;
+        var branch = preflight.Branch;
+        await git.FetchAsync(baseName, cancellationToken).ConfigureAwait(false);
+        var previous = await git.RemoteBranchAsync(branch, cancellationToken).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            // Its commits are needed to put it back should the pull request be refused.
+            await git.FetchAsync(branch, cancellationToken).ConfigureAwait(false);
+        }
+
+        await git.CheckoutFromBaseAsync(branch, baseName, cancellationToken).ConfigureAwait(false);
+        var baseCommit = await git.HeadAsync(cancellationToken).ConfigureAwait(false);
+
+        var fields = Fields(preflight, baseName);
+        var firstPrompt = ImplementationPrompt.Build(preflight.Template, fields);
+        var prompt = firstPrompt;
+        var verifyEnvironment = AgentEnvironment.Scrub(host.Environment, request.Secrets, keepAnthropicKey: false);
+        var verify = new VerifyStep(preflight.Workspace, verifyEnvironment, preflight.Masker);
+        for (var attempt = 1; ; attempt++)
+        {
+            var promptFile = preflight.Workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"prompt-{attempt}.md"));
+            await File.WriteAllTextAsync(promptFile, preflight.Masker.Apply(prompt), cancellationToken).ConfigureAwait(false);
+            log.Write(DeliveryLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: attempt {attempt} of {options.MaxAttempts}: running {preflight.Agent.Name}..."));
+            var agentTimeout = options.AgentTimeoutMinutes is { } minutes ? Minutes(minutes) : Timeout.InfiniteTimeSpan;
+            var agent = await preflight.Agent.RunAsync(new AgentRound(attempt, prompt, promptFile, agentTimeout), cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!agent.Succeeded)
+            {
+                attempts.Add(new ImplementationAttempt(attempt, agent, []));
+                throw new ImplementationException(agent.Error ?? "the agent failed");
+            }
+
+            log.Write(DeliveryLogLevel.Information, $"ImplementSpec: attempt {attempt}: the agent finished; verifying...");
+            var results = await verify.RunAsync(attempt, options.Verify, Minutes(options.VerifyTimeoutMinutes), cancellationToken).ConfigureAwait(false);
+            attempts.Add(new ImplementationAttempt(attempt, agent, results));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (results.All(result => result.Passed))
+            {
+                break;
+            }
+
+            var failed = results[^1];
+            log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: attempt {attempt}: `{failed.Command.Run}` {failed.Describe()}; the end of its output:\n{Quoted(failed.Output, 40)}");
+            if (attempt >= options.MaxAttempts)
+            {
+                throw new ImplementationException(string.Create(CultureInfo.InvariantCulture, $"verify still failing after {attempt} attempt(s): `{failed.Command.Run}` {failed.Describe()}"));
+            }
+
+            prompt = ImplementationPrompt.WithFeedback(firstPrompt, attempt + 1, failed);
+        }
+
+        if (await git.CurrentBranchAsync(cancellationToken).ConfigureAwait(false) != branch)
+        {
+            throw new ImplementationException($"the agent left the branch {branch}; nothing was committed");
+        }
+
+        var staged = await git.StageAsync(cancellationToken).ConfigureAwait(false);
+        var head = await git.HeadAsync(cancellationToken).ConfigureAwait(false);
+        if (!staged && head == baseCommit)
+        {
+            throw new ImplementationException("the agent changed nothing: no file differs from the base");
+        }
+
+        var commit = head;
+        if (staged)
+        {
+            var messageFile = preflight.Workspace.Artifact("commit-message.txt");
+            await File.WriteAllTextAsync(messageFile, ImplementationText.CommitMessage(spec), cancellationToken).ConfigureAwait(false);
+            commit = await git.CommitAsync(messageFile, cancellationToken).ConfigureAwait(false);
+        }
+
+        await git.PushAsync(branch, previous, cancellationToken).ConfigureAwait(false);
+        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: pushed {commit[..Math.Min(12, commit.Length)]} to {branch}.");
+
+        var prFields = new Dictionary<string, string>(fields, StringComparer.Ordinal)
+        {
+            ["attempts"] = attempts.Count.ToString(CultureInfo.InvariantCulture),
+            ["agent"] = preflight.Agent.Name,
+            ["spec_url"] = SpecUrl(branch),
+            ["logs_url"] = LogsUrl(),
+        };
+        var title = ImplementationText.Title(options.PullRequest.Title, prFields);
+        var body = preflight.Masker.Apply(ImplementationText.Body(options.PullRequest.Body, prFields));
+        try
+        {
+            var pullRequest = await publisher.PublishAsync(branch, baseName, title, body, options.PullRequest, spec.Reviewers, cancellationToken).ConfigureAwait(false);
+            foreach (var warning in pullRequest.Warnings)
+            {
+                log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: {warning}");
+            }
+
+            log.Write(DeliveryLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: pull request #{pullRequest.Number} {(pullRequest.Created ? "opened" : "updated")}: {pullRequest.Url}"));
+            return (commit, pullRequest);
+        }
+        catch (ImplementationException)
+        {
+            // Nothing stays pushed for a run that failed: the branch goes back to what it was.
+            try
+            {
+                await git.RestoreRemoteAsync(branch, previous, commit, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ImplementationException undo)
+            {
+                log.Write(DeliveryLogLevel.Error, $"ImplementSpec: {undo.Message}; {branch} on origin still holds {commit[..Math.Min(12, commit.Length)]}.");
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Preflight> PreflightAsync(SecretMasker masker, CancellationToken cancellationToken)
+    {
+        var environment = host.Environment;
+        if (spec.Status != SpecStatus.Approved && !request.Force)
+        {
+            throw new ImplementationException(
+                $"{spec.Id} is {spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
+                "Set status: approved in " + spec.File + " once it is reviewed, or pass --force to implement it anyway.");
+        }
+
+        var root = await GitWorkspace.FindRootAsync(host.WorkingDirectory, environment, cancellationToken).ConfigureAwait(false)
+            ?? throw new ImplementationException($"{host.WorkingDirectory} is not inside a git repository: ImplementSpec commits to a branch, so run it in a clone.");
+
+        string branch;
+        try
+        {
+            branch = BranchName.For(options.Branch, spec);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ImplementationException($"implementation.branch: {exception.Message}");
+        }
+
+        var stateFile = ImplementationWorkspace.RelativeInside(root, SpecEventNotifier.StateFilePath(request.Config, new SpecEventNotifierOptions { BaseDirectory = host.WorkingDirectory }));
+        var workspace = new ImplementationWorkspace(root, spec.Id, stateFile is null ? [] : [stateFile]);
+        var git = new GitWorkspace(workspace, environment, masker);
+        var dirty = await git.DirtyPathsAsync(cancellationToken).ConfigureAwait(false);
+        if (dirty.Count > 0)
+        {
+            var shown = string.Join(", ", dirty.Take(5)) + (dirty.Count > 5 ? string.Create(CultureInfo.InvariantCulture, $" and {dirty.Count - 5} more") : string.Empty);
+            throw new ImplementationException(
+                $"the working tree has uncommitted changes ({shown}): ImplementSpec commits everything the agent changes, so it starts from a clean tree. Commit or stash them (git stash --include-untracked), then run it again.");
+        }
+
+        if (await git.OriginAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new ImplementationException("this clone has no 'origin' remote: ImplementSpec pushes the spec branch there; add it with git remote add origin <url>.");
+        }
+
+        var missing = new List<string>();
+        if (options.Agent == ImplementationAgent.ClaudeCode && string.IsNullOrWhiteSpace(environment.GetValueOrDefault(SecretNames.AnthropicApiKey)))
+        {
+            missing.Add($"{SecretNames.AnthropicApiKey} (Claude Code's API key)");
+        }
+
+        var token = environment.GetValueOrDefault(SecretNames.GitHubToken);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            missing.Add($"{SecretNames.GitHubToken} (to open the pull request)");
+        }
+
+        var agent = Agent(workspace, branch, masker);
+        if (missing.Count > 0)
+        {
+            throw new ImplementationException(
+                $"the secret{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(" and ", missing)} {(missing.Count > 1 ? "are" : "is")} not set: add {(missing.Count > 1 ? "them" : "it")} to the repository's secrets and pass {(missing.Count > 1 ? "them" : "it")} to the job's env.");
+        }
+
+        var repository = RepositoryReference.Parse(environment.GetValueOrDefault("GITHUB_REPOSITORY"))
+            ?? throw new ImplementationException("cannot tell which GitHub repository to open the pull request in: set GITHUB_REPOSITORY=owner/name (GitHub Actions sets it), or give the clone a GitHub origin.");
+        var apiText = environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } given ? given : GitHubConnection.DefaultApiUrl;
+        if (!ValueRules.IsAcceptableUrl(apiText) || !Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl))
+        {
+            throw new ImplementationException($"GITHUB_API_URL {ValueRules.UrlRule}.");
+        }
+
+        var template = ImplementationPrompt.DefaultTemplate;
+        if (options.PromptTemplate is { } templateFile)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(request.Config.SourceFile) ?? host.WorkingDirectory, templateFile);
+            try
+            {
+                template = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new ImplementationException($"implementation.prompt_template: cannot read {templateFile}: {exception.Message}");
+            }
+        }
+
+        return new Preflight(workspace, git, branch, agent, repository, apiUrl, token!, template, masker);
+    }
+
+    private ICodingAgent Agent(ImplementationWorkspace workspace, string branch, SecretMasker masker)
+    {
+        var environment = AgentEnvironment.Scrub(host.Environment, request.Secrets, keepAnthropicKey: true);
+        if (options.Agent == ImplementationAgent.Command)
+        {
+            var program = options.Command[0];
+            var found = ExecutableLookup.Find(program, workspace.Root, host.Environment)
+                ?? throw new ImplementationException($"implementation.command: the program '{program}' was not found (on PATH, or relative to the repository root); install it or fix the path.");
+            return new CommandAgent(found, options, workspace, environment, masker, spec, branch);
+        }
+
+        var executable = ExecutableLookup.Find(options.Executable, workspace.Root, host.Environment)
+            ?? throw new ImplementationException(
+                $"the Claude Code CLI ('{options.Executable}') was not found{(options.Executable.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}. " +
+                "Install it with `npm install -g @anthropic-ai/claude-code` (in GitHub Actions, after actions/setup-node), or set implementation.executable to its path, or use agent: command with another agent.");
+        return new ClaudeCodeAgent(executable, options, workspace, environment, masker);
+    }
+
+    private ImplementationResult DryRun(Preflight preflight, string baseName, MaskedLog log)
+    {
+        var fields = Fields(preflight, baseName);
+        var prompt = ImplementationPrompt.Build(preflight.Template, fields);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"ImplementSpec (dry run: nothing is changed, pushed or sent) for {spec.Id}: {ImplementationText.Line(spec.Title, 120)}\n");
+        text.Append("Plan:\n");
+        text.Append(CultureInfo.InvariantCulture, $"  spec          {spec.Id}, {spec.Status.ToString().ToLowerInvariant()}{(spec.Status != SpecStatus.Approved ? " (--force)" : string.Empty)}, {spec.File}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  branch        {preflight.Branch}, created or reset from origin/{baseName}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  agent         {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s), {options.TimeoutMinutes} min in all\n");
+        foreach (var command in options.Verify)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  verify        `{command.Run}` ({command.TimeoutMinutes ?? options.VerifyTimeoutMinutes} min)\n");
+        }
+
+        var (users, teams) = PullRequestPublisher.Reviewers(spec.Reviewers);
+        text.Append(CultureInfo.InvariantCulture, $"  pull request  {preflight.Repository} {preflight.Branch} -> {baseName} at {preflight.ApiUrl}: \"{ImplementationText.Title(options.PullRequest.Title, fields)}\"");
+        text.Append(CultureInfo.InvariantCulture, $"{(options.PullRequest.Draft ? ", draft" : string.Empty)}, labels: {(options.PullRequest.Labels.Count == 0 ? "none" : string.Join(", ", options.PullRequest.Labels))}");
+        text.Append(CultureInfo.InvariantCulture, $", reviewers: {(options.PullRequest.RequestReviewers && users.Count + teams.Count > 0 ? string.Join(", ", users.Concat(teams.Select(team => "team " + team))) : "none")}\n");
+        text.Append("  events        implementation_started, then pr_created and implementation_completed (or implementation_failed)\n");
+        text.Append(CultureInfo.InvariantCulture, $"  artifacts     {preflight.Workspace.ArtifactsRelative}/\n");
+        text.Append("Commands:\n");
+        var git = GitWorkspace.Plan(preflight.Branch, baseName, preflight.Workspace.Excluded);
+        foreach (var command in git.Take(2))
+        {
+            text.Append("  ").Append(command).Append('\n');
+        }
+
+        text.Append("  ").Append(string.Join(' ', preflight.Agent.CommandLine.Select(Quote))).Append(" < prompt\n");
+        foreach (var command in options.Verify)
+        {
+            var (shell, arguments) = VerifyStep.Shell(command.Run);
+            text.Append("  ").Append(string.Join(' ', new[] { shell }.Concat(arguments).Select(Quote))).Append('\n');
+        }
+
+        foreach (var command in git.Skip(2))
+        {
+            text.Append("  ").Append(command).Append('\n');
+        }
+
+        text.Append("Prompt (attempt 1):\n").Append(Quoted(prompt, int.MaxValue));
+        log.Write(DeliveryLogLevel.Information, text.ToString().TrimEnd('\n'));
+        return new ImplementationResult
+        {
+            Spec = spec,
+            Branch = preflight.Branch,
+            Base = baseName,
+            Agent = preflight.Agent.Name,
+            DryRun = true,
+            Succeeded = true,
+        };
+    }
+
+    private Dictionary<string, string> Fields(Preflight preflight, string baseName) =>
+        SpecFields.For(spec, preflight.Branch, baseName, options.Verify, preflight.Workspace.Root);
+
+    private SpecEventArguments Arguments(string eventName, string branch) => new()
+    {
+        Event = eventName,
+        Spec = spec.Id,
+        Branch = branch,
+    };
+
+    private string SpecUrl(string branch)
+    {
+        var server = (host.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com").TrimEnd('/');
+        return host.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository ? $"{server}/{repository}/blob/{branch}/{spec.File}" : string.Empty;
+    }
+
+    private string LogsUrl()
+    {
+        var server = (host.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com").TrimEnd('/');
+        return host.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository && host.Environment.GetValueOrDefault("GITHUB_RUN_ID") is { Length: > 0 } run
+            ? $"{server}/{repository}/actions/runs/{run}"
+            : string.Empty;
+    }
+
+    private void Report(ImplementationResult result, SecretMasker masker, MaskedLog log)
+    {
+        log.Write(result.Succeeded ? DeliveryLogLevel.Information : DeliveryLogLevel.Error, ImplementationSummary.ToTable(result));
+        if (!string.Equals(host.Environment.GetValueOrDefault("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+            || host.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is not { Length: > 0 } summaryFile)
+        {
+            return;
+        }
+
+        try
+        {
+            File.AppendAllText(summaryFile, masker.Apply(ImplementationSummary.ToMarkdown(result)) + "\n");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {exception.Message}");
+        }
+    }
+
+    private SecretMasker Masker()
+    {
+        var masker = SecretMasker.FromEnvironment(host.Environment);
+        foreach (var secret in request.Secrets)
+        {
+            masker.Add(secret);
+        }
+
+        return masker;
+    }
+
+    // Every line of text that did not come from SpecCake (agent and command output, spec text)
+    // starts with "| ", so none of it can be read as a GitHub Actions workflow command.
+    private static string Quoted(string text, int maxLines)
+    {
+        var lines = text.TrimEnd().ReplaceLineEndings("\n").Split('\n');
+        var shown = lines.Length > maxLines ? lines[^maxLines..] : lines;
+        return string.Concat(shown.Select(line => "  | " + line + "\n"));
+    }
+
+    private static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or ',' or '@' or '+')
+            ? argument
+            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static TimeSpan Minutes(double minutes) => TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.FromDays(20).TotalMinutes));
+
+    /// <summary>What the refusals established.</summary>
+    private sealed record Preflight(
+        ImplementationWorkspace Workspace,
+        GitWorkspace Git,
+        string Branch,
+        ICodingAgent Agent,
+        RepositoryReference Repository,
+        Uri ApiUrl,
+        string Token,
+        string Template,
+        SecretMasker Masker);
+
+    /// <summary>Masks every line on its way to the log.</summary>
+    private sealed class MaskedLog(IDeliveryLog inner, SecretMasker masker) : IDeliveryLog
+    {
+        public void Write(DeliveryLogLevel level, string message) => inner.Write(level, masker.Apply(message));
+    }
+}
+
+/// <summary>What to implement.</summary>
+/// <param name="Config">The loaded configuration (its <c>implementation</c> block).</param>
+/// <param name="Secrets">Values to mask besides the known credentials (e.g. from <c>${VAR}</c>).</param>
+/// <param name="Spec">The spec.</param>
+/// <param name="Force">Implement a spec that is not approved.</param>
+/// <param name="DryRun">Print the plan, change and send nothing.</param>
+internal sealed record ImplementationRequest(SpecCakeConfig Config, IReadOnlyCollection<string> Secrets, Spec Spec, bool Force, bool DryRun);
+
+/// <summary>What the running task provides.</summary>
+/// <param name="WorkingDirectory">Where the repository is found (the config file's folder).</param>
+/// <param name="Environment">Environment variables.</param>
+/// <param name="Log">The log.</param>
+/// <param name="Events">Where events go.</param>
+/// <param name="TimeProvider">The clock.</param>
+/// <param name="RetryPolicy">Retries of GitHub calls.</param>
+/// <param name="GitHubClient">Makes the Octokit client (the API URL, the token).</param>
+internal sealed record ImplementationHost(
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string?> Environment,
+    IDeliveryLog Log,
+    IImplementationEvents Events,
+    TimeProvider TimeProvider,
+    RetryPolicy RetryPolicy,
+    Func<Uri, string, IGitHubClient> GitHubClient);
