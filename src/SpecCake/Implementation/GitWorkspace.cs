@@ -29,7 +29,7 @@ internal sealed class GitWorkspace(ImplementationWorkspace workspace, IReadOnlyD
     /// <summary>Changed or untracked paths, SpecCake's own files left out; empty when the tree is clean.</summary>
     public async Task<IReadOnlyList<string>> DirtyPathsAsync(CancellationToken cancellationToken)
     {
-        var result = await RequireAsync(["status", "--porcelain=v1", "--untracked-files=all", "-z", "--", ".", .. Exclusions()], "check the working tree", LocalTimeout, cancellationToken).ConfigureAwait(false);
+        var result = await RequireAsync(["status", "--porcelain=v1", "--untracked-files=all", "-z", "--", ".", .. await ExclusionsAsync(cancellationToken).ConfigureAwait(false)], "check the working tree", LocalTimeout, cancellationToken).ConfigureAwait(false);
         return [.. result.Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(entry => entry.Length > 3 && entry[2] == ' ').Select(entry => entry[3..])];
     }
 
@@ -40,12 +40,22 @@ internal sealed class GitWorkspace(ImplementationWorkspace workspace, IReadOnlyD
         return result.ExitCode == 0 && result.Output.Trim().Length > 0 ? result.Output.Trim() : null;
     }
 
-    /// <summary>The default branch as this clone last saw it (<c>refs/remotes/origin/HEAD</c>), or null.</summary>
-    public async Task<string?> LocalDefaultBranchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The default branch of origin, read-only: as this clone last saw it (<c>refs/remotes/origin/HEAD</c>),
+    /// else as origin says (<c>git ls-remote --symref origin HEAD</c>); null when neither tells.
+    /// </summary>
+    public async Task<string?> DefaultBranchAsync(CancellationToken cancellationToken)
     {
-        var result = await RunAsync(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], LocalTimeout, cancellationToken).ConfigureAwait(false);
-        var name = result.Output.Trim();
-        return result.ExitCode == 0 && name.StartsWith("origin/", StringComparison.Ordinal) ? name["origin/".Length..] : null;
+        var local = await RunAsync(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], LocalTimeout, cancellationToken).ConfigureAwait(false);
+        var name = local.Output.Trim();
+        if (local.ExitCode == 0 && name.StartsWith("origin/", StringComparison.Ordinal))
+        {
+            return name["origin/".Length..];
+        }
+
+        var remote = await RunAsync(["ls-remote", "--symref", "origin", "HEAD"], RemoteTimeout, cancellationToken).ConfigureAwait(false);
+        var line = remote.Output.Split('\n').FirstOrDefault(entry => entry.StartsWith("ref: refs/heads/", StringComparison.Ordinal));
+        return remote.ExitCode == 0 && line is not null ? line["ref: refs/heads/".Length..].Split('\t')[0] : null;
     }
 
     /// <summary>The branch checked out now, or null on a detached HEAD.</summary>
@@ -78,7 +88,7 @@ internal sealed class GitWorkspace(ImplementationWorkspace workspace, IReadOnlyD
     /// <summary>Stages every change but SpecCake's own files; whether anything is staged.</summary>
     public async Task<bool> StageAsync(CancellationToken cancellationToken)
     {
-        await RequireAsync(["add", "--all", "--", ".", .. Exclusions()], "stage the agent's changes", LocalTimeout, cancellationToken).ConfigureAwait(false);
+        await RequireAsync(["add", "--all", "--", ".", .. await ExclusionsAsync(cancellationToken).ConfigureAwait(false)], "stage the agent's changes", LocalTimeout, cancellationToken).ConfigureAwait(false);
         var diff = await RunAsync(["diff", "--cached", "--quiet"], LocalTimeout, cancellationToken).ConfigureAwait(false);
         return diff.ExitCode == 1;
     }
@@ -124,7 +134,24 @@ internal sealed class GitWorkspace(ImplementationWorkspace workspace, IReadOnlyD
         ];
     }
 
-    private string[] Exclusions() => [.. workspace.Excluded.Select(path => $":(exclude){path}")];
+    /// <summary>
+    /// Pathspecs leaving out SpecCake's own files, for those git does not ignore already (naming an
+    /// ignored path, even to exclude it, makes <c>git add</c> fail).
+    /// </summary>
+    private async Task<string[]> ExclusionsAsync(CancellationToken cancellationToken)
+    {
+        var exclusions = new List<string>();
+        foreach (var path in workspace.Excluded)
+        {
+            var ignored = await RunAsync(["check-ignore", "--quiet", "--", path], LocalTimeout, cancellationToken).ConfigureAwait(false);
+            if (ignored.ExitCode != 0)
+            {
+                exclusions.Add($":(exclude){path}");
+            }
+        }
+
+        return [.. exclusions];
+    }
 
     private async Task<string> RequireAsync(string[] arguments, string what, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         var preflight = await PreflightAsync(masker, cancellationToken).ConfigureAwait(false);
         if (request.DryRun)
         {
-            var baseBranch = options.Base ?? await preflight.Git.LocalDefaultBranchAsync(cancellationToken).ConfigureAwait(false) ?? "(the repository's default branch)";
+            var baseBranch = options.Base ?? await preflight.Git.DefaultBranchAsync(cancellationToken).ConfigureAwait(false) ?? "(the repository's default branch)";
             return DryRun(preflight, baseBranch, log);
         }
 
