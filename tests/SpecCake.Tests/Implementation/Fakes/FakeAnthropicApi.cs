@@ -37,6 +37,15 @@ public sealed class FakeAnthropicApi : LoopbackServer
         return api;
     }
 
+    /// <summary>Adds replies to the script (once the test knows the repository's path).</summary>
+    public void Script(params Reply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            script.Enqueue(reply);
+        }
+    }
+
     protected override void MapRoutes(WebApplication app)
     {
         app.MapPost("/v1/messages/count_tokens", context => WriteJsonAsync(context, new JsonObject { ["input_tokens"] = 42 }));
