@@ -15,7 +15,7 @@ public sealed partial class ReadmeTests
     private static readonly string Readme = File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "README.md"));
 
     private static readonly string[] Tasks =
-        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations"];
+        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec"];
 
     public static TheoryData<int, string> ConfigBlocks()
     {
@@ -89,6 +89,20 @@ public sealed partial class ReadmeTests
         }
     }
 
+    [Fact]
+    public void ImplementationKeys_EveryKeyOfTheSchema_IsInTheReadmeTable()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "schemas", "specs.config.schema.json")))!;
+        var block = schema["properties"]!["implementation"]!["properties"]!.AsObject();
+        var keys = block.Select(pair => pair.Key)
+            .Concat(block["pull_request"]!["properties"]!.AsObject().Select(pair => "pull_request." + pair.Key));
+
+        foreach (var key in keys.Where(key => key != "pull_request"))
+        {
+            Assert.Contains($"| `{key}` |", Readme, StringComparison.Ordinal);
+        }
+    }
+
     private static IEnumerable<(int Line, string Code)> CodeBlocks(string language)
     {
         var lines = Readme.Split('\n');
@@ -106,7 +120,7 @@ public sealed partial class ReadmeTests
         }
     }
 
-    [GeneratedRegex(@"^(specs|notifications|integrations):", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(specs|notifications|integrations|implementation):", RegexOptions.Multiline)]
     private static partial Regex ConfigKey();
 
     [GeneratedRegex(@"^  ([a-z_]+):\s*$", RegexOptions.Multiline)]

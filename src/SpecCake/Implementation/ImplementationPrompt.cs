@@ -34,9 +34,10 @@ internal static class ImplementationPrompt
         - Make the smallest complete change that meets every acceptance criterion, with tests for it.
         - {conventions}
         - Stay inside this repository. Do not commit, push or switch branches: SpecCake commits your changes to the branch {branch}, runs the checks below and opens the pull request against {base}.
-        - These checks must pass afterwards:
-        {verify}
         - When you are done, reply with a short summary of what you changed.
+
+        Checks that must pass afterwards (SpecCake runs them in the repository root):
+        {verify}
         """;
 
     /// <summary>The first attempt's prompt.</summary>

@@ -212,7 +212,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         if (spec.Status != SpecStatus.Approved && !request.Force)
         {
             throw new ImplementationException(
-                $"{spec.Id} is {spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
+                $"the status of {spec.Id} is {spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
                 "Set status: approved in " + spec.File + " once it is reviewed, or pass --force to implement it anyway.");
         }
 

@@ -148,7 +148,7 @@ public sealed class ClaudeCodeAgentTests
 
         var error = Assert.Throws<CakeException>(() => scenario.Run());
 
-        Assert.StartsWith("ImplementSpec: FEAT-0001 is draft, not approved", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("ImplementSpec: the status of FEAT-0001 is draft, not approved", error.Message, StringComparison.Ordinal);
         Assert.Empty(api.Requests);
         Assert.Empty(scenario.Webhook.Requests);
     }

@@ -158,7 +158,7 @@ public sealed class ImplementationRunTests
 
         var error = Assert.Throws<CakeException>(() => scenario.Run());
 
-        Assert.Equal("ImplementSpec: FEAT-0001 is draft, not approved: ImplementSpec implements approved specs only. Set status: approved in specs/features/FEAT-0001.yaml once it is reviewed, or pass --force to implement it anyway.", error.Message);
+        Assert.Equal("ImplementSpec: the status of FEAT-0001 is draft, not approved: ImplementSpec implements approved specs only. Set status: approved in specs/features/FEAT-0001.yaml once it is reviewed, or pass --force to implement it anyway.", error.Message);
         Assert.Empty(scenario.Webhook.Requests);
         Assert.Empty(scenario.GitHub.Requests);
         Assert.Equal("main", scenario.Work.Git("branch", "--show-current").Trim());
