@@ -27,6 +27,7 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
         }
 
         var configPath = Path.GetFullPath(Path.Combine(host.WorkingDirectory, settings.ConfigFile?.FullPath ?? NotificationTaskRunner.DefaultConfigFile));
+
         var (config, secrets) = inputs.LoadConfig(configPath, host.Environment);
         var specs = inputs.LoadSpecs(config);
         Specs.Spec spec;

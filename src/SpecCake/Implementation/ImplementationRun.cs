@@ -41,6 +41,8 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         }
 
         var publisher = new PullRequestPublisher(host.GitHubClient(preflight.ApiUrl, preflight.Token), preflight.Repository, host.RetryPolicy, host.TimeProvider, masker);
+        // Read-only, and independent of the GitHub call: what the spec branch holds on origin now.
+        var previous = preflight.Git.RemoteBranchAsync(preflight.Branch, cancellationToken);
         var baseName = options.Base ?? await publisher.DefaultBranchAsync(cancellationToken).ConfigureAwait(false);
 
         var events = new List<SentEvent>();
@@ -50,14 +52,16 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         string? error = null;
 
         log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {spec.Id} ({spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} from {baseName}, agent {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s).");
-        events.Add(host.Events.Send(Arguments("implementation_started", preflight.Branch)));
+        // Delivered while the work starts; the next event waits for it, so the order holds.
+        var startedEvent = Task.Run(() => host.Events.Send(Arguments("implementation_started", preflight.Branch)), CancellationToken.None);
         using var runLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         runLimit.CancelAfter(Minutes(options.TimeoutMinutes));
         try
         {
             preflight.Workspace.ResetArtifacts();
-            (commit, pullRequest) = await ImplementAsync(preflight, publisher, baseName, attempts, log, runLimit.Token).ConfigureAwait(false);
+            (commit, pullRequest) = await ImplementAsync(preflight, publisher, baseName, await previous.ConfigureAwait(false), attempts, log, runLimit.Token).ConfigureAwait(false);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            events.Add(await startedEvent.ConfigureAwait(false));
             events.Add(host.Events.Send(Arguments("pr_created", preflight.Branch) with { Pr = pullRequest.Number, PrUrl = pullRequest.Url }));
             events.Add(host.Events.Send(Arguments("implementation_completed", preflight.Branch) with { Pr = pullRequest.Number, PrUrl = pullRequest.Url, Duration = elapsed.TotalSeconds }));
         }
@@ -67,6 +71,11 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
                 ? string.Create(CultureInfo.InvariantCulture, $"the run's time limit (timeout_minutes: {options.TimeoutMinutes}) was reached")
                 : masker.Apply(exception.Message);
             log.Write(DeliveryLogLevel.Error, $"ImplementSpec: {spec.Id} failed: {error}");
+            if (events.Count == 0)
+            {
+                events.Add(await startedEvent.ConfigureAwait(false));
+            }
+
             events.Add(host.Events.Send(Arguments("implementation_failed", preflight.Branch) with
             {
                 Error = ImplementationText.Line(error, 300),
@@ -94,12 +103,11 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     }
 
     private async Task<(string Commit, PublishedPullRequest PullRequest)> ImplementAsync(
-        Preflight preflight, PullRequestPublisher publisher, string baseName, List<ImplementationAttempt> attempts, MaskedLog log, CancellationToken cancellationToken)
+        Preflight preflight, PullRequestPublisher publisher, string baseName, string? previous, List<ImplementationAttempt> attempts, MaskedLog log, CancellationToken cancellationToken)
     {
         var git = preflight.Git;
         var branch = preflight.Branch;
         await git.FetchAsync(baseName, cancellationToken).ConfigureAwait(false);
-        var previous = await git.RemoteBranchAsync(branch, cancellationToken).ConfigureAwait(false);
         if (previous is not null)
         {
             // Its commits are needed to put it back should the pull request be refused.

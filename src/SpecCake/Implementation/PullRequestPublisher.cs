@@ -49,17 +49,14 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
         }, cancellationToken).ConfigureAwait(false);
 
         // The pull request exists now: a label or reviewer GitHub will not take is a warning, not a failure.
-        var warnings = new List<string>();
-        if (options.Labels.Count > 0)
-        {
-            await TryAsync(warnings, "add the labels", () => client.Issue.Labels.AddToIssue(repository.Owner, repository.Name, pullRequest.Number, [.. options.Labels]), cancellationToken).ConfigureAwait(false);
-        }
-
+        var labels = options.Labels.Count == 0
+            ? Task.FromResult<string?>(null)
+            : TryAsync("add the labels", () => client.Issue.Labels.AddToIssue(repository.Owner, repository.Name, pullRequest.Number, [.. options.Labels]), cancellationToken);
         var (users, teams) = Reviewers(reviewers);
-        if (options.RequestReviewers && users.Count + teams.Count > 0)
-        {
-            await TryAsync(warnings, "request the reviewers", () => client.PullRequest.ReviewRequest.Create(repository.Owner, repository.Name, pullRequest.Number, new PullRequestReviewRequest(users, teams)), cancellationToken).ConfigureAwait(false);
-        }
+        var reviewRequest = !options.RequestReviewers || users.Count + teams.Count == 0
+            ? Task.FromResult<string?>(null)
+            : TryAsync("request the reviewers", () => client.PullRequest.ReviewRequest.Create(repository.Owner, repository.Name, pullRequest.Number, new PullRequestReviewRequest(users, teams)), cancellationToken);
+        var warnings = (await Task.WhenAll(labels, reviewRequest).ConfigureAwait(false)).OfType<string>().ToArray();
 
         return new PublishedPullRequest(pullRequest.Number, pullRequest.HtmlUrl, created, warnings);
     }
@@ -100,7 +97,8 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
         }
     }
 
-    private async Task TryAsync(List<string> warnings, string what, Func<Task> call, CancellationToken cancellationToken)
+    /// <summary>A call whose refusal is a warning: null when it went through, else the warning.</summary>
+    private async Task<string?> TryAsync(string what, Func<Task> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,10 +107,11 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
                 await call().ConfigureAwait(false);
                 return true;
             }, cancellationToken).ConfigureAwait(false);
+            return null;
         }
         catch (ImplementationException exception)
         {
-            warnings.Add(exception.Message);
+            return exception.Message;
         }
     }
 
