@@ -378,19 +378,10 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         Branch = branch,
     };
 
-    private string SpecUrl(string branch)
-    {
-        var server = (host.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com").TrimEnd('/');
-        return host.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository ? $"{server}/{repository}/blob/{branch}/{spec.File}" : string.Empty;
-    }
+    private string SpecUrl(string branch) =>
+        SpecEventFactory.RepositoryUrl(host.Environment) is { } repository ? $"{repository}/blob/{branch}/{spec.File}" : string.Empty;
 
-    private string LogsUrl()
-    {
-        var server = (host.Environment.GetValueOrDefault("GITHUB_SERVER_URL") ?? "https://github.com").TrimEnd('/');
-        return host.Environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository && host.Environment.GetValueOrDefault("GITHUB_RUN_ID") is { Length: > 0 } run
-            ? $"{server}/{repository}/actions/runs/{run}"
-            : string.Empty;
-    }
+    private string LogsUrl() => SpecEventFactory.LogsUrl(host.Environment) ?? string.Empty;
 
     private void Report(ImplementationResult result, SecretMasker masker, MaskedLog log)
     {

@@ -38,6 +38,8 @@ public sealed class ImplementationRunTests
         Assert.Equal(["alice"], pull.Reviewers);
         Assert.Equal(["reviewers"], pull.TeamReviewers);
         Assert.Contains("- AC-1: Users can sign in with email and password", pull.Body, StringComparison.Ordinal);
+        Assert.Contains("([`specs/features/FEAT-0001.yaml`](https://github.com/octo-org/specs-repo/blob/spec/feat-0001/specs/features/FEAT-0001.yaml))", pull.Body, StringComparison.Ordinal);
+        Assert.Contains("· [logs](https://github.com/octo-org/specs-repo/actions/runs/4242)", pull.Body, StringComparison.Ordinal);
         Assert.Equal((41, pull.Number), (result.PullRequest!.Number, 41));
 
         Assert.Equal(["implementation_started", "pr_created", "implementation_completed"], scenario.Events());
