@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 
 namespace SpecCake.Implementation;
@@ -53,8 +54,7 @@ internal static class ImplementationText
     public static string Body(string? template, IReadOnlyDictionary<string, string> fields)
     {
         var body = template is null ? DefaultBody(fields) : TemplateText.Render(template, fields);
-        body = Clean(body, keepLineBreaks: true);
-        return body.Length > BodyLength ? body[..BodyLength] + "\n\n…(cut)" : body;
+        return TextLimit.Truncate(TextLimit.Clean(body), BodyLength);
     }
 
     private static string DefaultBody(IReadOnlyDictionary<string, string> fields)
@@ -74,27 +74,6 @@ internal static class ImplementationText
         return text.Append('\n').ToString();
     }
 
-    /// <summary>One line of at most <paramref name="length"/> characters, no control characters.</summary>
-    public static string Line(string text, int length)
-    {
-        var line = Clean(text, keepLineBreaks: false).Trim();
-        return line.Length > length ? line[..(length - 1)].TrimEnd() + "…" : line;
-    }
-
-    private static string Clean(string text, bool keepLineBreaks)
-    {
-        var clean = new StringBuilder(text.Length);
-        foreach (var c in text.ReplaceLineEndings("\n"))
-        {
-            clean.Append(c switch
-            {
-                '\n' when keepLineBreaks => '\n',
-                '\t' when keepLineBreaks => '\t',
-                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\u202E' or '\u202D' => ' ',
-                _ => c,
-            });
-        }
-
-        return clean.ToString();
-    }
+    /// <summary>One line of at most <paramref name="length"/> characters (whole graphemes), no control characters.</summary>
+    public static string Line(string text, int length) => TextLimit.Truncate(TextLimit.SingleLine(text), length);
 }
