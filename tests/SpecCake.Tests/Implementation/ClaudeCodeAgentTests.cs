@@ -118,7 +118,7 @@ public sealed class ClaudeCodeAgentTests
         Assert.Contains("the Anthropic API answered 529", error.Message, StringComparison.Ordinal);
         Assert.True(api.AgentRequests.Count >= 2, "Claude Code retries an overloaded API once (CLAUDE_CODE_MAX_RETRIES=1)");
         Assert.Equal(["implementation_started", "implementation_failed"], scenario.Events());
-        Assert.Contains("529", scenario.Webhook.Requests[1].Json["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("529", scenario.Hooks()[1].Json["error"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["main"], scenario.RemoteBranches());
     }
 

@@ -43,7 +43,7 @@ public sealed class ImplementationRunTests
         Assert.Equal((41, pull.Number), (result.PullRequest!.Number, 41));
 
         Assert.Equal(["implementation_started", "pr_created", "implementation_completed"], scenario.Events());
-        var payloads = scenario.Webhook.Requests.Select(request => request.Json).ToArray();
+        var payloads = scenario.Hooks().Select(request => request.Json).ToArray();
         Assert.All(payloads, payload => Assert.Equal("spec/feat-0001", payload["branch"]!.GetValue<string>()));
         Assert.All(payloads, payload => Assert.Equal("https://github.com/octo-org/specs-repo/actions/runs/4242", payload["logs_url"]!.GetValue<string>()));
         Assert.Null(payloads[0]["pr"]);
@@ -52,6 +52,10 @@ public sealed class ImplementationRunTests
             Assert.Equal(41, payload["pr"]!["number"]!.GetValue<int>());
             Assert.Equal("https://github.com/octo-org/specs-repo/pull/41", payload["pr"]!["url"]!.GetValue<string>());
         }
+
+        // implementation_completed carries how long it took (New Relic records it).
+        var completed = scenario.NewRelicEvents().Single(e => e["event"]!.GetValue<string>() == "implementation_completed");
+        Assert.True(completed["duration"]!.GetValue<double>() > 0, completed.ToJsonString());
 
         // pr_created links the pull request in the trackers.
         var issue = Assert.Single(scenario.Jira.Issues);
@@ -115,7 +119,7 @@ public sealed class ImplementationRunTests
         Assert.Equal(["main"], scenario.RemoteBranches());
         Assert.Empty(scenario.GitHub.Pulls);
         Assert.Equal(["implementation_started", "implementation_failed"], scenario.Events());
-        var failed = scenario.Webhook.Requests[1].Json;
+        var failed = scenario.Hooks()[1].Json;
         Assert.Equal("verify still failing after 2 attempt(s): `echo 'still red'; exit 1` exited with code 1", failed["error"]!.GetValue<string>());
         Assert.Equal("https://github.com/octo-org/specs-repo/actions/runs/4242", failed["logs_url"]!.GetValue<string>());
         Assert.Null(failed["pr"]);
@@ -255,7 +259,7 @@ public sealed class ImplementationRunTests
         var result = scenario.Run();
 
         Assert.True(result.Succeeded, result.Error);
-        string[] secrets = [ImplementationScenario.AnthropicKey, FakeGitHubPulls.Token, ImplementationScenario.WebhookSecret, "sk-ant-api03"];
+        string[] secrets = [ImplementationScenario.AnthropicKey, FakeGitHubPulls.Token, ImplementationScenario.WebhookSecret, ImplementationScenario.NewRelicKey, "sk-ant-api03"];
         var everything = string.Join("\n", scenario.Artifacts().Values) + scenario.Log.Text + File.ReadAllText(summary) + scenario.GitHub.Pulls[0].Body;
         foreach (var secret in secrets)
         {
@@ -300,14 +304,14 @@ public sealed class ImplementationRunTests
         var error = Assert.Throws<CakeException>(() => scenario.Run());
 
         Assert.Contains("the agent command 'sh' exited with code 7: model refused the task", error.Message, StringComparison.Ordinal);
-        Assert.Equal("the agent command 'sh' exited with code 7: model refused the task", scenario.Webhook.Requests[1].Json["error"]!.GetValue<string>());
+        Assert.Equal("the agent command 'sh' exited with code 7: model refused the task", scenario.Hooks()[1].Json["error"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Run_WebhookDeliveryFails_ImplementsAndThenFailsTheTaskWithFailOnError()
     {
         await using var scenario = await Scenario("echo x > feature.txt");
-        scenario.Webhook.Fail(_ => true, 400, times: 100);
+        scenario.Webhook.Fail(request => request.Path == "/hook", 400, times: 100);
 
         var error = Assert.Throws<CakeException>(() => scenario.Run());
 

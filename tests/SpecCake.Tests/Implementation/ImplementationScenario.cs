@@ -20,6 +20,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
 {
     public const string AnthropicKey = "sk-ant-api03-fake5ecret-key-for-tests";
     public const string WebhookSecret = "whsec-fake5ecret-hmac";
+    public const string NewRelicKey = "NRAK-fake5ecretkey0123";
 
     private ImplementationScenario(TempGitRepository origin, TempGitRepository work, FakeGitHubPulls gitHub, LoopbackServer webhook, FakeJira jira, string scratch)
     {
@@ -103,6 +104,10 @@ internal sealed class ImplementationScenario : IAsyncDisposable
                     enabled: true
                     base_url: "{jira.Origin}"
                     project_key: PROJ
+                  new_relic:
+                    enabled: true
+                    api_url: "{webhook.Origin}"
+                    account_id: "1234567"
                 implementation:
                 {implementation(scratch)}
 
@@ -141,6 +146,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
         environment[SecretNames.AnthropicApiKey] = AnthropicKey;
         environment[SecretNames.JiraEmail] = TrackerScenario.JiraEmail;
         environment[SecretNames.JiraApiToken] = TrackerScenario.JiraToken;
+        environment[SecretNames.NewRelicApiKey] = NewRelicKey;
         foreach (var (name, value) in Extra)
         {
             environment[name] = value;
@@ -158,8 +164,15 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     public IReadOnlyList<string> RemoteBranches() =>
         Origin.Git("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>What the webhook endpoint received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Hooks() => [.. Webhook.Requests.Where(request => request.Path == "/hook")];
+
     /// <summary>The events the webhook received, in order.</summary>
-    public IReadOnlyList<string> Events() => [.. Webhook.Requests.Select(request => request.Header("X-SpecCake-Event"))];
+    public IReadOnlyList<string> Events() => [.. Hooks().Select(request => request.Header("X-SpecCake-Event"))];
+
+    /// <summary>The events New Relic received (they carry the duration), in order.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonNode> NewRelicEvents() =>
+        [.. Webhook.Requests.Where(request => request.Path == "/v1/accounts/1234567/events").Select(request => request.Json[0]!)];
 
     /// <summary>Every file under the artifact folder, with its text.</summary>
     public IReadOnlyDictionary<string, string> Artifacts()
