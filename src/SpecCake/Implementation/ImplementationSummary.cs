@@ -57,7 +57,7 @@ internal static class ImplementationSummary
             rows.Add(($"agent, attempt {attempt.Number}", agent.Succeeded ? "ok" : "failed", Join(agent.Error, Usage(agent), Seconds(agent.Elapsed))));
             foreach (var verify in attempt.Verify)
             {
-                rows.Add(($"verify, attempt {attempt.Number}", verify.Passed ? "passed" : "failed", Join($"`{verify.Command.Run}` {verify.Describe()}", Seconds(verify.Outcome.Elapsed))));
+                rows.Add(($"verify, attempt {attempt.Number}", verify.Passed ? "passed" : "failed", Join(verify.Passed ? $"`{verify.Command.Run}`" : $"`{verify.Command.Run}` {verify.Describe()}", Seconds(verify.Outcome.Elapsed))));
             }
         }
 

@@ -63,7 +63,8 @@ public sealed class ImplementationRunTests
 
         Assert.Contains("pull request", scenario.Log.Text, StringComparison.Ordinal);
         Assert.Matches(@"pull request\s+opened\s+#41 https://github.com/octo-org/specs-repo/pull/41", scenario.Log.Text);
-        Assert.Matches(@"event pr_created\s+sent\s+1 delivered", scenario.Log.Text);
+        Assert.Matches(@"event pr_created\s+sent\s+2 delivered", scenario.Log.Text);
+        Assert.Matches(@"verify, attempt 1\s+passed\s+`test -f src/login.txt`, \d+\.\ds", scenario.Log.Text);
     }
 
     [Fact]
@@ -282,6 +283,21 @@ public sealed class ImplementationRunTests
         Assert.Contains("GitHub would not open the pull request in octo-org/specs-repo: 422 Validation Failed (refused by the fake)", error.Message, StringComparison.Ordinal);
         Assert.Equal(["main"], scenario.RemoteBranches());
         Assert.Equal(["implementation_started", "implementation_failed"], scenario.Events());
+    }
+
+    [Fact]
+    public async Task Run_AgentUnignoresTheArtifacts_TranscriptsAreStillNotCommitted()
+    {
+        await using var scenario = await Scenario("echo '# nothing ignored' > .gitignore; echo x > feature.txt");
+
+        var result = scenario.Run();
+
+        Assert.True(result.Succeeded, result.Error);
+        var files = scenario.Origin.Git("ls-tree", "-r", "--name-only", "spec/feat-0001");
+        Assert.Contains("feature.txt", files, StringComparison.Ordinal);
+        Assert.DoesNotContain(".artifacts", files, StringComparison.Ordinal);
+        Assert.DoesNotContain(".speccake", files, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(scenario.Work.Path, ".speccake", "state.json")), "the rate-limit state file was written");
     }
 
     [Fact]

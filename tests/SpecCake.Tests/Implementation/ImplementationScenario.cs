@@ -92,6 +92,8 @@ internal sealed class ImplementationScenario : IAsyncDisposable
                   paths: ["specs/**/*.yaml"]
                 notifications:
                   fail_on_error: true
+                  rate_limit:
+                    max_per_hour: 1000
                 integrations:
                   webhooks:
                     enabled: true
