@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Octokit;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Specs;
-using RepositoryReference = SpecCake.Events.RepositoryReference;
 
 namespace SpecCake.Implementation;
 
@@ -33,11 +31,12 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         var log = new MaskedLog(host.Log, masker);
         var started = Stopwatch.GetTimestamp();
 
-        var preflight = await PreflightAsync(masker, cancellationToken).ConfigureAwait(false);
+        var preflight = await new ImplementationPreflight(request, host).CheckAsync(masker, cancellationToken).ConfigureAwait(false);
         if (request.DryRun)
         {
             var baseBranch = options.Base ?? await preflight.Git.DefaultBranchAsync(cancellationToken).ConfigureAwait(false) ?? "(the repository's default branch)";
-            return DryRun(preflight, baseBranch, log);
+            log.Write(DeliveryLogLevel.Information, ImplementationPlan.Describe(request, preflight, baseBranch));
+            return new ImplementationResult { Spec = spec, Branch = preflight.Branch, Base = baseBranch, Agent = preflight.Agent.Name, DryRun = true, Succeeded = true };
         }
 
         var publisher = new PullRequestPublisher(host.GitHubClient(preflight.ApiUrl, preflight.Token), preflight.Repository, host.RetryPolicy, host.TimeProvider, masker);
@@ -146,7 +145,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             }
 
             var failed = results[^1];
-            log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: attempt {attempt}: `{failed.Command.Run}` {failed.Describe()}; the end of its output:\n{Quoted(failed.Output, 40)}");
+            log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: attempt {attempt}: `{failed.Command.Run}` {failed.Describe()}; the end of its output:\n{ImplementationPlan.Quoted(failed.Output, 40)}");
             if (attempt >= options.MaxAttempts)
             {
                 throw new ImplementationException(string.Create(CultureInfo.InvariantCulture, $"verify still failing after {attempt} attempt(s): `{failed.Command.Run}` {failed.Describe()}"));
@@ -214,162 +213,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         }
     }
 
-    private async Task<Preflight> PreflightAsync(SecretMasker masker, CancellationToken cancellationToken)
-    {
-        var environment = host.Environment;
-        if (spec.Status != SpecStatus.Approved && !request.Force)
-        {
-            throw new ImplementationException(
-                $"the status of {spec.Id} is {spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
-                "Set status: approved in " + spec.File + " once it is reviewed, or pass --force to implement it anyway.");
-        }
-
-        var root = await GitWorkspace.FindRootAsync(host.WorkingDirectory, environment, cancellationToken).ConfigureAwait(false)
-            ?? throw new ImplementationException($"{host.WorkingDirectory} is not inside a git repository: ImplementSpec commits to a branch, so run it in a clone.");
-
-        string branch;
-        try
-        {
-            branch = BranchName.For(options.Branch, spec);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new ImplementationException($"implementation.branch: {exception.Message}");
-        }
-
-        var stateFile = ImplementationWorkspace.RelativeInside(root, SpecEventNotifier.StateFilePath(request.Config, new SpecEventNotifierOptions { BaseDirectory = host.WorkingDirectory }));
-        var workspace = new ImplementationWorkspace(root, spec.Id, stateFile is null ? [] : [stateFile]);
-        var git = new GitWorkspace(workspace, environment, masker);
-        var dirty = await git.DirtyPathsAsync(cancellationToken).ConfigureAwait(false);
-        if (dirty.Count > 0)
-        {
-            var shown = string.Join(", ", dirty.Take(5)) + (dirty.Count > 5 ? string.Create(CultureInfo.InvariantCulture, $" and {dirty.Count - 5} more") : string.Empty);
-            throw new ImplementationException(
-                $"the working tree has uncommitted changes ({shown}): ImplementSpec commits everything the agent changes, so it starts from a clean tree. Commit or stash them (git stash --include-untracked), then run it again.");
-        }
-
-        if (await git.OriginAsync(cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw new ImplementationException("this clone has no 'origin' remote: ImplementSpec pushes the spec branch there; add it with git remote add origin <url>.");
-        }
-
-        var missing = new List<string>();
-        if (options.Agent == ImplementationAgent.ClaudeCode && string.IsNullOrWhiteSpace(environment.GetValueOrDefault(SecretNames.AnthropicApiKey)))
-        {
-            missing.Add($"{SecretNames.AnthropicApiKey} (Claude Code's API key)");
-        }
-
-        var token = environment.GetValueOrDefault(SecretNames.GitHubToken);
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            missing.Add($"{SecretNames.GitHubToken} (to open the pull request)");
-        }
-
-        var agent = Agent(workspace, branch, masker);
-        if (missing.Count > 0)
-        {
-            throw new ImplementationException(
-                $"the secret{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(" and ", missing)} {(missing.Count > 1 ? "are" : "is")} not set: add {(missing.Count > 1 ? "them" : "it")} to the repository's secrets and pass {(missing.Count > 1 ? "them" : "it")} to the job's env.");
-        }
-
-        var repository = RepositoryReference.Parse(environment.GetValueOrDefault("GITHUB_REPOSITORY"))
-            ?? throw new ImplementationException("cannot tell which GitHub repository to open the pull request in: set GITHUB_REPOSITORY=owner/name (GitHub Actions sets it), or give the clone a GitHub origin.");
-        var apiText = environment.GetValueOrDefault("GITHUB_API_URL") is { Length: > 0 } given ? given : GitHubConnection.DefaultApiUrl;
-        if (!ValueRules.IsAcceptableUrl(apiText) || !Uri.TryCreate(apiText, UriKind.Absolute, out var apiUrl))
-        {
-            throw new ImplementationException($"GITHUB_API_URL {ValueRules.UrlRule}.");
-        }
-
-        var template = ImplementationPrompt.DefaultTemplate;
-        if (options.PromptTemplate is { } templateFile)
-        {
-            var path = Path.Combine(Path.GetDirectoryName(request.Config.SourceFile) ?? host.WorkingDirectory, templateFile);
-            try
-            {
-                template = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                throw new ImplementationException($"implementation.prompt_template: cannot read {templateFile}: {exception.Message}");
-            }
-        }
-
-        return new Preflight(workspace, git, branch, agent, repository, apiUrl, token!, template, masker);
-    }
-
-    private ICodingAgent Agent(ImplementationWorkspace workspace, string branch, SecretMasker masker)
-    {
-        var environment = AgentEnvironment.Scrub(host.Environment, request.Secrets, keepAnthropicKey: true);
-        if (options.Agent == ImplementationAgent.Command)
-        {
-            var program = options.Command[0];
-            var found = ExecutableLookup.Find(program, workspace.Root, host.Environment)
-                ?? throw new ImplementationException($"implementation.command: the program '{program}' was not found (on PATH, or relative to the repository root); install it or fix the path.");
-            return new CommandAgent(found, options, workspace, environment, masker, spec, branch);
-        }
-
-        var executable = ExecutableLookup.Find(options.Executable, workspace.Root, host.Environment)
-            ?? throw new ImplementationException(
-                $"the Claude Code CLI ('{options.Executable}') was not found{(options.Executable.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}. " +
-                "Install it with `npm install -g @anthropic-ai/claude-code` (in GitHub Actions, after actions/setup-node), or set implementation.executable to its path, or use agent: command with another agent.");
-        return new ClaudeCodeAgent(executable, options, workspace, environment, masker);
-    }
-
-    private ImplementationResult DryRun(Preflight preflight, string baseName, MaskedLog log)
-    {
-        var fields = Fields(preflight, baseName);
-        var prompt = ImplementationPrompt.Build(preflight.Template, fields);
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"ImplementSpec (dry run: nothing is changed, pushed or sent) for {spec.Id}: {ImplementationText.Line(spec.Title, 120)}\n");
-        text.Append("Plan:\n");
-        text.Append(CultureInfo.InvariantCulture, $"  spec          {spec.Id}, {spec.Status.ToString().ToLowerInvariant()}{(spec.Status != SpecStatus.Approved ? " (--force)" : string.Empty)}, {spec.File}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  branch        {preflight.Branch}, created or reset from origin/{baseName}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  agent         {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s), {options.TimeoutMinutes} min in all\n");
-        foreach (var command in options.Verify)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"  verify        `{command.Run}` ({command.TimeoutMinutes ?? options.VerifyTimeoutMinutes} min)\n");
-        }
-
-        var (users, teams) = PullRequestPublisher.Reviewers(spec.Reviewers);
-        text.Append(CultureInfo.InvariantCulture, $"  pull request  {preflight.Repository} {preflight.Branch} -> {baseName} at {preflight.ApiUrl}: \"{ImplementationText.Title(options.PullRequest.Title, fields)}\"");
-        text.Append(CultureInfo.InvariantCulture, $"{(options.PullRequest.Draft ? ", draft" : string.Empty)}, labels: {(options.PullRequest.Labels.Count == 0 ? "none" : string.Join(", ", options.PullRequest.Labels))}");
-        text.Append(CultureInfo.InvariantCulture, $", reviewers: {(options.PullRequest.RequestReviewers && users.Count + teams.Count > 0 ? string.Join(", ", users.Concat(teams.Select(team => "team " + team))) : "none")}\n");
-        text.Append("  events        implementation_started, then pr_created and implementation_completed (or implementation_failed)\n");
-        text.Append(CultureInfo.InvariantCulture, $"  artifacts     {preflight.Workspace.ArtifactsRelative}/\n");
-        text.Append("Commands:\n");
-        var git = GitWorkspace.Plan(preflight.Branch, baseName, preflight.Workspace.Excluded);
-        foreach (var command in git.Take(2))
-        {
-            text.Append("  ").Append(command).Append('\n');
-        }
-
-        text.Append("  ").Append(string.Join(' ', preflight.Agent.CommandLine.Select(Quote))).Append(" < prompt\n");
-        foreach (var command in options.Verify)
-        {
-            var (shell, arguments) = VerifyStep.Shell(command.Run);
-            text.Append("  ").Append(string.Join(' ', new[] { shell }.Concat(arguments).Select(Quote))).Append('\n');
-        }
-
-        foreach (var command in git.Skip(2))
-        {
-            text.Append("  ").Append(command).Append('\n');
-        }
-
-        text.Append("Prompt (attempt 1):\n").Append(Quoted(prompt, int.MaxValue));
-        log.Write(DeliveryLogLevel.Information, text.ToString().TrimEnd('\n'));
-        return new ImplementationResult
-        {
-            Spec = spec,
-            Branch = preflight.Branch,
-            Base = baseName,
-            Agent = preflight.Agent.Name,
-            DryRun = true,
-            Succeeded = true,
-        };
-    }
-
-    private Dictionary<string, string> Fields(Preflight preflight, string baseName) =>
-        SpecFields.For(spec, preflight.Branch, baseName, options.Verify, preflight.Workspace.Root);
+    private Dictionary<string, string> Fields(Preflight preflight, string baseName) => preflight.Fields(spec, options, baseName);
 
     private SpecEventArguments Arguments(string eventName, string branch) => new()
     {
@@ -413,33 +257,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         return masker;
     }
 
-    // Every line of text that did not come from SpecCake (agent and command output, spec text)
-    // starts with "| ", so none of it can be read as a GitHub Actions workflow command.
-    private static string Quoted(string text, int maxLines)
-    {
-        var lines = text.TrimEnd().ReplaceLineEndings("\n").Split('\n');
-        var shown = lines.Length > maxLines ? lines[^maxLines..] : lines;
-        return string.Concat(shown.Select(line => "  | " + line + "\n"));
-    }
-
-    private static string Quote(string argument) =>
-        argument.Length > 0 && argument.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or ',' or '@' or '+')
-            ? argument
-            : "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
-
     private static TimeSpan Minutes(double minutes) => TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.FromDays(20).TotalMinutes));
-
-    /// <summary>What the refusals established.</summary>
-    private sealed record Preflight(
-        ImplementationWorkspace Workspace,
-        GitWorkspace Git,
-        string Branch,
-        ICodingAgent Agent,
-        RepositoryReference Repository,
-        Uri ApiUrl,
-        string Token,
-        string Template,
-        SecretMasker Masker);
 
     /// <summary>Masks every line on its way to the log.</summary>
     private sealed class MaskedLog(IDeliveryLog inner, SecretMasker masker) : IDeliveryLog
