@@ -42,7 +42,9 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         var publisher = new PullRequestPublisher(host.GitHubClient(preflight.ApiUrl, preflight.Token), preflight.Repository, host.RetryPolicy, host.TimeProvider, masker);
         // Read-only, and independent of the GitHub call: what the spec branch holds on origin now.
         var previous = preflight.Git.RemoteBranchAsync(preflight.Branch, cancellationToken);
-        var baseName = options.Base ?? await publisher.DefaultBranchAsync(cancellationToken).ConfigureAwait(false);
+        // Also the last refusal: a token GitHub will not take is found before any work is done.
+        var defaultBranch = await publisher.DefaultBranchAsync(cancellationToken).ConfigureAwait(false);
+        var baseName = options.Base ?? defaultBranch;
 
         var events = new List<SentEvent>();
         var attempts = new List<ImplementationAttempt>();

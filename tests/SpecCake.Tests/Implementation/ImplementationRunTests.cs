@@ -221,6 +221,20 @@ public sealed class ImplementationRunTests
     }
 
     [Fact]
+    public async Task Run_TokenGitHubRefuses_IsRefusedBeforeAnythingHappensEvenWithABase()
+    {
+        await using var scenario = await Scenario("echo x > feature.txt", extra: "  base: main");
+        scenario.Extra[SpecCake.Configuration.SecretNames.GitHubToken] = "ghp_not-the-right-token";
+
+        var error = Assert.Throws<CakeException>(() => scenario.Run());
+
+        Assert.Equal("ImplementSpec: GitHub would not read the repository in octo-org/specs-repo: 401 Bad credentials; GITHUB_TOKEN is not valid", error.Message);
+        Assert.Empty(scenario.Hooks());
+        Assert.False(File.Exists(Path.Combine(scenario.Scratch, "prompt-1.txt")), "the agent ran");
+        Assert.Equal(["main"], scenario.RemoteBranches());
+    }
+
+    [Fact]
     public async Task Run_DryRun_PrintsPlanPromptAndCommandsAndTouchesNothing()
     {
         await using var scenario = await Scenario("echo x > feature.txt", verify: ["dotnet test"]);
