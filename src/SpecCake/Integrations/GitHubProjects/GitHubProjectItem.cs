@@ -12,6 +12,9 @@ internal sealed record GitHubProjectItem(string Key) : TrackerItem(Key)
     public string? PullRequestUrl { get; init; }
     public string? StatusOptionId { get; init; }
 
+    /// <summary>When the item was added to the project: the oldest of several drafts of one spec is kept.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>Draft items of the same spec left over once its pull request item exists.</summary>
     public IReadOnlyList<string> LeftoverDraftItemIds { get; init; } = [];
 }
