@@ -25,6 +25,10 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, JiraOptions? options = null, bool cloud = true) =>
         TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.Origin)), Environment(cloud), specs, Options());
 
+    // Statuses by name only: no transition IDs configured.
+    private JiraOptions MappedOnly(Dictionary<string, string> mappings) =>
+        Jira(jira.Origin) with { TransitionOnApprove = null, TransitionOnImplement = null, StatusMappings = mappings };
+
     private IReadOnlyList<string> TransitionsPosted() =>
         [.. jira.Requests.Where(request => request.Method == "POST" && request.Path.EndsWith("/transitions", StringComparison.Ordinal))
             .Select(request => request.Json["transition"]!["id"]!.GetValue<string>())];
@@ -187,12 +191,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_StatusMappingsWithoutTransitionIds_MovesEachIssueToItsNamedStatus()
     {
-        var options = Jira(jira.Origin) with
-        {
-            TransitionOnApprove = null,
-            TransitionOnImplement = null,
-            StatusMappings = new Dictionary<string, string> { ["approved"] = "In Progress", ["implemented"] = "Done" },
-        };
+        var options = MappedOnly(new() { ["approved"] = "In Progress", ["implemented"] = "Done" });
         Spec[] specs = [Spec(1), Spec(2, SpecStatus.Approved), Spec(3, SpecStatus.Implemented)];
 
         await SyncAsync(specs, options);
@@ -207,12 +206,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_StatusMappingNoTransitionLeadsTo_FailsNamingTheStatusesAndWhatJiraOffers()
     {
-        var options = Jira(jira.Origin) with
-        {
-            TransitionOnApprove = null,
-            TransitionOnImplement = null,
-            StatusMappings = new Dictionary<string, string> { ["implemented"] = "Done" },
-        };
+        var options = MappedOnly(new() { ["implemented"] = "Done" });
 
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2)], options);
 

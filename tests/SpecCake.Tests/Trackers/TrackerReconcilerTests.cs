@@ -22,13 +22,8 @@ public sealed partial class TrackerReconcilerTests
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_TwoRunsAtOnce_EndWithOneLiveItemPerSpecAndReportTheRetiredDuplicates(string name)
     {
-        var tracker = TrackerFake.Named(name);
-        await using var fake = tracker.Create();
-        await fake.ListenAsync();
-        foreach (var find in tracker.Finds)
-        {
-            fake.Meet(find);
-        }
+        var (tracker, fake) = await StartAsync(name, meet: true);
+        await using var _ = fake;
 
         var runs = await Task.WhenAll(SyncAsync(tracker, fake, Specs), SyncAsync(tracker, fake, Specs));
 
@@ -42,13 +37,8 @@ public sealed partial class TrackerReconcilerTests
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_RerunAfterTwoRunsAtOnce_WritesNothing(string name)
     {
-        var tracker = TrackerFake.Named(name);
-        await using var fake = tracker.Create();
-        await fake.ListenAsync();
-        foreach (var find in tracker.Finds)
-        {
-            fake.Meet(find);
-        }
+        var (tracker, fake) = await StartAsync(name, meet: true);
+        await using var _ = fake;
 
         await Task.WhenAll(SyncAsync(tracker, fake, Specs), SyncAsync(tracker, fake, Specs));
         fake.ClearRequests();
@@ -62,9 +52,8 @@ public sealed partial class TrackerReconcilerTests
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_DuplicatesMadeByAnotherRun_KeepsTheOldestAndRetiresTheOthers(string name)
     {
-        var tracker = TrackerFake.Named(name);
-        await using var fake = tracker.Create();
-        await fake.ListenAsync();
+        var (tracker, fake) = await StartAsync(name);
+        await using var _ = fake;
         var oldest = tracker.AddItem(fake, Spec(1));
         var newer = tracker.AddItem(fake, Spec(1));
         var newest = tracker.AddItem(fake, Spec(1));
@@ -83,9 +72,8 @@ public sealed partial class TrackerReconcilerTests
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_TwoRunsRetireTheSameDuplicateAtOnce_BothSucceed(string name)
     {
-        var tracker = TrackerFake.Named(name);
-        await using var fake = tracker.Create();
-        await fake.ListenAsync();
+        var (tracker, fake) = await StartAsync(name);
+        await using var _ = fake;
         var oldest = tracker.AddItem(fake, Spec(1));
         tracker.AddItem(fake, Spec(1));
         // Both runs read before either retires: both try to retire the same duplicate.
@@ -102,9 +90,8 @@ public sealed partial class TrackerReconcilerTests
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_DryRunWithDuplicates_ReportsWhatWouldBeRetiredAndWritesNothing(string name)
     {
-        var tracker = TrackerFake.Named(name);
-        await using var fake = tracker.Create();
-        await fake.ListenAsync();
+        var (tracker, fake) = await StartAsync(name);
+        await using var _ = fake;
         var oldest = tracker.AddItem(fake, Spec(1));
         var newer = tracker.AddItem(fake, Spec(1));
         fake.ClearRequests();
@@ -115,6 +102,20 @@ public sealed partial class TrackerReconcilerTests
         Assert.Contains($"({oldest})", summary.Render(), StringComparison.Ordinal);
         Assert.Contains($"would retire duplicate {newer}", summary.Render(), StringComparison.Ordinal);
         Assert.Equal(2, tracker.LiveItems(fake, Spec(1)).Count);
+    }
+
+    // The tracker's fake, listening; with meet, two runs' first reads of each kind are answered together.
+    private static async Task<(TrackerFake Tracker, LoopbackServer Fake)> StartAsync(string name, bool meet = false)
+    {
+        var tracker = TrackerFake.Named(name);
+        var fake = tracker.Create();
+        await fake.ListenAsync();
+        foreach (var find in meet ? tracker.Finds : [])
+        {
+            fake.Meet(find);
+        }
+
+        return (tracker, fake);
     }
 
     private static Task<TrackerSyncSummary> SyncAsync(TrackerFake tracker, LoopbackServer fake, IReadOnlyList<Spec> specs) =>
