@@ -11,6 +11,12 @@ internal static partial class SpecText
     /// <summary>The item title: <c>[FEAT-0001] User Authentication</c> (the ID makes it findable by eye and by search).</summary>
     public static string Title(Spec spec) => $"[{spec.Id}] {spec.Title}";
 
+    /// <summary>
+    /// Whether a title has the form SpecCake gives the spec's items (<c>[FEAT-0001] …</c>): of several items
+    /// carrying a spec's marker, only such ones are taken for copies SpecCake made, and retired.
+    /// </summary>
+    public static bool IsTitleOf(string title, string specId) => title.StartsWith($"[{specId}]", StringComparison.Ordinal);
+
     /// <summary>One line per criterion: <c>AC-1: text</c>.</summary>
     public static string Criterion(AcceptanceCriterion criterion) => $"{criterion.Id}: {criterion.Text}";
 

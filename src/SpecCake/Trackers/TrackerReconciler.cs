@@ -76,7 +76,7 @@ internal static class TrackerReconciler
                 }
 
                 var retired = dryRun
-                    ? [.. items.Skip(1).Select(duplicate => duplicate.Key)]
+                    ? [.. Copies(target, items.Skip(1)).Select(duplicate => duplicate.Key)]
                     : await RetireAsync(tracker, target, item, items.Skip(1), cancellationToken).ConfigureAwait(false);
                 return (new SpecSyncOutcome(target.SpecId, fields.Count == 0 ? SpecSyncAction.Unchanged : SpecSyncAction.Update, fields, item.Key) { Retired = retired }, false);
             }
@@ -182,7 +182,7 @@ internal static class TrackerReconciler
         ITracker tracker, TrackerTarget target, TrackerItem kept, IEnumerable<TrackerItem> duplicates, CancellationToken cancellationToken)
     {
         var retired = new List<string>();
-        foreach (var duplicate in duplicates)
+        foreach (var duplicate in Copies(target, duplicates))
         {
             try
             {
@@ -202,6 +202,10 @@ internal static class TrackerReconciler
 
         return retired;
     }
+
+    // A newer item with the marker but not SpecCake's title is a person's (a story tagged with the spec it relates to): left alone.
+    private static IEnumerable<TrackerItem> Copies(TrackerTarget target, IEnumerable<TrackerItem> duplicates) =>
+        duplicates.Where(duplicate => SpecText.IsTitleOf(duplicate.Title, target.SpecId));
 
     private static SpecSyncOutcome Failed(TrackerTarget target, string? key, string error) =>
         new(target.SpecId, SpecSyncAction.Failed, [], key, error);

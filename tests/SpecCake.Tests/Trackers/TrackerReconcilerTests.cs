@@ -68,6 +68,23 @@ public sealed partial class TrackerReconcilerTests
         Assert.Contains($"{name}: 0 created, 1 updated, 0 unchanged, 0 failed, 2 duplicates retired", summary.Render(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncAsync_NewerItemCarryingTheMarkerButNotSpecCakesTitle_IsLeftAlone()
+    {
+        await using var ado = new FakeAzureDevOps();
+        await ado.ListenAsync();
+        var kept = ado.AddItem("User Story", "[FEAT-0001] Feature 1", "spec; FEAT-0001");
+        // A person's story tagged with the spec it relates to: not a copy SpecCake made.
+        var related = ado.AddItem("User Story", "Sign-in telemetry", "FEAT-0001; telemetry");
+
+        var summary = await TrackerSync.SyncAsync(Config(azureDevOps: AzureDevOps(ado.Origin)), Environment(), [Spec(1)], Options());
+
+        Assert.Equal([kept.Id, related.Id], ado.Items.Select(item => item.Id));
+        Assert.Equal("New", related.Fields["System.State"]);
+        Assert.DoesNotContain("retire", summary.Render(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ado.Requests, request => request.Method == "DELETE");
+    }
+
     [Theory]
     [MemberData(nameof(Trackers))]
     public async Task SyncAsync_TwoRunsRetireTheSameDuplicateAtOnce_BothSucceed(string name)

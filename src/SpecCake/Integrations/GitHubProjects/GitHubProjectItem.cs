@@ -7,7 +7,6 @@ internal sealed record GitHubProjectItem(string Key) : TrackerItem(Key)
 {
     /// <summary>The draft issue's node ID, when the item is a draft; null for a pull request item.</summary>
     public string? DraftIssueId { get; init; }
-    public string Title { get; init; } = string.Empty;
     public string Body { get; init; } = string.Empty;
     public string? PullRequestUrl { get; init; }
     public string? StatusOptionId { get; init; }

@@ -333,6 +333,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         {
             Id = long.TryParse(issue.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue,
             Summary = fields.OptionalString("summary") ?? string.Empty,
+            Title = fields.OptionalString("summary") ?? string.Empty,
             DescriptionText = RichText(fields, "description"),
             Labels = [.. fields.OptionalArray("labels").Select(label => label.AsString())],
             StatusId = status?.OptionalString("id"),

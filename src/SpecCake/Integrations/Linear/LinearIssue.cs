@@ -9,7 +9,6 @@ internal sealed record LinearIssue(string Key, string Id) : TrackerItem(Key)
     public int Number { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public bool Archived { get; init; }
-    public string Title { get; init; } = string.Empty;
     public string Description { get; init; } = string.Empty;
     public string? StateId { get; init; }
     public IReadOnlyList<string> LabelIds { get; init; } = [];
