@@ -146,8 +146,23 @@ public sealed class EmailNotifierTests
         ServerCertificateValidation = TrustOnly(server),
     };
 
+    /// <summary>Email of <c>implementation_failed</c> to <paramref name="server"/> (STARTTLS, no login), trusting only its certificate.</summary>
+    internal static (SpecCakeConfig Config, SpecEventNotifierOptions Options) ToLoopback(LoopbackSmtpServer server) =>
+        (TestData.Config(new IntegrationsOptions
+        {
+            Email = new EmailOptions
+            {
+                Enabled = true,
+                Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Secure = true },
+                From = "specs@example.com",
+                Recipients = new Dictionary<string, IReadOnlyList<string>> { ["implementation_failed"] = ["oncall@example.com"] },
+            },
+        }),
+        TestData.Options(new RecordingLog(), new Dictionary<string, string?>(), retry: TestData.FastRetry with { MaxRetries = 0 })
+            with { ServerCertificateValidation = TrustOnly(server) });
+
     /// <summary>Trusts exactly the certificate the test server made, nothing else.</summary>
-    private static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
+    internal static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
         (_, certificate, _, _) =>
             server.Certificate is not null && certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString();
 }

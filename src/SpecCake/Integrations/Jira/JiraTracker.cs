@@ -469,11 +469,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     private static JiraSubtask? SubtaskOf(JiraIssue issue, AcceptanceCriterion criterion) =>
         issue.Subtasks.FirstOrDefault(subtask => subtask.Summary.StartsWith(criterion.Id + ":", StringComparison.Ordinal));
 
-    private static string SubtaskSummary(AcceptanceCriterion criterion)
-    {
-        var summary = SpecText.Criterion(criterion);
-        return summary.Length <= 255 ? summary : summary[..254] + "…";
-    }
+    private static string SubtaskSummary(AcceptanceCriterion criterion) => SpecText.OneLine(SpecText.Criterion(criterion));
 
     private async Task SyncSubtasksAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
     {
@@ -534,7 +530,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
 
     /// <summary>The spec's labels: <c>spec</c>, the marker <c>spec-&lt;ID&gt;</c>, and its own (Jira labels cannot hold spaces).</summary>
     private static IReadOnlyList<string> DesiredLabels(Spec spec) =>
-        [.. new[] { "spec", MarkerLabel(spec.Id) }.Concat(spec.Labels.Select(label => label.Trim().Replace(' ', '-'))).Distinct(StringComparer.Ordinal)];
+        [.. new[] { "spec", MarkerLabel(spec.Id) }.Concat(spec.Labels.Select(label => SpecText.OneLine(label).Replace(' ', '-'))).Distinct(StringComparer.Ordinal)];
 
     private static string MarkerLabel(string specId) => "spec-" + specId;
 
