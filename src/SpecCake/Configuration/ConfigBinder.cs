@@ -147,6 +147,7 @@ internal static class ConfigBinder
             TransitionOnImplement = TextOrNumber(o["transition_on_implement"]),
             FieldMappings = Map(o["field_mappings"]),
             CreateSubtasks = Bool(o["create_subtasks"]) ?? d.CreateSubtasks,
+            StatusMappings = Map(o["status_mappings"]),
         };
     }
 
