@@ -124,6 +124,12 @@ internal sealed class TrackerHttp : IDisposable
         var body = new JsonObject { ["query"] = query, ["variables"] = variables };
         var result = await SendAsync(HttpMethod.Post, url, body, cancellationToken, creates: creates).ConfigureAwait(false)
             ?? throw new TrackerException($"{label}: the GraphQL API answered with an empty body");
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            // TryGetProperty throws on anything but an object; a proxy or a broken server may answer so.
+            throw new TrackerException($"{label}: the GraphQL API answered with something other than a JSON object");
+        }
+
         if (result.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var messages = errors.EnumerateArray()
