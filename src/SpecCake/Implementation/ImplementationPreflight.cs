@@ -43,8 +43,13 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
             throw new ImplementationException($"implementation.branch: {exception.Message}");
         }
 
-        var stateFile = ImplementationWorkspace.RelativeInside(root, SpecEventNotifier.StateFilePath(request.Config, new SpecEventNotifierOptions { BaseDirectory = host.WorkingDirectory }));
-        var workspace = new ImplementationWorkspace(root, spec.Id, stateFile is null ? [] : [stateFile]);
+        // SpecCake's own state (rate-limit windows, what each run delivered) is never the agent's work.
+        var stateFile = SpecEventNotifier.StateFilePath(request.Config, new SpecEventNotifierOptions { BaseDirectory = host.WorkingDirectory });
+        var excluded = new[] { stateFile, DeliveryLedger.PathBeside(stateFile) }
+            .Select(path => ImplementationWorkspace.RelativeInside(root, path))
+            .OfType<string>()
+            .ToArray();
+        var workspace = new ImplementationWorkspace(root, spec.Id, excluded);
         var git = new GitWorkspace(workspace, environment, masker);
         var dirty = await git.DirtyPathsAsync(cancellationToken).ConfigureAwait(false);
         if (dirty.Count > 0)
