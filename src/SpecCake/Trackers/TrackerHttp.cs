@@ -35,7 +35,7 @@ internal sealed class TrackerHttp : IDisposable
         this.options = options;
         client = ServiceHttp.CreateClient(ResponseLimits.Json, options.RetryPolicy.ConnectTimeout);
         pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
-        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: IsRefusedOrNeverSent);
+        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
     }
 
     /// <summary>
@@ -143,10 +143,6 @@ internal sealed class TrackerHttp : IDisposable
     }
 
     public void Dispose() => client.Dispose();
-
-    /// <summary>A create may be repeated when the server refused it (408, 429) or the connection never opened.</summary>
-    private static bool IsRefusedOrNeverSent(Outcome<HttpResponseMessage> outcome) =>
-        HttpResilience.IsRefused(outcome) || outcome.Exception is HttpRequestException network && HttpResilience.NeverConnected(network);
 
     private string Fail(string message) => mask.Shorten(message, ErrorExcerpt * 2);
 
