@@ -29,6 +29,10 @@ public sealed class BuildContext : FrostingContext
     public string? Text(string name) =>
         Arguments.HasArgument(name) ? Arguments.GetArguments(name).LastOrDefault() : null;
 
+    /// <summary>A switch such as <c>--force</c> (or <c>--force=true</c>); <c>--force=false</c> turns it off.</summary>
+    public bool Flag(string name) =>
+        Text(name) is { } text && !string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A whole-number argument such as <c>--pr=42</c>.</summary>
     public int? Integer(string name)
     {

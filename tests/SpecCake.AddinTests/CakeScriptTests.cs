@@ -100,6 +100,31 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
     }
 
     [Fact]
+    public async Task DocsCakeScript_ImplementSpecPreview_PrintsThePlanThroughTheAlias()
+    {
+        var script = DocsPage.CodeBlocks("csharp").Single(b => b.Code.Contains("#addin")).Code;
+        script = System.Text.RegularExpressions.Regex.Replace(script, "&version=[^&]+&", $"&version={cake.Version}&");
+        var directory = cake.NewScriptDirectory("implement");
+        SpecRepository.Write(directory, ".gitignore", "build.cake\ntools/\n.artifacts/\n");
+        SpecRepository.Write(directory, "specs.config.yaml", "specs:\n  paths: [\"specs/**/*.yaml\"]\nimplementation:\n  agent: command\n  command: [\"git\", \"status\"]\n  verify: [\"true\"]\n");
+        SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", SpecRepository.ValidSpec);
+        await SpecRepository.GitAsync(directory, "init", "-q");
+        await SpecRepository.CommitAllAsync(directory, "Add FEAT-0001");
+        await SpecRepository.GitAsync(directory, "remote", "add", "origin", directory);
+
+        var result = await cake.RunScriptAsync(
+            directory,
+            script,
+            ["--target=ImplementSpec", "--spec=FEAT-0001", "--preview"],
+            new Dictionary<string, string?> { ["GITHUB_TOKEN"] = "ghp_addin5ecret", ["GITHUB_REPOSITORY"] = "octo-org/specs-repo", ["GITHUB_API_URL"] = "http://127.0.0.1:9" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ImplementSpec (dry run: nothing is changed, pushed or sent) for FEAT-0001: User Authentication", result.All);
+        Assert.Contains("  | You are implementing spec FEAT-0001", result.All);
+        Assert.DoesNotContain("ghp_addin5ecret", result.All);
+    }
+
+    [Fact]
     public async Task Script_TaskDependingOnValidateSpecsWithInvalidSpec_ExitsNonZeroAndPrintsFileLineColumn()
     {
         var directory = cake.NewScriptDirectory("invalid");

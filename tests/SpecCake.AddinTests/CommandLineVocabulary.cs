@@ -8,7 +8,7 @@ internal static class CommandLineVocabulary
 {
     public static readonly IReadOnlySet<string> Targets = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations",
+        "Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec",
     };
 
     public static readonly IReadOnlySet<string> Options = new HashSet<string>(StringComparer.Ordinal)
@@ -18,7 +18,7 @@ internal static class CommandLineVocabulary
         "working", "w", "version", "info", "help",
         // task arguments
         "config", "event", "spec", "pr", "pr-url", "branch", "error", "logs-url", "reviewers", "duration",
-        "base", "head", "only",
+        "base", "head", "only", "force",
     };
 
     public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)

@@ -106,7 +106,7 @@ public sealed partial class WorkflowTests
 
         Assert.True(invocations.Length >= 10, $"found {invocations.Length} invocations");
         AssertInvocationsExist(text, "use-in-your-repo.md");
-        foreach (var target in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents" })
+        foreach (var target in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "ImplementSpec" })
         {
             Assert.Contains(invocations, i => i.Value("target") == target);
         }
@@ -133,7 +133,7 @@ public sealed partial class WorkflowTests
         var aliasSources = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "SpecCake", "Aliases"), "*.cs").Select(File.ReadAllText));
         var rows = AliasRow().Matches(DocsPage.Text);
 
-        Assert.Equal(4, rows.Count);
+        Assert.Equal(5, rows.Count);
         foreach (Match row in rows)
         {
             var alias = row.Groups["alias"].Value;
@@ -151,7 +151,7 @@ public sealed partial class WorkflowTests
         var script = Assert.Single(DocsPage.CodeBlocks("csharp"), b => b.Code.Contains("#addin")).Code;
 
         Assert.Matches(@"#addin nuget:\?package=SpecCake&version=[^&\s]+&loaddependencies=true", script);
-        foreach (var alias in new[] { "ValidateSpecs()", "NotifySpecEvent(", "SyncTrackers()", "DetectSpecEvents(" })
+        foreach (var alias in new[] { "ValidateSpecs()", "NotifySpecEvent(", "SyncTrackers()", "DetectSpecEvents(", "ImplementSpec(" })
         {
             Assert.Contains(alias, script);
         }

@@ -16,7 +16,7 @@ public sealed partial class ReadmeTests
     private static readonly string Readme = File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "README.md"));
 
     private static readonly string[] Tasks =
-        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations"];
+        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec"];
 
     public static TheoryData<int, string> ConfigBlocks()
     {
@@ -87,6 +87,20 @@ public sealed partial class ReadmeTests
             {
                 Assert.True(SpecEventKinds.TryParse(name.Groups[1].Value, out _), $"unknown event in: {command}");
             }
+        }
+    }
+
+    [Fact]
+    public void ImplementationKeys_EveryKeyOfTheSchema_IsInTheReadmeTable()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "schemas", "specs.config.schema.json")))!;
+        var block = schema["properties"]!["implementation"]!["properties"]!.AsObject();
+        var keys = block.Select(pair => pair.Key)
+            .Concat(block["pull_request"]!["properties"]!.AsObject().Select(pair => "pull_request." + pair.Key));
+
+        foreach (var key in keys.Where(key => key != "pull_request"))
+        {
+            Assert.Contains($"| `{key}` |", Readme, StringComparison.Ordinal);
         }
     }
 
@@ -164,7 +178,7 @@ public sealed partial class ReadmeTests
         }
     }
 
-    [GeneratedRegex(@"^(specs|notifications|integrations):", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(specs|notifications|integrations|implementation):", RegexOptions.Multiline)]
     private static partial Regex ConfigKey();
 
     [GeneratedRegex(@"^  ([a-z_]+):\s*$", RegexOptions.Multiline)]

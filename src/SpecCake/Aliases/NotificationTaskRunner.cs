@@ -34,11 +34,36 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             Duration = settings.Duration,
         };
 
+        // validation_failed without --spec needs no spec files.
+        var specs = arguments.Spec is null && arguments.Event == "validation_failed" ? [] : inputs.LoadSpecs(config);
+        var (report, trackers) = Send(config, secrets, specs, arguments, settings.DryRun);
+        if (trackers is { HasFailures: true } && config.Notifications.FailOnError)
+        {
+            throw new CakeException($"NotifySpecEvent: {report.Event.Name} could not be applied to every tracker; see the lines above.");
+        }
+
+        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", report);
+    }
+
+    /// <summary>
+    /// Sends one event for a caller that has already loaded the configuration and the specs
+    /// (ImplementSpec sends three in one run): every subscribed integration, then the trackers the
+    /// event drives. Failures are reported, never thrown: the caller decides the task's fate.
+    /// </summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="secrets">Values to mask besides the known credentials.</param>
+    /// <param name="specs">The specs (the event's is looked up by ID or path).</param>
+    /// <param name="arguments">The event, as NotifySpecEvent's arguments.</param>
+    /// <param name="dryRun">Preview only; the running Cake's flag when null.</param>
+    /// <exception cref="CakeException">A bad argument (unknown event or spec).</exception>
+    public (DeliveryReport Report, TrackerSyncSummary? Trackers) Send(
+        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Specs.Spec> specs, SpecEventArguments arguments, bool? dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(arguments);
         SpecEvent specEvent;
         try
         {
-            // validation_failed without --spec needs no spec files.
-            var specs = arguments.Spec is null && arguments.Event == "validation_failed" ? [] : inputs.LoadSpecs(config);
             specEvent = SpecEventFactory.Create(arguments, specs, host.Environment, host.TimeProvider.GetUtcNow());
         }
         catch (SpecEventArgumentException error)
@@ -46,20 +71,19 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             throw new CakeException(error.Message);
         }
 
-        var report = Run(config, secrets, specEvent, settings.DryRun, []);
-        SyncTrackers(config, specEvent, settings.DryRun ?? host.DryRun);
-        return Finish(config.Notifications.FailOnError, "NotifySpecEvent", report);
+        var report = Run(config, secrets, specEvent, dryRun, []);
+        return (report, SyncTrackers(config, specEvent, dryRun ?? host.DryRun));
     }
 
     /// <summary>
     /// The guide's "auto-create", "status sync" and "link to PR": spec_created, spec_approved,
     /// pr_created and pr_merged also reconcile the spec into every enabled tracker.
     /// </summary>
-    private void SyncTrackers(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool dryRun)
+    private TrackerSyncSummary? SyncTrackers(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool dryRun)
     {
         if (specEvent.Spec is not { } spec || !TrackerSync.DrivesTrackers(specEvent.Kind) || TrackerSync.EnabledTrackers(config).Count == 0)
         {
-            return;
+            return null;
         }
 
         var summary = TrackerSync.ApplyEventAsync(
@@ -70,10 +94,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
             host.Log.Write(line.Contains(" FAILED", StringComparison.Ordinal) ? DeliveryLogLevel.Error : DeliveryLogLevel.Information, line);
         }
 
-        if (summary.HasFailures && config.Notifications.FailOnError)
-        {
-            throw new CakeException($"NotifySpecEvent: {specEvent.Name} could not be applied to every tracker; see the lines above.");
-        }
+        return summary;
     }
 
     /// <summary>

@@ -96,15 +96,18 @@ public static class SpecCakeAliases
         NotificationTasks(context).Test(settings);
     }
 
-    internal static NotificationTaskRunner NotificationTasks(ICakeContext context) =>
-        new(NotificationInputs.Files, new NotificationHost(
+    internal static NotificationTaskRunner NotificationTasks(ICakeContext context) => new(NotificationInputs.Files, Host(context));
+
+    /// <summary>What the running Cake gives a task: working directory, environment (completed from git), log, dry-run flag, clock.</summary>
+    internal static NotificationHost Host(ICakeContext context) =>
+        new(
             context.Environment.WorkingDirectory.FullPath,
             Events.GitFallback.Complete(
                 context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
                 context.Environment.WorkingDirectory.FullPath),
             new CakeDeliveryLog(context.Log),
             context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"),
-            TimeProvider.System));
+            TimeProvider.System);
 
     /// <summary>
     /// Mirrors every spec into every enabled tracker of <c>specs.config.yaml</c> in the working

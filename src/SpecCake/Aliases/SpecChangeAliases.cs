@@ -77,6 +77,7 @@ public static class SpecChangeAliases
             context.Log.InformationLine($"  {LogText.Escaped(detected.ToString())}");
         }
 
+        WriteApprovedSpecs(context, events);
         foreach (var detected in events)
         {
             context.NotifySpecEvent(new NotifySpecEventSettings
@@ -89,6 +90,36 @@ public static class SpecChangeAliases
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// In GitHub Actions, the specs that became approved as the step output <c>approved_specs</c>, a
+    /// JSON list (<c>["FEAT-0001"]</c>, <c>[]</c> when none), so a later job can run ImplementSpec
+    /// for each (<c>fromJSON(needs.detect.outputs.approved_specs)</c>). JSON-escaped: an ID read from
+    /// a file cannot add a line (another output) of its own.
+    /// </summary>
+    private static void WriteApprovedSpecs(ICakeContext context, IReadOnlyList<DetectedSpecEvent> events)
+    {
+        if (!string.Equals(context.Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
+            || context.Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is not { Length: > 0 } outputFile)
+        {
+            return;
+        }
+
+        var approved = new System.Text.Json.Nodes.JsonArray();
+        foreach (var id in events.Where(detected => detected.Event == SpecEventKind.SpecApproved).Select(detected => detected.SpecId).Distinct(StringComparer.Ordinal))
+        {
+            approved.Add(System.Text.Json.Nodes.JsonValue.Create(id));
+        }
+
+        try
+        {
+            File.AppendAllText(outputFile, $"approved_specs={approved.ToJsonString()}\n");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            context.Log.WarningLine($"Could not write the step output approved_specs: {LogText.Escaped(exception.Message)}");
+        }
     }
 
     /// <summary>

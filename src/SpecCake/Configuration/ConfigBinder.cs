@@ -24,7 +24,7 @@ namespace SpecCake.Configuration;
 /// cost 50-80 ms of start-up that every CI step would pay, more than reading and validating the file.
 /// The schema has already checked every type, so absent keys keep the records' defaults.
 /// </summary>
-internal static class ConfigBinder
+internal static partial class ConfigBinder
 {
     public static SpecCakeConfig Bind(ConfigDocument document, SecretStore secrets, string sourceFile)
     {
@@ -36,6 +36,7 @@ internal static class ConfigBinder
             SourceFile = sourceFile,
             Specs = Specs(root["specs"] as JsonObject),
             Notifications = Notifications(root["notifications"] as JsonObject),
+            Implementation = Implementation(root["implementation"] as JsonObject),
             Integrations = new IntegrationsOptions
             {
                 Slack = Block(integrations, "slack", Slack),
@@ -147,6 +148,7 @@ internal static class ConfigBinder
             TransitionOnImplement = TextOrNumber(o["transition_on_implement"]),
             FieldMappings = Map(o["field_mappings"]),
             CreateSubtasks = Bool(o["create_subtasks"]) ?? d.CreateSubtasks,
+            StatusMappings = Map(o["status_mappings"]),
         };
     }
 

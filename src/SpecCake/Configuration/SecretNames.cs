@@ -6,6 +6,8 @@ namespace SpecCake.Configuration;
 /// </summary>
 public static class SecretNames
 {
+    /// <summary>Anthropic API key: Claude Code's, for ImplementSpec with <c>agent: claude-code</c> (the guide's "Core").</summary>
+    public const string AnthropicApiKey = "ANTHROPIC_API_KEY";
     /// <summary>Slack incoming webhook URL.</summary>
     public const string SlackWebhookUrl = "SLACK_WEBHOOK_URL";
     /// <summary>Teams incoming webhook URL.</summary>
@@ -54,7 +56,7 @@ public static class SecretNames
     /// </summary>
     public static IReadOnlyList<string> Credentials { get; } =
     [
-        SlackWebhookUrl, TeamsWebhookUrl, DiscordWebhookUrl, JiraApiToken, LinearApiKey,
+        AnthropicApiKey, SlackWebhookUrl, TeamsWebhookUrl, DiscordWebhookUrl, JiraApiToken, LinearApiKey,
         AzureDevOpsPat, GitHubToken, PagerDutyRoutingKey, OpsgenieApiKey, DatadogApiKey,
         DatadogAppKey, NewRelicApiKey, SentryDsn, SmtpUser, SmtpPassword,
     ];

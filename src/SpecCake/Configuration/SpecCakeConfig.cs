@@ -34,6 +34,9 @@ public sealed record SpecCakeConfig
 
     /// <summary><c>integrations</c>.</summary>
     public IntegrationsOptions Integrations { get; init; } = new();
+
+    /// <summary><c>implementation</c>: ImplementSpec's agent, checks, branch and pull request (contract §7).</summary>
+    public Implementation.ImplementationOptions Implementation { get; init; } = new();
 }
 
 /// <summary><c>specs</c>: where the spec files are.</summary>

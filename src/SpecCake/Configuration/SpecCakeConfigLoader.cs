@@ -96,6 +96,7 @@ public static class SpecCakeConfigLoader
         var specGlobs = ReadSpecGlobs(document); // after ${VAR}s are filled in
         var secrets = new SecretStore(environment, credentials);
         IntegrationRequirements.Check(document, secrets, missing);
+        ImplementationRequirements.Check(document, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
 
         SpecCakeConfig? config = null;
         if (errors.Count == 0)

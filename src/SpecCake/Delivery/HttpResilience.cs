@@ -83,6 +83,14 @@ public static class HttpResilience
         outcome.Exception is null && outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
 
     /// <summary>
+    /// Whether a create may be repeated: the server refused it (408, 429) or the connection never
+    /// opened. A 5xx or a lost connection may have created the item, so it is not retried.
+    /// </summary>
+    /// <param name="outcome">The attempt's response or exception.</param>
+    public static bool IsRefusedOrNeverSent(Outcome<HttpResponseMessage> outcome) =>
+        IsRefused(outcome) || outcome.Exception is HttpRequestException network && NeverConnected(network);
+
+    /// <summary>
     /// Whether an attempt certainly did not deliver anything, so a request without a deduplication
     /// key (a chat message) may be sent again: the connection was never made (refused, unresolvable,
     /// TLS failed, connect timeout), or the service answered 408, 429 or 5xx. Not after a timeout or a

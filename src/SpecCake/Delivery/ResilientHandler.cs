@@ -5,17 +5,20 @@ namespace SpecCake.Delivery;
 /// <summary>
 /// Runs every request of an SDK's own <see cref="HttpClient"/> (Octokit's) through an
 /// <see cref="HttpResilience"/> pipeline, so its calls get the same retries, attempt timeout and
-/// total budget as SpecCake's own. For reads: a request is repeated as it was, body included.
+/// total budget as SpecCake's own. A request is repeated as it was, body included; a POST (a
+/// create: a pull request, a comment) only when it certainly did not arrive, as trackers' creates.
 /// </summary>
 internal sealed class ResilientHandler(HttpMessageHandler inner, RetryPolicy policy, TimeProvider timeProvider) : DelegatingHandler(inner)
 {
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline = HttpResilience.Create(policy, timeProvider);
+    private readonly ResiliencePipeline<HttpResponseMessage> createPipeline =
+        HttpResilience.Create(policy, timeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // A message can be sent once: each attempt sends a copy with the same bytes.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return await pipeline.ExecuteAsync(
+        return await (request.Method == HttpMethod.Post ? createPipeline : pipeline).ExecuteAsync(
             async token =>
             {
                 using var attempt = Copy(request, body);

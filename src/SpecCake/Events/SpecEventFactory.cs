@@ -165,6 +165,16 @@ public static partial class SpecEventFactory
         return new PullRequestReference(number.Value, url);
     }
 
+    /// <summary>The repository's web URL (<c>GITHUB_SERVER_URL</c>/<c>GITHUB_REPOSITORY</c>), when the repository is known.</summary>
+    internal static string? RepositoryUrl(IReadOnlyDictionary<string, string?> environment) =>
+        RepositoryReference.Parse(Get(environment, "GITHUB_REPOSITORY")) is { } repository
+            ? $"{(Get(environment, "GITHUB_SERVER_URL") ?? DefaultServerUrl).TrimEnd('/')}/{repository}"
+            : null;
+
+    /// <summary>The CI run's logs URL (<c>.../actions/runs/GITHUB_RUN_ID</c>), when known: what events carry as <c>logs_url</c>.</summary>
+    internal static string? LogsUrl(IReadOnlyDictionary<string, string?> environment) =>
+        RunUrl(RepositoryUrl(environment), Get(environment, "GITHUB_RUN_ID"));
+
     private static string? RunUrl(string? repositoryUrl, string? runId) =>
         repositoryUrl is null || runId is null ? null : $"{repositoryUrl}/actions/runs/{runId}";
 

@@ -29,6 +29,12 @@ internal static partial class SpecText
     /// <summary>Any tracker title or summary: control characters and line breaks as spaces, cut to <see cref="MaxTitleLength"/> at a whole character.</summary>
     public static string OneLine(string text) => TextLimit.Truncate(TextLimit.SingleLine(text), MaxTitleLength);
 
+    /// <summary>
+    /// Whether a title has the form SpecCake gives the spec's items (<c>[FEAT-0001] …</c>): of several items
+    /// carrying a spec's marker, only such ones are taken for copies SpecCake made, and retired.
+    /// </summary>
+    public static bool IsTitleOf(string title, string specId) => title.StartsWith($"[{specId}]", StringComparison.Ordinal);
+
     /// <summary>One line per criterion: <c>AC-1: text</c>.</summary>
     public static string Criterion(AcceptanceCriterion criterion) => $"{criterion.Id}: {criterion.Text}";
 

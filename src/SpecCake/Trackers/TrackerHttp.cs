@@ -35,7 +35,7 @@ internal sealed class TrackerHttp : IDisposable
         this.options = options;
         client = ServiceHttp.CreateClient(ResponseLimits.Json, options.RetryPolicy.ConnectTimeout);
         pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
-        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: IsRefusedOrNeverSent);
+        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
     }
 
     /// <summary>
@@ -124,6 +124,12 @@ internal sealed class TrackerHttp : IDisposable
         var body = new JsonObject { ["query"] = query, ["variables"] = variables };
         var result = await SendAsync(HttpMethod.Post, url, body, cancellationToken, creates: creates).ConfigureAwait(false)
             ?? throw new TrackerException($"{label}: the GraphQL API answered with an empty body");
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            // TryGetProperty throws on anything but an object; a proxy or a broken server may answer so.
+            throw new TrackerException($"{label}: the GraphQL API answered with something other than a JSON object");
+        }
+
         if (result.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var messages = errors.EnumerateArray()
@@ -137,10 +143,6 @@ internal sealed class TrackerHttp : IDisposable
     }
 
     public void Dispose() => client.Dispose();
-
-    /// <summary>A create may be repeated when the server refused it (408, 429) or the connection never opened.</summary>
-    private static bool IsRefusedOrNeverSent(Outcome<HttpResponseMessage> outcome) =>
-        HttpResilience.IsRefused(outcome) || outcome.Exception is HttpRequestException network && HttpResilience.NeverConnected(network);
 
     private string Fail(string message) => mask.Shorten(message, ErrorExcerpt * 2);
 

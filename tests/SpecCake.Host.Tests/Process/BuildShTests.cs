@@ -29,7 +29,7 @@ public sealed class BuildShTests(BuiltHostFixture host)
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"Default\s*\n└─ValidateSpecs", run.Output);
-        foreach (var task in new[] { "NotifySpecEvent", "SyncTrackers", "TestIntegrations", "DetectSpecEvents" })
+        foreach (var task in new[] { "NotifySpecEvent", "SyncTrackers", "TestIntegrations", "DetectSpecEvents", "ImplementSpec" })
         {
             Assert.Contains(task, run.Output);
         }
@@ -47,6 +47,17 @@ public sealed class BuildShTests(BuiltHostFixture host)
         Assert.Matches(@"SyncTrackers\s+Mirrors specs", run.Output);
         Assert.Matches(@"TestIntegrations\s+Sends a clearly marked test message", run.Output);
         Assert.Matches(@"DetectSpecEvents\s+Finds spec_created and spec_approved", run.Output);
+        Assert.Matches(@"ImplementSpec\s+Implements an approved spec", run.Output);
+    }
+
+    [Fact]
+    public void BuildSh_ImplementSpecWithoutSpec_FailsWithOnePlainLineNamingTheArgument()
+    {
+        var run = host.BuildSh("--target=ImplementSpec");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ImplementSpec needs --spec=<ID or path>, e.g. --spec=FEAT-0001.", run.Error);
+        Assert.DoesNotContain("   at ", run.All);
     }
 
     [Fact]
@@ -56,7 +67,7 @@ public sealed class BuildShTests(BuiltHostFixture host)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(
-            "The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.",
+            "The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, ImplementSpec, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.",
             run.Error);
         Assert.DoesNotContain("   at ", run.All);
     }

@@ -17,6 +17,14 @@ public sealed class SchemaSubsetTests
             data.Add((string)row[0]);
         }
 
+        foreach (var row in ImplementationConfigTests.BadInputs())
+        {
+            data.Add((string)row[0]);
+        }
+
+        data.Add("implementation:\n  verify: [\"dotnet test\", {run: make, timeout_minutes: 2.5}, {timeout_minutes: 1}, \"\"]\n");
+        data.Add("implementation:\n  timeout_minutes: 0.5\n  pull_request: null\n");
+
         var snippets = Path.Combine(AppContext.BaseDirectory, "Configuration", "GuideSnippets");
         foreach (var file in Directory.GetFiles(snippets, "*.yaml").Where(f => !f.Contains("fragment", StringComparison.Ordinal)))
         {

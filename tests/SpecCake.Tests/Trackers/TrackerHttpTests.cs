@@ -27,6 +27,25 @@ public sealed class TrackerHttpTests
         Assert.True(allocated < 256 * MiB, $"{allocated / MiB} MiB allocated while reading the answer");
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"data\"")]
+    [InlineData("42")]
+    public async Task GraphQLAsync_AnswerThatIsNotAnObject_FailsNamingTheTrackerWithoutAnException(string answer)
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(answer);
+        });
+
+        var summary = await TrackerSync.SyncAsync(Config(linear: Linear(server.Origin)), Environment(), [Spec(1)], Options());
+
+        var outcome = Assert.Single(summary.Trackers.Single().Outcomes);
+        Assert.Equal(SpecSyncAction.Failed, outcome.Action);
+        Assert.Equal("linear: the GraphQL API answered with something other than a JSON object", outcome.Error);
+    }
+
     [Fact]
     public async Task SendAsync_RedirectAnswer_NotFollowedAndWhereItPointedNamed()
     {

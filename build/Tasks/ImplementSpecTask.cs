@@ -1,0 +1,20 @@
+using SpecCake.Aliases;
+using SpecCake.Host;
+
+namespace SpecCake.Build.Tasks;
+
+[TaskName("ImplementSpec")]
+[TaskDescription("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force).")]
+public sealed class ImplementSpecTask : FrostingTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        context.ImplementSpec(new ImplementSpecSettings
+        {
+            ConfigFile = context.ConfigFile,
+            Spec = context.Text("spec"),
+            Force = context.Flag("force"),
+            DryRun = context.DryRun,
+        });
+    }
+}

@@ -1,0 +1,26 @@
+using Cake.Core.IO;
+
+namespace SpecCake.Aliases;
+
+/// <summary>
+/// Settings for <see cref="ImplementationAliases.ImplementSpec(Cake.Core.ICakeContext, ImplementSpecSettings)"/>:
+/// the <c>ImplementSpec</c> task arguments of contract §7. Everything else comes from the
+/// <c>implementation</c> block of <c>specs.config.yaml</c>.
+/// </summary>
+public sealed class ImplementSpecSettings
+{
+    /// <summary>The configuration file; <c>specs.config.yaml</c> in the working directory by default.</summary>
+    public FilePath? ConfigFile { get; set; }
+
+    /// <summary><c>--spec</c> (required): the spec ID (<c>FEAT-0001</c>, any case) or the path of its file.</summary>
+    public string? Spec { get; set; }
+
+    /// <summary><c>--force</c>: implement a spec whose status is not <c>approved</c>.</summary>
+    public bool Force { get; set; }
+
+    /// <summary>
+    /// <c>--dryrun</c>: print the plan, the prompt and the commands; create no branch, commit, push,
+    /// request or event. When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
+    /// </summary>
+    public bool? DryRun { get; set; }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using SpecCake.Configuration;
+
+namespace SpecCake.Implementation;
+
+/// <summary>
+/// Claude Code, headless: <c>claude -p --output-format stream-json --verbose --permission-mode acceptEdits</c>
+/// with the configured model, turns, tools and system prompt, the prompt on stdin (no length
+/// limit, never on a command line). The stream is the transcript; its closing <c>result</c>
+/// says whether the session succeeded and what it cost.
+/// </summary>
+internal sealed class ClaudeCodeAgent : ICodingAgent
+{
+    /// <summary>What Claude Code may use without asking when <c>allowed_tools</c> is not set (besides the verify commands).</summary>
+    public static readonly IReadOnlyList<string> DefaultTools = ["Read", "Edit", "Write", "Glob", "Grep"];
+
+    // A transcript past this is cut (the result line is still read).
+    private const long TranscriptLimit = 32L * 1024 * 1024;
+
+    private readonly ImplementationOptions options;
+    private readonly ImplementationWorkspace workspace;
+    private readonly IReadOnlyDictionary<string, string?> environment;
+    private readonly SecretMasker masker;
+
+    /// <param name="executable">The CLI's full path.</param>
+    /// <param name="options">The <c>implementation</c> block.</param>
+    /// <param name="workspace">The repository and the artifact folder.</param>
+    /// <param name="environment">The agent's environment (SpecCake's other credentials already left out).</param>
+    /// <param name="masker">Masks the transcript.</param>
+    public ClaudeCodeAgent(string executable, ImplementationOptions options, ImplementationWorkspace workspace, IReadOnlyDictionary<string, string?> environment, SecretMasker masker)
+    {
+        this.options = options;
+        this.workspace = workspace;
+        this.masker = masker;
+        var withDefaults = new Dictionary<string, string?>(environment, StringComparer.Ordinal);
+        // No telemetry, error reporting or update checks from a CI job; a caller's own setting wins.
+        withDefaults.TryAdd("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
+        this.environment = withDefaults;
+        CommandLine = [executable, .. Arguments(options)];
+    }
+
+    public string Name => "claude-code";
+
+    public IReadOnlyList<string> CommandLine { get; }
+
+    /// <summary>Claude Code's arguments for <paramref name="options"/>.</summary>
+    public static IReadOnlyList<string> Arguments(ImplementationOptions options)
+    {
+        var arguments = new List<string> { "-p", "--output-format", "stream-json", "--verbose", "--permission-mode", "acceptEdits" };
+        if (options.Model is { } model)
+        {
+            arguments.AddRange(["--model", model]);
+        }
+
+        if (options.MaxTurns is { } turns)
+        {
+            arguments.AddRange(["--max-turns", turns.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.AppendSystemPrompt is { } system)
+        {
+            arguments.AddRange(["--append-system-prompt", system]);
+        }
+
+        // Last: the option takes every following value.
+        arguments.Add("--allowed-tools");
+        arguments.AddRange(options.AllowedTools.Count > 0 ? options.AllowedTools : [.. DefaultTools, .. options.Verify.Select(command => $"Bash({command.Run})")]);
+        return arguments;
+    }
+
+    public async Task<AgentOutcome> RunAsync(AgentRound round, CancellationToken cancellationToken)
+    {
+        var transcript = workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.jsonl"));
+        ClaudeCodeResult? result = null;
+        using var output = new CapturedOutput(masker, transcript, TranscriptLimit, 4096, line => result = ClaudeCodeResult.Parse(line) ?? result);
+        using var error = new CapturedOutput(masker, workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.stderr.log")), 1024 * 1024, 2048);
+        var outcome = await ChildProcess.RunAsync(
+            new ProcessStart(CommandLine[0], CommandLine.Skip(1).ToArray(), workspace.Root, environment, round.Prompt, round.Timeout),
+            output,
+            error,
+            cancellationToken).ConfigureAwait(false);
+
+        var failure = outcome.End switch
+        {
+            ProcessEnd.NotStarted => $"Claude Code could not be started: {outcome.StartError}",
+            ProcessEnd.TimedOut => string.Create(CultureInfo.InvariantCulture, $"Claude Code timed out after {round.Timeout.TotalMinutes:0.##} min and was stopped"),
+            ProcessEnd.Canceled => "Claude Code was stopped: the run's time limit (timeout_minutes) was reached",
+            _ when result is null => string.Create(CultureInfo.InvariantCulture, $"Claude Code exited with code {outcome.ExitCode} without a result: {LastLine(error.Tail)}"),
+            _ when !result.Succeeded => result.Failure(options.MaxTurns),
+            _ when outcome.ExitCode != 0 => string.Create(CultureInfo.InvariantCulture, $"Claude Code exited with code {outcome.ExitCode}: {LastLine(error.Tail)}"),
+            _ => null,
+        };
+        return new AgentOutcome(failure is null, failure, outcome.Elapsed, result?.Usage, transcript, result?.Result);
+    }
+
+    internal static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() is { } line
+            ? (line.Length > 300 ? line[..300] + "…" : line)
+            : "no output";
+}

@@ -1,0 +1,206 @@
+using System.Collections;
+using SpecCake.Aliases;
+using SpecCake.Configuration;
+using SpecCake.Delivery;
+using SpecCake.Implementation;
+using SpecCake.Tests.Delivery;
+using SpecCake.Tests.Implementation.Fakes;
+using SpecCake.Tests.Specs.Changes;
+using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Trackers.Fakes;
+
+namespace SpecCake.Tests.Implementation;
+
+/// <summary>
+/// One ImplementSpec run against real parts on this machine: a clone whose <c>origin</c> is a bare
+/// repository on disk, a fake GitHub REST API for the pull request, a webhook endpoint and a fake
+/// Jira that receive the events, and a HOME of its own for the agent. Every address is loopback.
+/// </summary>
+internal sealed class ImplementationScenario : IAsyncDisposable
+{
+    public const string AnthropicKey = "sk-ant-api03-fake5ecret-key-for-tests";
+    public const string WebhookSecret = "whsec-fake5ecret-hmac";
+    public const string NewRelicKey = "NRAK-fake5ecretkey0123";
+
+    private ImplementationScenario(TempGitRepository origin, TempGitRepository work, FakeGitHubPulls gitHub, LoopbackServer webhook, FakeJira jira, string scratch)
+    {
+        Origin = origin;
+        Work = work;
+        GitHub = gitHub;
+        Webhook = webhook;
+        Jira = jira;
+        Scratch = scratch;
+    }
+
+    /// <summary>The bare repository the clone pushes to.</summary>
+    public TempGitRepository Origin { get; }
+
+    /// <summary>The clone ImplementSpec runs in.</summary>
+    public TempGitRepository Work { get; }
+
+    public FakeGitHubPulls GitHub { get; }
+
+    public LoopbackServer Webhook { get; }
+
+    public FakeJira Jira { get; }
+
+    /// <summary>A folder outside the repository (the agent's HOME, files a command agent leaves for the test).</summary>
+    public string Scratch { get; }
+
+    public RecordingLog Log { get; } = new();
+
+    /// <summary>Extra environment for the run (e.g. the Anthropic fake's URL).</summary>
+    public Dictionary<string, string?> Extra { get; } = [];
+
+    /// <summary>A repository with FEAT-0001 (status <paramref name="status"/>) and an <c>implementation</c> block.</summary>
+    /// <param name="implementation">The lines of the <c>implementation:</c> block, indented by two spaces.</param>
+    /// <param name="status">The spec's status.</param>
+    public static Task<ImplementationScenario> CreateAsync(string implementation, string status = "approved") =>
+        CreateAsync(_ => implementation, status);
+
+    /// <summary>As above, the block written knowing the scratch folder (where a test puts its agent script).</summary>
+    public static async Task<ImplementationScenario> CreateAsync(Func<string, string> implementation, string status = "approved")
+    {
+        var scratch = Directory.CreateTempSubdirectory("speccake-implement-").FullName;
+        var origin = new TempGitRepository(Path.Combine(scratch, "origin.git"));
+        origin.Git("init", "-q", "--bare");
+        var work = new TempGitRepository(Path.Combine(scratch, "work"));
+        work.Git("init", "-q");
+        var gitHub = await FakeGitHubPulls.StartAsync();
+        var webhook = await LoopbackServer.StartAsync();
+        var jira = new FakeJira();
+        await jira.ListenAsync();
+
+        work.Write(".gitignore", ".artifacts/\n.speccake/\n")
+            .Write("README.md", "# Sample\n")
+            .Write("specs/features/FEAT-0001.yaml", $"""
+                id: FEAT-0001
+                title: User Authentication
+                status: {status}
+                type: feature
+                reviewers: ["@alice", "@octo-org/reviewers"]
+                description: |
+                  Users sign in with their email address and a password.
+                acceptance_criteria:
+                  - id: AC-1
+                    text: Users can sign in with email and password
+                  - Users are locked out after 5 failed attempts
+
+                """)
+            .Write("specs.config.yaml", $"""
+                specs:
+                  paths: ["specs/**/*.yaml"]
+                notifications:
+                  fail_on_error: true
+                  rate_limit:
+                    max_per_hour: 1000
+                integrations:
+                  webhooks:
+                    enabled: true
+                    endpoints:
+                      - name: ci
+                        url: "{webhook.Url("/hook")}"
+                        secret: "{WebhookSecret}"
+                        events: [implementation_started, implementation_completed, implementation_failed, pr_created]
+                  jira:
+                    enabled: true
+                    base_url: "{jira.Origin}"
+                    project_key: PROJ
+                  new_relic:
+                    enabled: true
+                    api_url: "{webhook.Origin}"
+                    account_id: "1234567"
+                implementation:
+                {implementation(scratch)}
+
+                """);
+        work.Commit("specs");
+        work.Git("remote", "add", "origin", origin.Path);
+        work.Git("push", "-q", "origin", "main");
+        return new ImplementationScenario(origin, work, gitHub, webhook, jira, scratch);
+    }
+
+    /// <summary>
+    /// The run's environment: this process's (PATH and the like) without anything of a CI it may
+    /// run in, plus the secrets and GitHub Actions' variables the way a workflow would set them.
+    /// </summary>
+    public Dictionary<string, string?> Environment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            var name = (string)entry.Key;
+            if (!name.StartsWith("GITHUB_", StringComparison.Ordinal) && !name.StartsWith("ACTIONS_", StringComparison.Ordinal)
+                && !name.StartsWith("ANTHROPIC_", StringComparison.Ordinal) && !name.StartsWith("CLAUDE", StringComparison.Ordinal)
+                && !name.StartsWith("GIT_", StringComparison.Ordinal) && !SecretNames.Credentials.Contains(name))
+            {
+                environment[name] = (string?)entry.Value;
+            }
+        }
+
+        environment["HOME"] = Path.Combine(Scratch, "home");
+        Directory.CreateDirectory(environment["HOME"]!);
+        environment["GITHUB_REPOSITORY"] = $"{FakeGitHubPulls.Owner}/{FakeGitHubPulls.Name}";
+        environment["GITHUB_SERVER_URL"] = "https://github.com";
+        environment["GITHUB_RUN_ID"] = "4242";
+        environment["GITHUB_API_URL"] = GitHub.ApiUrl;
+        environment[SecretNames.GitHubToken] = FakeGitHubPulls.Token;
+        environment[SecretNames.AnthropicApiKey] = AnthropicKey;
+        environment[SecretNames.JiraEmail] = TrackerScenario.JiraEmail;
+        environment[SecretNames.JiraApiToken] = TrackerScenario.JiraToken;
+        environment[SecretNames.NewRelicApiKey] = NewRelicKey;
+        foreach (var (name, value) in Extra)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>Runs ImplementSpec for FEAT-0001 as the task would.</summary>
+    public ImplementationResult Run(bool force = false, bool dryRun = false) =>
+        new ImplementSpecTaskRunner(NotificationInputs.Files, new NotificationHost(Work.Path, Environment(), Log, dryRun, TimeProvider.System, TestData.FastRetry))
+            .Run(new ImplementSpecSettings { Spec = "FEAT-0001", Force = force });
+
+    /// <summary>Every branch on origin.</summary>
+    public IReadOnlyList<string> RemoteBranches() =>
+        Origin.Git("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>What the webhook endpoint received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Hooks() => [.. Webhook.Requests.Where(request => request.Path == "/hook")];
+
+    /// <summary>The events the webhook received, in order.</summary>
+    public IReadOnlyList<string> Events() => [.. Hooks().Select(request => request.Header("X-SpecCake-Event"))];
+
+    /// <summary>The events New Relic received (they carry the duration), in order.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonNode> NewRelicEvents() =>
+        [.. Webhook.Requests.Where(request => request.Path == "/v1/accounts/1234567/events").Select(request => request.Json[0]!)];
+
+    /// <summary>Every file under the artifact folder, with its text.</summary>
+    public IReadOnlyDictionary<string, string> Artifacts()
+    {
+        var folder = Path.Combine(Work.Path, ".artifacts", "implement", "feat-0001");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder).ToDictionary(file => Path.GetFileName(file), File.ReadAllText)
+            : new Dictionary<string, string>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        await Webhook.DisposeAsync();
+        await Jira.DisposeAsync();
+        Work.Dispose();
+        Origin.Dispose();
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
