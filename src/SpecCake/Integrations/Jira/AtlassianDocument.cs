@@ -20,19 +20,19 @@ internal static class AtlassianDocument
         {
             foreach (var paragraph in spec.Description.Trim().Split("\n\n"))
             {
-                content.Add(Paragraph(paragraph.Trim()));
+                content.Add((JsonNode)Paragraph(paragraph.Trim()));
             }
         }
 
         if (spec.AcceptanceCriteria.Count > 0)
         {
-            content.Add(new JsonObject
+            content.Add((JsonNode)new JsonObject
             {
                 ["type"] = "heading",
                 ["attrs"] = new JsonObject { ["level"] = 2 },
                 ["content"] = new JsonArray(Text("Acceptance criteria")),
             });
-            content.Add(CriteriaList(spec));
+            content.Add((JsonNode)CriteriaList(spec));
         }
 
         return Document(content);
@@ -124,7 +124,7 @@ internal static class AtlassianDocument
         var items = new JsonArray();
         foreach (var criterion in spec.AcceptanceCriteria)
         {
-            items.Add(new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(Paragraph(SpecText.Criterion(criterion))) });
+            items.Add((JsonNode)new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(Paragraph(SpecText.Criterion(criterion))) });
         }
 
         return new JsonObject { ["type"] = "bulletList", ["content"] = items };
@@ -138,12 +138,12 @@ internal static class AtlassianDocument
         {
             if (content.Count > 0)
             {
-                content.Add(new JsonObject { ["type"] = "hardBreak" });
+                content.Add((JsonNode)new JsonObject { ["type"] = "hardBreak" });
             }
 
             if (line.Length > 0)
             {
-                content.Add(Text(line));
+                content.Add((JsonNode)Text(line));
             }
         }
 
