@@ -183,7 +183,10 @@ public sealed class BuildShStampTests : IDisposable
     {
         var path = Path.Combine(_fakeBin, name);
         File.WriteAllText(path, "#!/usr/bin/env bash\nexit 0\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>
@@ -194,7 +197,7 @@ public sealed class BuildShStampTests : IDisposable
     {
         var tools = Path.Combine(_root, "tools-bin");
         Directory.CreateDirectory(tools);
-        foreach (var program in new[] { "bash", "env", "find", "cksum", "mktemp", "cat", "rm", "readlink", "mkdir", "chmod" })
+        foreach (var program in new[] { "bash", "env", "find", "cksum", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod" })
         {
             var link = Path.Combine(tools, program);
             var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
