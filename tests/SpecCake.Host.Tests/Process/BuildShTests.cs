@@ -13,10 +13,21 @@ public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(ho
         Assert.False(File.Exists(Path.Combine(Host.HostDirectory, "SpecCake.Tool.dll")));
         Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable)[..4]);
     }
+}
 
-    // build.ps1 keeps its own stamp, so it builds once more: only here, for the native path.
+/// <summary>The ReadyToRun host (no C toolchain) through build.sh.</summary>
+public sealed class ReadyToRunBuildShTests(ReadyToRunHostFixture host) : BuildShTests(host), IClassFixture<ReadyToRunHostFixture>
+{
     [Fact]
-    public void BuildPs1_ThroughPowerShellLocalTool_BuildsNativeHostAndPassesExitCode()
+    public void BuildSh_ReadyToRunHost_RunsOnTheDotnetRuntime()
+    {
+        Assert.Contains("building the build host (readytorun;", Host.FirstRun.Error);
+        Assert.True(File.Exists(Path.Combine(Host.HostDirectory, "SpecCake.Tool.dll")));
+    }
+
+    // build.ps1 keeps its own stamp, so it builds once more: only here (ReadyToRun compiles fastest).
+    [Fact]
+    public void BuildPs1_ThroughPowerShellLocalTool_RunsHostAndPassesExitCode()
     {
         var restore = ProcessRun.Start("dotnet", ["tool", "restore"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(5));
         Assert.True(restore.ExitCode == 0, restore.All);
@@ -32,18 +43,7 @@ public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(ho
     }
 }
 
-/// <summary>The ReadyToRun host (no C toolchain) through build.sh.</summary>
-public sealed class ReadyToRunBuildShTests(ReadyToRunHostFixture host) : BuildShTests(host), IClassFixture<ReadyToRunHostFixture>
-{
-    [Fact]
-    public void BuildSh_ReadyToRunHost_RunsOnTheDotnetRuntime()
-    {
-        Assert.Contains("building the build host (readytorun;", Host.FirstRun.Error);
-        Assert.True(File.Exists(Path.Combine(Host.HostDirectory, "SpecCake.Tool.dll")));
-    }
-}
-
-/// <summary>This repository's host (build/) through build.sh, as a user runs it: the same tests for each kind of Host.</summary>
+/// <summary>This repository's host (build/) through build.sh, as a user runs it: the same tests for each kind of host.</summary>
 public abstract class BuildShTests(BuiltHostFixture host)
 {
     private const string BuildingLine = "build.sh: building the build host";
