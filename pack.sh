@@ -41,9 +41,11 @@ if [ -n "$rid" ] && [ "${SPECCAKE_HOST_BUILD:-auto}" != readytorun ]; then
   fi
 fi
 rids="any"
-[ ${#native[@]} -gt 0 ] && rids="$rid;any"
-# MSBuild reads ";" in -p: as a property separator: pass it escaped.
-rid_list="${rids//;/%3B}"
+native_rids=()
+if [ ${#native[@]} -gt 0 ]; then
+  rids="$rid;any"
+  native_rids=("-p:SpecCakeNativeRids=$rid")
+fi
 
 common=(-c Release --nologo -v quiet -o "$output" "-p:Version=$version" --artifacts-path "$root/.artifacts/pack.obj")
 run() {
@@ -53,9 +55,9 @@ run() {
 
 run dotnet pack "$root/src/SpecCake/SpecCake.csproj"
 run dotnet pack "$root/src/SpecCake.Recipe/SpecCake.Recipe.csproj"
-run dotnet pack "$root/build/Build.csproj" "-p:ToolPackageRuntimeIdentifiers=$rid_list"
+run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
 if [ ${#native[@]} -gt 0 ]; then
-  run dotnet pack "$root/build/Build.csproj" "${native[@]}" "-p:ToolPackageRuntimeIdentifiers=$rid_list"
+  run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
 fi
-run dotnet pack "$root/build/Build.csproj" -r any -p:PublishAot=false "-p:ToolPackageRuntimeIdentifiers=$rid_list"
+run dotnet pack "$root/build/Build.csproj" -r any -p:PublishAot=false ${native_rids[@]+"${native_rids[@]}"}
 echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2
