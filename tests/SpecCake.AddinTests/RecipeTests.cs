@@ -85,7 +85,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Empty(server.Received);
-        Assert.Contains("Notifying spec_approved for FEAT-0001: 1 deliveries (dry run: nothing is sent).", result.All);
+        Assert.Contains("Notifying spec_approved for FEAT-0001: 1 delivery (dry run: nothing is sent).", result.All);
         Assert.Contains("This was a dry run.", result.All);
         Assert.DoesNotContain(server.BaseUrl, result.All);
         Assert.DoesNotContain(WebhookSecret, result.All);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpecCake.Tests.Integrations;
+using SpecCake.Tests.Integrations.Sentry;
 using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 
@@ -102,7 +103,7 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
 
         var envelope = Assert.Single(sentry.Requests);
         Assert.Contains("/api/42/envelope", envelope.Path, StringComparison.Ordinal);
-        Assert.Contains("FEAT-0001", envelope.Body, StringComparison.Ordinal);
+        Assert.Contains("FEAT-0001", SentryEnvelope.EventOf(envelope).ToJsonString(), StringComparison.Ordinal);
         var mail = Assert.Single(smtp.Messages);
         Assert.Contains("oncall@example.com", mail.Recipients);
         Assert.DoesNotContain(SmtpPassword, run.All);

@@ -126,8 +126,9 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Empty(server.Received);
-        Assert.Contains("dry run", run.Output);
-        Assert.Contains("POST ***", run.Output);
+        Assert.Contains("(dry run: nothing is sent)", run.Output);
+        Assert.Contains("would send:\nPOST ", run.Output);
+        Assert.Contains("X-Signature-256: sha256=", run.Output);
         Assert.DoesNotContain(server.BaseUrl, run.All);
         Assert.DoesNotContain(WebhookSecret, run.All);
     }
