@@ -23,7 +23,8 @@ public sealed class OctokitDirectivesTests
             .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .SelectMany(property => Candidates(property.PropertyType))
             .Where(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Octokit.StringEnum<>))
-            .Select(type => $"Octokit.StringEnum`1[[{type.GetGenericArguments()[0].FullName},Octokit]]")
+            .Select(type => type.GetGenericArguments()[0])
+            .Select(argument => $"Octokit.StringEnum`1[[{argument.FullName},{argument.Assembly.GetName().Name}]]")
             .ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(used);
