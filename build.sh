@@ -33,28 +33,8 @@ sources_stamp() {
   esac
 }
 
-# Builtins only (this runs on the warm path): bash's own OSTYPE and HOSTTYPE, no uname.
-case "$OSTYPE-$HOSTTYPE" in
-  linux*-x86_64) rid=linux-x64 ;;
-  linux*-aarch64 | linux*-arm64) rid=linux-arm64 ;;
-  darwin*-arm64 | darwin*-aarch64) rid=osx-arm64 ;;
-  darwin*-x86_64) rid=osx-x64 ;;
-  *) rid="" ;;
-esac
-
-# NativeAOT compiles with the platform's C toolchain: clang (the SDK's default) or gcc (told so).
-toolchain=""
-if command -v clang > /dev/null 2>&1; then
-  toolchain=clang
-elif command -v gcc > /dev/null 2>&1; then
-  toolchain=gcc
-fi
-
-# native | readytorun: what this machine can build, or what SPECCAKE_HOST_BUILD asks for.
-case "${SPECCAKE_HOST_BUILD:-auto}" in
-  native | readytorun) kind="$SPECCAKE_HOST_BUILD" ;;
-  *) if [ -n "$rid" ] && [ -n "$toolchain" ]; then kind=native; else kind=readytorun; fi ;;
-esac
+# rid, toolchain and kind (sourced: builtins only, this runs on the warm path).
+. "$root/build/host-kind.sh"
 
 build_host() {
   local log

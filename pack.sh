@@ -25,20 +25,11 @@ mkdir -p "$output"
 output="$(cd "$output" && pwd)"
 
 # Same choice as build.sh: NativeAOT where a RID and a C toolchain are known.
-case "$OSTYPE-$HOSTTYPE" in
-  linux*-x86_64) rid=linux-x64 ;;
-  linux*-aarch64 | linux*-arm64) rid=linux-arm64 ;;
-  darwin*-arm64 | darwin*-aarch64) rid=osx-arm64 ;;
-  darwin*-x86_64) rid=osx-x64 ;;
-  *) rid="" ;;
-esac
+. "$root/build/host-kind.sh"
 native=()
-if [ -n "$rid" ] && [ "${SPECCAKE_HOST_BUILD:-auto}" != readytorun ]; then
-  if command -v clang > /dev/null 2>&1; then
-    native=(-r "$rid")
-  elif command -v gcc > /dev/null 2>&1; then
-    native=(-r "$rid" -p:CppCompilerAndLinker=gcc)
-  fi
+if [ "$kind" = native ]; then
+  native=(-r "$rid")
+  [ "$toolchain" = gcc ] && native+=(-p:CppCompilerAndLinker=gcc)
 fi
 rids="any"
 native_rids=()

@@ -26,6 +26,7 @@ public sealed class BuildShStampTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_root, "build"));
         Directory.CreateDirectory(Path.Combine(_root, "src", "Lib", "obj"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(_root, "build.sh"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "build", "host-kind.sh"), Path.Combine(_root, "build", "host-kind.sh"));
         File.WriteAllText(Path.Combine(_root, "build", "Build.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(_root, "src", "Lib", "Code.cs"), "class A {}");
         File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />");

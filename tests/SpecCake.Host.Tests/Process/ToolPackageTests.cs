@@ -93,7 +93,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
     public async Task NotifySpecEvent_Webhook_ReceivesTheSignedEvent()
     {
         await using var server = await LoopbackWebhookServer.StartAsync();
-        tool.Write("notify/specs.config.yaml", Config(server.BaseUrl + "/hook"));
+        tool.Write("notify/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "implementation_completed"));
         tool.Write("notify/specs/features/FEAT-0001.yaml", ValidSpec);
 
         var run = tool.Speccake(
@@ -116,7 +116,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
     public async Task NotifySpecEvent_DryRun_PrintsTheRequestMaskedAndSendsNothing()
     {
         await using var server = await LoopbackWebhookServer.StartAsync();
-        tool.Write("preview/specs.config.yaml", Config(server.BaseUrl + "/hook"));
+        tool.Write("preview/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "implementation_completed"));
         tool.Write("preview/specs/features/FEAT-0001.yaml", ValidSpec);
 
         var run = tool.Speccake(
@@ -159,19 +159,4 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("dotnet speccake [OPTIONS]", help.Output);
     }
-
-    private static string Config(string url) => $$"""
-        specs:
-          paths: ["specs/**/*.yaml"]
-        notifications:
-          state_file: ".speccake/state.json"
-        integrations:
-          webhooks:
-            enabled: true
-            endpoints:
-              - name: "loopback"
-                url: "{{url}}"
-                events: ["implementation_completed"]
-                secret: "${SPECCAKE_TEST_WEBHOOK_SECRET}"
-        """;
 }
