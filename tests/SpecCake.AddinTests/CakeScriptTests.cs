@@ -38,7 +38,7 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
             Assert.Contains($"schemas/{Path.GetFileName(schema)}", entries);
         }
 
-        foreach (var dependency in new[] { "YamlDotNet", "JsonSchema.Net", "Flurl.Http", "Polly.Core", "Octokit", "MailKit", "Sentry" })
+        foreach (var dependency in new[] { "YamlDotNet", "JsonSchema.Net", "Polly.Core", "Octokit", "MailKit", "Sentry" })
         {
             Assert.Contains($"<dependency id=\"{dependency}\"", nuspec);
         }

@@ -77,6 +77,28 @@ public sealed partial class WorkflowTests
     }
 
     [Fact]
+    public void StateDirectory_WhereverItIsCached_IsSavedEvenAfterAFailedDelivery()
+    {
+        // actions/cache saves only when the job succeeded: a re-run after a failed delivery would
+        // not know what was already delivered, and would send it all again.
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.y*ml")
+            .Select(file => (Where: Path.GetFileName(file), Text: File.ReadAllText(file)))
+            .Concat(DocsPage.CodeBlocks("yaml").Select(block => (Where: $"use-in-your-repo.md:{block.Line}", Text: block.Code)));
+        var cached = 0;
+        foreach (var (where, text) in sources.Where(source => source.Text.Contains("path: .speccake", StringComparison.Ordinal)))
+        {
+            cached++;
+            Assert.DoesNotContain("uses: actions/cache@", text, StringComparison.Ordinal);
+            Assert.Matches(@"uses: actions/cache/restore@v4(?:[ ]+#[^\n]*)?\s+with:\s+path: \.speccake\s+key: speccake-state-\$\{\{ github\.run_id \}\}-\$\{\{ github\.run_attempt \}\}", text);
+            Assert.True(
+                SaveAlways().IsMatch(text),
+                $"{where}: .speccake is restored but not saved with actions/cache/save and if: always()");
+        }
+
+        Assert.True(cached >= 3, $"expected the state directory cached in specs.yml and in the docs' detect and implement workflows, found {cached}");
+    }
+
+    [Fact]
     public void DocsPage_EveryBuildInvocation_UsesTargetsAndArgumentsOfTheContract()
     {
         var text = DocsPage.Text;
@@ -272,4 +294,7 @@ public sealed partial class WorkflowTests
 
     [GeneratedRegex(@"^\| `(?<alias>\w+)` \| `(?<settings>\w+Settings) \{ (?<properties>[^}]+) \}` \|", RegexOptions.Multiline)]
     private static partial Regex AliasRow();
+
+    [GeneratedRegex(@"uses: actions/cache/save@v4(?:[ ]+#[^\n]*)?\s+if: always\(\)\s+with:\s+path: \.speccake")]
+    private static partial Regex SaveAlways();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpecCake.Configuration;
 using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Tests.Configuration;
@@ -89,6 +90,63 @@ public sealed partial class ReadmeTests
         }
     }
 
+    [Fact]
+    public void DeliveryGuaranteeTable_SaysWhatEveryDeliveryDoes()
+    {
+        var rows = GuaranteeRow().Matches(Readme)
+            .Select(row => (Targets: BacktickedName().Matches(row.Groups[1].Value).Select(name => name.Groups[1].Value).ToArray(), Guarantee: row.Groups[2].Value, Key: row.Groups[3].Value.Trim()))
+            .ToList();
+        var secrets = Tests.Integrations.IncidentTestData.Secrets();
+        foreach (var (name, value) in TestConfig.AllSecrets().Where(secret => !secrets.ContainsKey(secret.Key)))
+        {
+            secrets[name] = value;
+        }
+
+        var config = EveryNotifier();
+        var context = new SpecCake.Delivery.NotifierContext(config, secrets, SpecCake.Delivery.RetryPolicy.Default, new SecretMasker());
+        var deliveries = SpecCake.Delivery.NotifierCatalog.All
+            .Where(notifier => notifier.IsEnabled(config))
+            .SelectMany(notifier => notifier.Plan(Delivery.TestData.Event(SpecEventKind.ImplementationFailed), context))
+            .ToList();
+
+        Assert.Equal(11, deliveries.Count);
+        var used = new HashSet<int>();
+        foreach (var delivery in deliveries)
+        {
+            var index = rows.FindIndex(row => row.Targets.Contains(delivery.Target) || (delivery.Target.StartsWith("webhooks/", StringComparison.Ordinal) && row.Targets.Contains("webhooks/<name>")));
+            Assert.True(index >= 0, $"the README's delivery guarantee table has no row for {delivery.Target}");
+            used.Add(index);
+            var (_, guarantee, key) = rows[index];
+            Assert.Equal(delivery.Guarantee == SpecCake.Delivery.DeliveryGuarantee.AtLeastOnce ? "at-least-once" : "at-most-once", guarantee);
+            Assert.StartsWith(delivery.DeduplicationKey is { } dedup ? $"`{dedup}`" : "none", key, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(rows.Count, used.Count);
+    }
+
+    private static SpecCakeConfig EveryNotifier()
+    {
+        SpecEventKind[] failed = [SpecEventKind.ImplementationFailed];
+        return Delivery.TestData.Config(new IntegrationsOptions
+        {
+            Slack = new SpecCake.Integrations.Slack.SlackOptions { Enabled = true, NotifyOn = failed },
+            Teams = new SpecCake.Integrations.Teams.TeamsOptions { Enabled = true, NotifyOn = failed },
+            Discord = new SpecCake.Integrations.Discord.DiscordOptions { Enabled = true, NotifyOn = failed },
+            Email = new SpecCake.Integrations.Email.EmailOptions
+            {
+                Enabled = true,
+                From = "specs@example.com",
+                Recipients = new Dictionary<string, IReadOnlyList<string>> { ["implementation_failed"] = ["oncall@example.com"] },
+            },
+            Webhooks = new SpecCake.Integrations.Webhooks.WebhooksOptions { Enabled = true, Endpoints = [Delivery.TestData.Endpoint("ci", "https://ci.example.com/hook")] },
+            PagerDuty = Tests.Integrations.IncidentTestData.PagerDuty(null),
+            Opsgenie = Tests.Integrations.IncidentTestData.Opsgenie(null),
+            Datadog = Tests.Integrations.IncidentTestData.Datadog(null),
+            NewRelic = Tests.Integrations.IncidentTestData.NewRelic(null),
+            Sentry = Tests.Integrations.IncidentTestData.Sentry(),
+        });
+    }
+
     private static IEnumerable<(int Line, string Code)> CodeBlocks(string language)
     {
         var lines = Readme.Split('\n');
@@ -120,4 +178,11 @@ public sealed partial class ReadmeTests
 
     [GeneratedRegex(@"--event=(\w+)")]
     private static partial Regex EventArgument();
+
+    // A row of the "How delivery works" table: | `target`, ... | at-most-once | key or none |
+    [GeneratedRegex(@"^\| ((?:`[^`]+`(?:, )?)+) \| (at-most-once|at-least-once) \| ([^|]+) \|$", RegexOptions.Multiline)]
+    private static partial Regex GuaranteeRow();
+
+    [GeneratedRegex(@"`([^`]+)`")]
+    private static partial Regex BacktickedName();
 }

@@ -74,6 +74,7 @@ internal static class ConfigBinder
         {
             FailOnError = Bool(o["fail_on_error"]) ?? d.FailOnError,
             StateFile = Text(o["state_file"]) ?? d.StateFile,
+            AtLeastOnce = Bool(o["at_least_once"]) ?? d.AtLeastOnce,
             RateLimit = o["rate_limit"] is JsonObject limit
                 ? new RateLimitOptions { MaxPerHour = Int(limit["max_per_hour"]), MaxPerDay = Int(limit["max_per_day"]) }
                 : null,
@@ -146,6 +147,7 @@ internal static class ConfigBinder
             TransitionOnImplement = TextOrNumber(o["transition_on_implement"]),
             FieldMappings = Map(o["field_mappings"]),
             CreateSubtasks = Bool(o["create_subtasks"]) ?? d.CreateSubtasks,
+            StatusMappings = Map(o["status_mappings"]),
         };
     }
 

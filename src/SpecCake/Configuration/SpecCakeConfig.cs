@@ -49,8 +49,18 @@ public sealed record NotificationsOptions
     /// <summary><c>fail_on_error</c>: whether a delivery still failing after its retries fails the task.</summary>
     public bool FailOnError { get; init; } = true;
 
-    /// <summary><c>state_file</c>: rate-limit windows, relative to the config file.</summary>
+    /// <summary>
+    /// <c>state_file</c>: rate-limit windows, relative to the config file. What each CI run already
+    /// delivered is kept beside it (<c>&lt;name&gt;.deliveries.json</c>), so a re-run sends only what is missing.
+    /// </summary>
     public string StateFile { get; init; } = ".speccake/state.json";
+
+    /// <summary>
+    /// <c>at_least_once</c>: retry deliveries whose service cannot drop a repeat (Slack, Teams,
+    /// Discord, email, New Relic, Datadog events) even after an attempt that may have arrived, so a
+    /// slow service may show a message twice but none is lost. Off by default (at-most-once).
+    /// </summary>
+    public bool AtLeastOnce { get; init; }
 
     /// <summary><c>rate_limit</c>: per integration; none when absent.</summary>
     public RateLimitOptions? RateLimit { get; init; }

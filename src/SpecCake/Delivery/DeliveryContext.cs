@@ -1,4 +1,5 @@
 using System.Net.Security;
+using SpecCake.Configuration;
 
 namespace SpecCake.Delivery;
 
@@ -24,6 +25,12 @@ public sealed class DeliveryContext
 
     /// <summary>The clock for retries and timeouts.</summary>
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>
+    /// The run's secrets: a delivery that shortens text a service sent (an error body) masks it
+    /// first with <see cref="SecretMasker.Shorten"/>, so a secret at the cut is not printed in part.
+    /// </summary>
+    public SecretMasker Masker { get; init; } = new();
 
     /// <summary>
     /// Overrides TLS server certificate validation for non-HTTP deliveries (SMTP). Null means the

@@ -33,7 +33,7 @@ public sealed record DeliveryReport
     /// <summary>The failed rows.</summary>
     public IEnumerable<DeliveryResult> Failures => Results.Where(result => result.Status == DeliveryStatus.Failed);
 
-    /// <summary>The word shown for a status: sent, skipped, rate-limited, failed, dry-run.</summary>
+    /// <summary>The word shown for a status: sent, skipped, rate-limited, failed, dry-run, already delivered.</summary>
     /// <param name="status">The status.</param>
     public static string Describe(DeliveryStatus status) => status switch
     {
@@ -42,6 +42,7 @@ public sealed record DeliveryReport
         DeliveryStatus.RateLimited => "rate-limited",
         DeliveryStatus.Failed => "failed",
         DeliveryStatus.DryRun => "dry-run (not sent)",
+        DeliveryStatus.AlreadyDelivered => "already delivered",
         _ => status.ToString(),
     };
 

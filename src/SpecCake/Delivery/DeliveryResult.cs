@@ -21,4 +21,6 @@ public enum DeliveryStatus
     Failed,
     /// <summary><c>--dryrun</c>: built and printed, not sent.</summary>
     DryRun,
+    /// <summary>Not sent again: an earlier attempt of the same CI run delivered it (<see cref="DeliveryIdentity"/>).</summary>
+    AlreadyDelivered,
 }

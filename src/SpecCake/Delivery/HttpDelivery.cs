@@ -1,14 +1,19 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Polly.Timeout;
+using SpecCake.Configuration;
 
 namespace SpecCake.Delivery;
 
 /// <summary>
 /// A delivery that is one HTTP request, sent through the integration's Polly pipeline
-/// (<see cref="HttpResilience.Create"/>): retried on network errors, timeouts, 408, 429 and 5xx,
-/// failed at once on any other 4xx with the service's own message.
+/// (<see cref="HttpResilience.Create"/>) over <see cref="DeliveryContext.Http"/>: retried on 408,
+/// 429, 5xx and connections that never opened; after a timeout or a connection lost once the request
+/// was sent only when the service can drop a repeat (<see cref="PlannedDelivery.Guarantee"/>); failed
+/// at once on any other 4xx, a redirect, or a <c>Retry-After</c> longer than the policy allows, with
+/// the service's own message.
 /// </summary>
 public sealed class HttpDelivery : PlannedDelivery
 {
@@ -20,8 +25,9 @@ public sealed class HttpDelivery : PlannedDelivery
     /// <param name="request">The request, built once: every attempt sends the same bytes and headers.</param>
     /// <param name="policy">How hard to try.</param>
     /// <param name="isSuccess">Which statuses mean delivered; any 2xx when null.</param>
-    public HttpDelivery(string target, HttpRequestDescription request, RetryPolicy policy, Func<HttpStatusCode, bool>? isSuccess = null)
-        : base(target, policy)
+    /// <param name="deduplicationKey">What in the request lets the service drop a repeat (see <see cref="PlannedDelivery.DeduplicationKey"/>).</param>
+    public HttpDelivery(string target, HttpRequestDescription request, RetryPolicy policy, Func<HttpStatusCode, bool>? isSuccess = null, string? deduplicationKey = null)
+        : base(target, policy, deduplicationKey)
     {
         Request = request ?? throw new ArgumentNullException(nameof(request));
         this.isSuccess = isSuccess ?? (status => (int)status is >= 200 and < 300);
@@ -38,14 +44,19 @@ public sealed class HttpDelivery : PlannedDelivery
     {
         ArgumentNullException.ThrowIfNull(context);
         var attempts = 0;
-        var pipeline = HttpResilience.Create(Policy, context.TimeProvider, args =>
-        {
-            var why = args.Outcome.Result is { } response
-                ? $"HTTP {(int)response.StatusCode}"
-                : args.Outcome.Exception?.GetType().Name ?? "error";
-            LogRetry(context, why, args.RetryDelay, args.AttemptNumber);
-            return ValueTask.CompletedTask;
-        });
+        var atLeastOnce = Guarantee == DeliveryGuarantee.AtLeastOnce;
+        var pipeline = HttpResilience.Create(
+            Policy,
+            context.TimeProvider,
+            args =>
+            {
+                var why = args.Outcome.Result is { } response
+                    ? $"HTTP {(int)response.StatusCode}"
+                    : args.Outcome.Exception?.GetType().Name ?? "error";
+                LogRetry(context, why, args.RetryDelay, args.AttemptNumber);
+                return ValueTask.CompletedTask;
+            },
+            atLeastOnce ? HttpResilience.IsTransient : HttpResilience.IsUndelivered);
 
         HttpResponseMessage final;
         try
@@ -55,20 +66,31 @@ public sealed class HttpDelivery : PlannedDelivery
                 {
                     Interlocked.Increment(ref attempts);
                     using var message = Request.ToMessage();
-                    return await context.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    return await context.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException timeout)
         {
-            var reason = timeout.Timeout >= Policy.TotalTimeout
-                ? $"gave up after the total budget of {HttpResilience.Describe(Policy.TotalTimeout)}"
-                : $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}";
-            return DeliveryOutcome.Failed(attempts, reason + AttemptsSuffix(attempts));
+            if (timeout.Timeout >= Policy.TotalTimeout)
+            {
+                return DeliveryOutcome.Failed(attempts, $"gave up after the total budget of {HttpResilience.Describe(Policy.TotalTimeout)}{AttemptsSuffix(attempts)}");
+            }
+
+            return DeliveryOutcome.Failed(
+                attempts,
+                $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{(atLeastOnce ? string.Empty : NotRetriedSuffix())}{AttemptsSuffix(attempts)}");
+        }
+        catch (RedirectNotFollowedException redirect)
+        {
+            return DeliveryOutcome.Failed(
+                attempts,
+                $"HTTP {redirect.Answer}: redirects are not followed (the message would go to another address); configure the address it points to{AttemptsSuffix(attempts)}");
         }
         catch (HttpRequestException network)
         {
-            return DeliveryOutcome.Failed(attempts, $"network error: {network.Message}{AttemptsSuffix(attempts)}");
+            var notRetried = atLeastOnce || HttpResilience.NeverConnected(network) ? string.Empty : NotRetriedSuffix();
+            return DeliveryOutcome.Failed(attempts, $"network error: {network.Message}{notRetried}{AttemptsSuffix(attempts)}");
         }
 
         using (final)
@@ -78,24 +100,30 @@ public sealed class HttpDelivery : PlannedDelivery
                 return DeliveryOutcome.Sent(attempts);
             }
 
-            var body = await ReadBodyAsync(final, cancellationToken).ConfigureAwait(false);
             var status = (int)final.StatusCode;
             var text = $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {final.ReasonPhrase}".TrimEnd();
-            var message = ServiceMessage(body);
-            return DeliveryOutcome.Failed(attempts, (message.Length > 0 ? $"{text}: {message}" : text) + AttemptsSuffix(attempts));
+            var refusedWait = HttpResilience.DescribeRefusedWait(
+                await HttpResilience.ServerRequestedDelayAsync(final, context.TimeProvider).ConfigureAwait(false), Policy);
+            var body = await ReadBodyAsync(final, cancellationToken).ConfigureAwait(false);
+            var message = ServiceMessage(body, context.Masker, final.Content is BoundedContent { Truncated: true });
+            var explanation = string.Join("; ", new[] { refusedWait, message }.Where(part => !string.IsNullOrEmpty(part)));
+            return DeliveryOutcome.Failed(attempts, (explanation.Length > 0 ? $"{text}: {explanation}" : text) + AttemptsSuffix(attempts));
         }
     }
 
     /// <summary>
     /// The service's explanation from an error body: the <c>message</c>/<c>error</c>/<c>error_description</c>
-    /// of a JSON body, else the text itself, on one line and truncated.
+    /// of a JSON body, else the text itself, on one line, masked and then shortened.
     /// </summary>
     /// <param name="body">The response body.</param>
-    public static string ServiceMessage(string body)
+    /// <param name="masker">The secrets to mask before the text is cut.</param>
+    /// <param name="truncated">Whether the body was cut when it was read (its end is a cut: a secret there is masked in part).</param>
+    public static string ServiceMessage(string body, SecretMasker masker, bool truncated = false)
     {
         ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(masker);
         var text = body.Trim();
-        if (text.StartsWith('{'))
+        if (text.StartsWith('{') && !truncated)
         {
             try
             {
@@ -116,14 +144,16 @@ public sealed class HttpDelivery : PlannedDelivery
         }
 
         text = string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return text.Length > MaxMessageLength ? text[..MaxMessageLength] + "..." : text;
+        return masker.Shorten(truncated && text.Length > 0 ? text + "…" : text, MaxMessageLength);
     }
 
     private static async Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // At most a few KB: BoundedResponseHandler read it already.
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return Encoding.UTF8.GetString(bytes);
         }
         catch (HttpRequestException)
         {

@@ -33,6 +33,17 @@ public sealed class NotifierContext
     /// <summary>The retry policy to send with (webhooks override its retry count per endpoint).</summary>
     public RetryPolicy RetryPolicy { get; }
 
+    /// <summary>The event's identity across re-runs of the same CI run (<see cref="DeliveryIdentity"/>); null outside CI.</summary>
+    public string? EventIdentity { get; init; }
+
+    /// <summary>
+    /// The id of one delivery, fixed before its first attempt: the same on every retry, and on a
+    /// re-run of the same CI run, so that the receiver can drop a repeat (webhooks' <c>X-SpecCake-Delivery</c>,
+    /// Sentry's event id).
+    /// </summary>
+    /// <param name="target">The delivery target, e.g. <c>webhooks/ci</c>.</param>
+    public Guid DeliveryId(string target) => DeliveryIdentity.DeliveryId(EventIdentity, target);
+
     /// <summary>An environment variable's value, trimmed; null when unset or blank.</summary>
     /// <param name="name">The variable, e.g. <see cref="SecretNames.SlackWebhookUrl"/>.</param>
     public string? GetSecret(string name)

@@ -6,19 +6,24 @@ namespace SpecCake.Delivery;
 
 /// <summary>
 /// The retry pipeline for deliveries that are not HTTP requests (SMTP, an SDK call): the same
-/// <see cref="RetryPolicy"/> limits as <see cref="HttpResilience"/>, retrying only the exceptions
+/// <see cref="RetryPolicy"/> limits as <see cref="HttpResilience"/>, retrying only the failures
 /// the delivery calls transient.
 /// </summary>
 public static class OperationResilience
 {
     /// <summary>Builds a pipeline; build it once per delivery.</summary>
     /// <param name="policy">The limits.</param>
-    /// <param name="isTransient">Which failures are worth another attempt (timeouts always are).</param>
+    /// <param name="isTransient">
+    /// Which failures are worth another attempt. An attempt timeout arrives as a
+    /// <see cref="TimeoutRejectedException"/>: a delivery that must not repeat a send that may have
+    /// arrived says no to it.
+    /// </param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="onRetry">Called before each retry wait.</param>
     /// <param name="serverDelay">
-    /// The wait the service asked for in a failure (e.g. its <c>Retry-After</c>), clamped to
-    /// <see cref="RetryPolicy.MaxRetryAfter"/>; null, or no such function, leaves the wait to the backoff.
+    /// The wait the service asked for in a failure (e.g. its <c>Retry-After</c>). A wait longer than
+    /// <see cref="RetryPolicy.MaxRetryAfter"/> is not taken: the failure is final. Null, or no such
+    /// function, leaves the wait to the backoff.
     /// </param>
     public static ResiliencePipeline Create(
         RetryPolicy policy,
@@ -40,13 +45,13 @@ public static class OperationResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<TimeoutRejectedException>()
-                    .Handle<Exception>(exception => exception is not OperationCanceledException && isTransient(exception)),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception =>
+                    (exception is TimeoutRejectedException || exception is not OperationCanceledException) &&
+                    isTransient(exception) &&
+                    !(serverDelay?.Invoke(exception) > policy.MaxRetryAfter)),
                 DelayGenerator = serverDelay is null
                     ? null
-                    : args => ValueTask.FromResult(
-                        args.Outcome.Exception is { } exception ? HttpResilience.Clamp(serverDelay(exception), policy.MaxRetryAfter) : null),
+                    : args => ValueTask.FromResult(args.Outcome.Exception is { } exception ? serverDelay(exception) : null),
                 OnRetry = onRetry,
             });
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using SpecCake.Configuration;
 using SpecCake.Events;
 
@@ -13,6 +12,9 @@ namespace SpecCake.Delivery;
 /// </summary>
 public static class SpecEventNotifier
 {
+    // A reason is one cell of the summary; a delivery's own text (an exception message) may be longer.
+    private const int MaxReasonLength = 1000;
+
     /// <summary>Notifies an event.</summary>
     /// <param name="config">The configuration (validated, <c>${VAR}</c> interpolated).</param>
     /// <param name="specEvent">The event.</param>
@@ -37,9 +39,13 @@ public static class SpecEventNotifier
 
         var log = new MaskingLog(options.Log, masker);
         var time = options.TimeProvider;
+        var identity = DeliveryIdentity.For(specEvent, options.Environment);
 
         // Plan everything first: every credential is registered with the masker before a line is written.
-        var (results, planned) = Plan(config, specEvent, options, masker);
+        var (results, planned) = Plan(config, specEvent, options, masker, identity);
+        var stateFile = StateFilePath(config, options);
+        var rerun = await RerunGate.OpenAsync(identity, stateFile, planned, options, results, log, cancellationToken).ConfigureAwait(false);
+        planned = [.. rerun.Remaining];
 
         var subject = specEvent.IsTest ? "a test message" : specEvent.Name + (specEvent.Spec is { } spec ? $" for {spec.Id}" : string.Empty);
         log.Write(DeliveryLogLevel.Information, $"Notifying {subject}: {planned.Count} deliver{(planned.Count == 1 ? "y" : "ies")}{(options.DryRun ? " (dry run: nothing is sent)" : string.Empty)}.");
@@ -54,14 +60,29 @@ public static class SpecEventNotifier
         }
         else
         {
-            var allowed = await ApplyRateLimitAsync(config, planned, options, results, log, cancellationToken).ConfigureAwait(false);
-            using var http = CreateHttpClient();
-            var context = new DeliveryContext(http, log, time) { ServerCertificateValidation = options.ServerCertificateValidation };
-            var sent = await Task.WhenAll(allowed.Select(delivery => Task.Run(() => SendAsync(delivery, context, masker, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
-            foreach (var (delivery, result) in sent)
+            var gate = await RateLimitGate.OpenAsync(config.Notifications.RateLimit, stateFile, planned, options, results, log, masker, cancellationToken).ConfigureAwait(false);
+            var delivered = new List<string>();
+            try
             {
-                results[delivery] = result;
+                using var http = ServiceHttp.CreateClient(ResponseLimits.Notification, options.RetryPolicy.ConnectTimeout);
+                var context = new DeliveryContext(http, log, time) { Masker = masker, ServerCertificateValidation = options.ServerCertificateValidation };
+                var sent = await Task.WhenAll(gate.Allowed.Select(delivery => Task.Run(() => SendAsync(delivery, context, masker, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+                foreach (var (delivery, result) in sent)
+                {
+                    results[delivery] = result;
+                    if (result.Status == DeliveryStatus.Sent)
+                    {
+                        delivered.Add(delivery.Target);
+                    }
+                }
             }
+            finally
+            {
+                // Also when the run is stopped: a send that did not finish uses up no slot.
+                await gate.CloseAsync(delivered).ConfigureAwait(false);
+            }
+
+            await rerun.CloseAsync(delivered).ConfigureAwait(false);
         }
 
         var report = new DeliveryReport(specEvent, [.. results.Values], options.DryRun);
@@ -71,12 +92,13 @@ public static class SpecEventNotifier
     }
 
     private static (Dictionary<object, DeliveryResult> Results, List<PlannedDelivery> Planned) Plan(
-        SpecCakeConfig config, SpecEvent specEvent, SpecEventNotifierOptions options, SecretMasker masker)
+        SpecCakeConfig config, SpecEvent specEvent, SpecEventNotifierOptions options, SecretMasker masker, string? identity)
     {
         // Keyed by notifier or delivery so the summary keeps registration order.
         var results = new Dictionary<object, DeliveryResult>();
         var planned = new List<PlannedDelivery>();
-        var notifierContext = new NotifierContext(config, options.Environment, options.RetryPolicy, masker);
+        var policy = options.RetryPolicy with { AtLeastOnce = options.RetryPolicy.AtLeastOnce || config.Notifications.AtLeastOnce };
+        var notifierContext = new NotifierContext(config, options.Environment, policy, masker) { EventIdentity = identity };
         var only = new HashSet<string>(options.Only, StringComparer.OrdinalIgnoreCase);
         var plans = new List<(INotifier Notifier, IReadOnlyList<PlannedDelivery>? Deliveries, Exception? Error)>();
 
@@ -123,52 +145,6 @@ public static class SpecEventNotifier
         return (results, planned);
     }
 
-    private static async Task<List<PlannedDelivery>> ApplyRateLimitAsync(
-        SpecCakeConfig config,
-        List<PlannedDelivery> planned,
-        SpecEventNotifierOptions options,
-        Dictionary<object, DeliveryResult> results,
-        MaskingLog log,
-        CancellationToken cancellationToken)
-    {
-        if (planned.Count == 0 || config.Notifications.RateLimit is not { } limits || (limits.MaxPerHour is null && limits.MaxPerDay is null))
-        {
-            return planned;
-        }
-
-        var store = new RateLimitStore(StateFilePath(config, options), limits, options.TimeProvider, options.StateFileLockTimeout);
-        IReadOnlyDictionary<string, string?> verdicts;
-        try
-        {
-            verdicts = await store.ReserveAsync([.. planned.Select(delivery => delivery.Target)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            foreach (var delivery in planned)
-            {
-                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.Failed, 0, TimeSpan.Zero, log.Mask($"rate-limit state file unusable: {error.Message}"));
-            }
-
-            return [];
-        }
-
-        var allowed = new List<PlannedDelivery>();
-        foreach (var delivery in planned)
-        {
-            if (verdicts[delivery.Target] is { } reason)
-            {
-                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.RateLimited, 0, TimeSpan.Zero, reason);
-                log.Write(DeliveryLogLevel.Warning, $"{delivery.Target}: not sent, {reason}.");
-            }
-            else
-            {
-                allowed.Add(delivery);
-            }
-        }
-
-        return allowed;
-    }
-
     /// <summary>Where the rate-limit state lives: <c>state_file</c>, relative to the config file.</summary>
     internal static string StateFilePath(SpecCakeConfig config, SpecEventNotifierOptions options)
     {
@@ -203,26 +179,12 @@ public static class SpecEventNotifier
         var elapsed = Stopwatch.GetElapsedTime(started);
         var result = outcome.Delivered
             ? new DeliveryResult(delivery.Target, DeliveryStatus.Sent, outcome.Attempts, elapsed, null)
-            : new DeliveryResult(delivery.Target, DeliveryStatus.Failed, outcome.Attempts, elapsed, masker.Apply(outcome.Reason ?? "failed"));
+            : new DeliveryResult(delivery.Target, DeliveryStatus.Failed, outcome.Attempts, elapsed, masker.Shorten(outcome.Reason ?? "failed", MaxReasonLength));
 
         context.Log.Write(
             outcome.Delivered ? DeliveryLogLevel.Information : DeliveryLogLevel.Error,
             outcome.Delivered ? $"{delivery.Target}: sent." : $"{delivery.Target}: failed: {result.Reason}");
         return (delivery, result);
-    }
-
-    private static HttpClient CreateHttpClient()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            // A webhook answering with a redirect is misconfigured; following it would re-send the body elsewhere.
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        };
-        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("SpecCake/" + (typeof(SpecEventNotifier).Assembly.GetName().Version?.ToString(3) ?? "1.0.0"));
-        return http;
     }
 
     private static void WriteStepSummary(DeliveryReport report, IReadOnlyDictionary<string, string?> environment, SecretMasker masker, MaskingLog log)

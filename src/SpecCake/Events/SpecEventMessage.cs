@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpecCake.Integrations;
 
 namespace SpecCake.Events;
 
@@ -31,6 +32,58 @@ public sealed record SpecEventMessage
     public string ToPlainText() =>
         Title + string.Concat(Facts.Select(fact => "\n• " + fact.Label + ": " + (fact.Url is null ? fact.Text : $"{fact.Text} ({fact.Url})")));
 
+    /// <summary>
+    /// The facts that may be shortened to fit a service's limit, least important first: the error
+    /// text, then reviewers, branch, repository and title. The event, ID, PR, duration and logs link
+    /// are short and are what a reader acts on, so they are kept whole.
+    /// </summary>
+    private static readonly string[] CutOrder = ["Errors", "Error", "Review requested from", "Branch", "Repository", "Title", "Note"];
+
+    /// <summary>What is kept of a shortened fact at the least, so that it still says something.</summary>
+    private const int ShortestCut = 40;
+
+    /// <summary>
+    /// A copy that fits <paramref name="max"/> as <paramref name="measure"/> counts it (the channel's
+    /// own rendering, in the unit the channel counts), shortening the least important facts first
+    /// (<see cref="CutOrder"/>). When even that is not enough, the result is as short as it gets and
+    /// the channel cuts the rest.
+    /// </summary>
+    /// <param name="max">The limit.</param>
+    /// <param name="measure">The size of a message as the channel would send it.</param>
+    internal SpecEventMessage FitTo(int max, Func<SpecEventMessage, int> measure)
+    {
+        var current = this;
+        foreach (var label in CutOrder)
+        {
+            var over = measure(current) - max;
+            if (over <= 0)
+            {
+                return current;
+            }
+
+            var index = current.Facts.ToList().FindIndex(fact => fact.Label == label);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var original = current.Facts[index];
+            var keep = original.Text.Length;
+            while (over > 0 && keep > ShortestCut)
+            {
+                // Each UTF-16 unit costs at least one unit of any measure, so cutting `over` more
+                // (and the ellipsis) converges in a step or two.
+                keep = Math.Max(ShortestCut, keep - over - TextLimit.Ellipsis.Length - 2);
+                var facts = current.Facts.ToArray();
+                facts[index] = original with { Text = TextLimit.Truncate(original.Text, keep) };
+                current = current with { Facts = facts };
+                over = measure(current) - max;
+            }
+        }
+
+        return current;
+    }
+
     /// <summary>Builds the message for an event.</summary>
     /// <param name="specEvent">The event.</param>
     public static SpecEventMessage For(SpecEvent specEvent)
@@ -49,7 +102,7 @@ public sealed record SpecEventMessage
         if (specEvent.Spec is { } spec)
         {
             facts.Add(new MessageFact("ID", spec.Id));
-            facts.Add(new MessageFact("Title", spec.Title));
+            facts.Add(new MessageFact("Title", TextLimit.Clean(spec.Title)));
         }
 
         if (specEvent.Repository is { } repository)
@@ -59,7 +112,7 @@ public sealed record SpecEventMessage
 
         if (specEvent.Branch is { } branch)
         {
-            facts.Add(new MessageFact("Branch", branch));
+            facts.Add(new MessageFact("Branch", TextLimit.SingleLine(branch)));
         }
 
         if (specEvent.PullRequest is { } pr)
@@ -69,7 +122,7 @@ public sealed record SpecEventMessage
 
         if (specEvent.Reviewers.Count > 0)
         {
-            facts.Add(new MessageFact("Review requested from", string.Join(", ", specEvent.Reviewers)));
+            facts.Add(new MessageFact("Review requested from", TextLimit.Clean(string.Join(", ", specEvent.Reviewers))));
         }
 
         if (specEvent.Duration is { } duration)
@@ -86,11 +139,11 @@ public sealed record SpecEventMessage
                 lines.Add($"... and {specEvent.ValidationErrors.Count - Shown} more");
             }
 
-            facts.Add(new MessageFact("Errors", string.Join("\n", lines)));
+            facts.Add(new MessageFact("Errors", TextLimit.Clean(string.Join("\n", lines))));
         }
         else if (specEvent.Error is { } error)
         {
-            facts.Add(new MessageFact("Error", error));
+            facts.Add(new MessageFact("Error", TextLimit.Clean(error)));
         }
 
         if (specEvent.LogsUrl is { } logs)

@@ -13,8 +13,12 @@ internal interface ITracker : IDisposable
     /// <exception cref="TrackerException">The tracker cannot be used at all; every spec fails with this message.</exception>
     Task PrepareAsync(CancellationToken cancellationToken);
 
-    /// <summary>Finds the items of the given specs in as few reads as the API allows; keyed by spec ID.</summary>
-    Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finds the live items of the given specs in as few reads as the API allows, keyed by spec ID, each spec's
+    /// items oldest first by the tracker's own creation order (so every run ranks them alike). More than one
+    /// item means duplicates, e.g. from two runs at once; the reconciler keeps the first.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken);
 
     /// <summary>
     /// The fields to write: all that a new item gets when <paramref name="item"/> is null, else only
@@ -29,4 +33,11 @@ internal interface ITracker : IDisposable
 
     /// <summary>Writes only the given fields (as planned) to an existing item.</summary>
     Task UpdateAsync(TrackerTarget target, TrackerItem item, IReadOnlyList<string> fields, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Retires a duplicate of the spec's <paramref name="kept"/> item in the tracker's own way (delete, archive),
+    /// so that <see cref="FindAsync"/> never returns it again.
+    /// </summary>
+    /// <exception cref="TrackerException">It could not be retired, or was already gone (the reconciler looks again to tell).</exception>
+    Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken);
 }

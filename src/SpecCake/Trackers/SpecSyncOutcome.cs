@@ -11,4 +11,11 @@ public sealed record SpecSyncOutcome(
     SpecSyncAction Action,
     IReadOnlyList<string> Fields,
     string? ItemKey,
-    string? Error = null);
+    string? Error = null)
+{
+    /// <summary>
+    /// The keys of the duplicates retired (or, in a dry run, to retire): other items carrying the spec's marker,
+    /// newer than <see cref="ItemKey"/>, e.g. made by two SyncTrackers runs at once.
+    /// </summary>
+    public IReadOnlyList<string> Retired { get; init; } = [];
+}

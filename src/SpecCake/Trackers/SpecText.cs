@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 
 namespace SpecCake.Trackers;
@@ -8,8 +9,31 @@ namespace SpecCake.Trackers;
 /// <summary>How a spec reads in a tracker, and how tracker text is compared with it.</summary>
 internal static partial class SpecText
 {
-    /// <summary>The item title: <c>[FEAT-0001] User Authentication</c> (the ID makes it findable by eye and by search).</summary>
-    public static string Title(Spec spec) => $"[{spec.Id}] {spec.Title}";
+    /// <summary>
+    /// What every tracker holds a title to: one line (Jira rejects a summary with a line break) of at
+    /// most 255 characters (Jira's summary limit, Azure DevOps' string fields; GitHub allows 256;
+    /// Linear publishes none). Titles are plain text in all four trackers, so Markdown in them is
+    /// shown, never rendered as a link.
+    /// </summary>
+    public const int MaxTitleLength = 255;
+
+    /// <summary>
+    /// What a Markdown description body may hold: GitHub answers "body is too long (maximum is 65536
+    /// characters)" for draft issues; Linear documents no limit and gets the same.
+    /// </summary>
+    public const int MaxMarkdownLength = 65_536;
+
+    /// <summary>The item title: <c>[FEAT-0001] User Authentication</c> (the ID makes it findable by eye and by search), one line within <see cref="MaxTitleLength"/>.</summary>
+    public static string Title(Spec spec) => OneLine($"[{spec.Id}] {spec.Title}");
+
+    /// <summary>Any tracker title or summary: control characters and line breaks as spaces, cut to <see cref="MaxTitleLength"/> at a whole character.</summary>
+    public static string OneLine(string text) => TextLimit.Truncate(TextLimit.SingleLine(text), MaxTitleLength);
+
+    /// <summary>
+    /// Whether a title has the form SpecCake gives the spec's items (<c>[FEAT-0001] …</c>): of several items
+    /// carrying a spec's marker, only such ones are taken for copies SpecCake made, and retired.
+    /// </summary>
+    public static bool IsTitleOf(string title, string specId) => title.StartsWith($"[{specId}]", StringComparison.Ordinal);
 
     /// <summary>One line per criterion: <c>AC-1: text</c>.</summary>
     public static string Criterion(AcceptanceCriterion criterion) => $"{criterion.Id}: {criterion.Text}";
@@ -20,7 +44,7 @@ internal static partial class SpecText
         var text = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(spec.Description))
         {
-            text.Append(spec.Description.Trim()).Append("\n\n");
+            text.Append(TextLimit.Clean(spec.Description.Trim())).Append("\n\n");
         }
 
         if (spec.AcceptanceCriteria.Count > 0)
@@ -28,11 +52,11 @@ internal static partial class SpecText
             text.Append("## Acceptance criteria\n\n");
             foreach (var criterion in spec.AcceptanceCriteria)
             {
-                text.Append("- ").Append(Criterion(criterion)).Append('\n');
+                text.Append("- ").Append(TextLimit.Clean(Criterion(criterion))).Append('\n');
             }
         }
 
-        return text.ToString().TrimEnd();
+        return TextLimit.Truncate(text.ToString().TrimEnd(), MaxMarkdownLength);
     }
 
     /// <summary>The description in HTML (Azure DevOps).</summary>

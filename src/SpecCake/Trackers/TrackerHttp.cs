@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Flurl.Http;
 using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
@@ -11,8 +10,10 @@ using SpecCake.Delivery;
 namespace SpecCake.Trackers;
 
 /// <summary>
-/// One tracker's HTTP client: Flurl with the shared retry pipeline, the tracker's authorization,
-/// JSON in and out, and errors turned into <see cref="TrackerException"/>s with secrets masked.
+/// One tracker's HTTP client: SpecCake's one HTTP stack (<see cref="ServiceHttp"/>: no redirects,
+/// JSON answers read up to <see cref="ResponseLimits.JsonAnswerBytes"/>, the connect timeout) with
+/// the shared retry pipeline, the tracker's authorization, JSON in and out, and errors turned into
+/// <see cref="TrackerException"/>s with secrets masked.
 /// </summary>
 internal sealed class TrackerHttp : IDisposable
 {
@@ -21,7 +22,8 @@ internal sealed class TrackerHttp : IDisposable
     private readonly string label;
     private readonly IReadOnlyDictionary<string, string> headers;
     private readonly SecretMasker mask;
-    private readonly IFlurlClient client;
+    private readonly TrackerSyncOptions options;
+    private readonly HttpClient client;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> createPipeline;
 
@@ -30,15 +32,17 @@ internal sealed class TrackerHttp : IDisposable
         this.label = label;
         this.headers = headers;
         this.mask = mask;
-        client = new FlurlClient().AllowAnyHttpStatus().WithSettings(settings => settings.Timeout = null);
+        this.options = options;
+        client = ServiceHttp.CreateClient(ResponseLimits.Json, options.RetryPolicy.ConnectTimeout);
         pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
-        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefused);
+        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: IsRefusedOrNeverSent);
     }
 
     /// <summary>
     /// Sends a request and returns its JSON body (null when empty). With <paramref name="creates"/>, only
-    /// answers that prove nothing was created (408, 429) are retried: retrying a create after a 5xx or a
-    /// lost connection could make a duplicate, so that failure is reported as maybe-created instead.
+    /// answers that prove nothing was created (408, 429, a connection never made) are retried: retrying a
+    /// create after a 5xx or a lost connection could make a duplicate, so that failure is reported as
+    /// maybe-created instead.
     /// </summary>
     public async Task<JsonElement?> SendAsync(
         HttpMethod method,
@@ -48,7 +52,8 @@ internal sealed class TrackerHttp : IDisposable
         string contentType = "application/json",
         bool creates = false)
     {
-        var payload = body?.ToJsonString();
+        var payload = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
+        var request = $"{method} {PathOf(url)}";
         HttpResponseMessage response;
         try
         {
@@ -56,35 +61,59 @@ internal sealed class TrackerHttp : IDisposable
                 async token => await SendOnceAsync(method, url, payload, contentType, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        catch (RedirectNotFollowedException redirect)
         {
-            throw new TrackerException(mask.Apply($"{label}: {method} {PathOf(url)} could not be completed: {ex.Message}"), creates);
+            // A 303 after a POST is how some servers say "created, look there".
+            throw new TrackerException(
+                Fail($"{label}: {request} answered {redirect.Answer}: redirects are not followed (they would re-send the request and its credentials elsewhere); point the base URL (base_url/api_url) at the address the service really answers on"),
+                creates);
+        }
+        catch (ResponseTooLargeException tooLarge)
+        {
+            throw new TrackerException(Fail($"{label}: {request} {tooLarge.Message}"), creates);
+        }
+        catch (HttpRequestException network)
+        {
+            throw new TrackerException(Fail($"{label}: {request} could not be completed: {network.Message}"), creates && !HttpResilience.NeverConnected(network));
+        }
+        catch (TimeoutRejectedException timeout)
+        {
+            throw new TrackerException(Fail($"{label}: {request} could not be completed: no answer within {HttpResilience.Describe(timeout.Timeout)}"), creates);
         }
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var excerpt = text.Length > ErrorExcerpt ? text[..ErrorExcerpt] + "…" : text;
+                var text = Encoding.UTF8.GetString(bytes).Trim();
+                if (response.Content is BoundedContent { Truncated: true })
+                {
+                    text += "…";
+                }
+
+                var refusedWait = HttpResilience.DescribeRefusedWait(
+                    await HttpResilience.ServerRequestedDelayAsync(response, options.TimeProvider).ConfigureAwait(false), options.RetryPolicy);
+                var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
+                var detail = string.Join(": ", new[] { refusedWait, mask.Shorten(text, ErrorExcerpt) }.Where(part => !string.IsNullOrEmpty(part)));
                 throw new TrackerException(
-                    mask.Apply($"{label}: {method} {PathOf(url)} answered {(int)response.StatusCode} {response.ReasonPhrase}: {excerpt}".TrimEnd(' ', ':')),
+                    mask.Apply($"{label}: {request} answered {status}") + (detail.Length > 0 ? ": " + detail : string.Empty),
                     creates && (int)response.StatusCode >= 500);
             }
 
-            if (string.IsNullOrWhiteSpace(text))
+            if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             {
                 return null;
             }
 
             try
             {
-                using var json = JsonDocument.Parse(text);
+                using var json = JsonDocument.Parse(bytes);
                 return json.RootElement.Clone();
             }
             catch (JsonException)
             {
-                throw new TrackerException(mask.Apply($"{label}: {method} {PathOf(url)} answered with a body that is not JSON"));
+                throw new TrackerException(mask.Apply($"{label}: {request} answered with a body that is not JSON"));
             }
         }
     }
@@ -95,11 +124,17 @@ internal sealed class TrackerHttp : IDisposable
         var body = new JsonObject { ["query"] = query, ["variables"] = variables };
         var result = await SendAsync(HttpMethod.Post, url, body, cancellationToken, creates: creates).ConfigureAwait(false)
             ?? throw new TrackerException($"{label}: the GraphQL API answered with an empty body");
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            // TryGetProperty throws on anything but an object; a proxy or a broken server may answer so.
+            throw new TrackerException($"{label}: the GraphQL API answered with something other than a JSON object");
+        }
+
         if (result.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var messages = errors.EnumerateArray()
-                .Select(error => error.TryGetProperty("message", out var message) ? message.GetString() : error.ToString());
-            throw new TrackerException(mask.Apply($"{label}: {string.Join("; ", messages)}"));
+                .Select(error => error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) ? message.ToString() : error.ToString());
+            throw new TrackerException(mask.Shorten($"{label}: {string.Join("; ", messages)}", ErrorExcerpt));
         }
 
         return result.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
@@ -109,30 +144,28 @@ internal sealed class TrackerHttp : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, string? payload, string contentType, CancellationToken token)
+    /// <summary>A create may be repeated when the server refused it (408, 429) or the connection never opened.</summary>
+    private static bool IsRefusedOrNeverSent(Outcome<HttpResponseMessage> outcome) =>
+        HttpResilience.IsRefused(outcome) || outcome.Exception is HttpRequestException network && HttpResilience.NeverConnected(network);
+
+    private string Fail(string message) => mask.Shorten(message, ErrorExcerpt * 2);
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, byte[]? payload, string contentType, CancellationToken token)
     {
-        var request = client.Request(url).WithHeaders(headers);
-        using var content = payload is null ? null : new StringContent(payload, Encoding.UTF8);
-        if (content is not null)
+        using var request = new HttpRequestMessage(method, url);
+        foreach (var (name, value) in headers)
         {
-            // StringContent would add "; charset=utf-8" to a media type such as application/json-patch+json.
-            content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        try
+        if (payload is not null)
         {
-            var response = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-            return response.ResponseMessage;
+            // ByteArrayContent: no "; charset=utf-8" added to a media type such as application/json-patch+json.
+            request.Content = new ByteArrayContent(payload);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         }
-        catch (FlurlHttpException ex) when (ex.InnerException is HttpRequestException inner)
-        {
-            // The pipeline retries network failures by their own type, not Flurl's wrapper.
-            throw new HttpRequestException(inner.Message, inner, inner.StatusCode);
-        }
-        catch (FlurlHttpException ex)
-        {
-            throw new HttpRequestException(ex.Message, ex);
-        }
+
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
     }
 
     private static string PathOf(string url) =>

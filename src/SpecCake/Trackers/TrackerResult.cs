@@ -17,5 +17,8 @@ public sealed record TrackerResult(string Tracker, IReadOnlyList<SpecSyncOutcome
     /// <summary>Specs that could not be reconciled.</summary>
     public int Failed => Count(SpecSyncAction.Failed);
 
+    /// <summary>Duplicate items retired (or, in a dry run, to retire).</summary>
+    public int Retired => Outcomes.Sum(outcome => outcome.Retired.Count);
+
     private int Count(SpecSyncAction action) => Outcomes.Count(outcome => outcome.Action == action);
 }

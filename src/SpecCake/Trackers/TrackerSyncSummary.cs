@@ -12,8 +12,8 @@ public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, b
     public bool HasFailures => Trackers.Any(tracker => tracker.Failed > 0);
 
     /// <summary>
-    /// One line per spec (created or updated with its fields, failed with its error; in a dry run the
-    /// whole plan, unchanged specs included), then one count line per tracker.
+    /// One line per spec (created or updated with its fields and the duplicates retired, failed with its error;
+    /// in a dry run the whole plan, unchanged specs included), then one count line per tracker.
     /// </summary>
     public string Render()
     {
@@ -21,7 +21,7 @@ public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, b
         foreach (var tracker in Trackers)
         {
             // A real run lists only what changed or failed; a dry run is the full plan, unchanged specs included.
-            foreach (var outcome in tracker.Outcomes.Where(outcome => DryRun || outcome.Action != SpecSyncAction.Unchanged))
+            foreach (var outcome in tracker.Outcomes.Where(outcome => DryRun || outcome.Action != SpecSyncAction.Unchanged || outcome.Retired.Count > 0))
             {
                 var verb = (outcome.Action, DryRun) switch
                 {
@@ -43,6 +43,13 @@ public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, b
                     text.Append(": ").AppendJoin(", ", outcome.Fields);
                 }
 
+                if (outcome.Retired.Count > 0)
+                {
+                    text.Append(DryRun ? "; would retire " : "; retired ")
+                        .Append(outcome.Retired.Count == 1 ? "duplicate " : "duplicates ")
+                        .AppendJoin(", ", outcome.Retired);
+                }
+
                 if (outcome.Error is not null)
                 {
                     text.Append(": ").Append(outcome.Error);
@@ -54,8 +61,14 @@ public sealed record TrackerSyncSummary(IReadOnlyList<TrackerResult> Trackers, b
 
         foreach (var tracker in Trackers)
         {
+            var retired = tracker.Retired switch
+            {
+                0 => string.Empty,
+                1 => DryRun ? ", 1 duplicate to retire" : ", 1 duplicate retired",
+                var count => string.Create(CultureInfo.InvariantCulture, $", {count} duplicates {(DryRun ? "to retire" : "retired")}"),
+            };
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{tracker.Tracker}: {tracker.Created} created, {tracker.Updated} updated, {tracker.Unchanged} unchanged, {tracker.Failed} failed{(DryRun ? " (dry run)" : string.Empty)}");
+                $"{tracker.Tracker}: {tracker.Created} created, {tracker.Updated} updated, {tracker.Unchanged} unchanged, {tracker.Failed} failed{retired}{(DryRun ? " (dry run)" : string.Empty)}");
         }
 
         return text.ToString();

@@ -48,4 +48,78 @@ public sealed class SecretMaskerTests
 
         Assert.Equal("about abc", masker.Apply("about abc"));
     }
+
+    [Fact]
+    public void Add_UrlWithoutTokenLikeParts_OnlyTheWholeUrlMasked()
+    {
+        var masker = new SecretMasker();
+        masker.Add("https://analytics.example.com/events");
+
+        Assert.Equal(
+            "datadog/events: POST https://api.datadoghq.com/api/v1/events; analytics: POST ***",
+            masker.Apply("datadog/events: POST https://api.datadoghq.com/api/v1/events; analytics: POST https://analytics.example.com/events"));
+    }
+
+    [Fact]
+    public void Apply_ShortSecretInsideALongerWord_LeftAlone()
+    {
+        var masker = new SecretMasker();
+        masker.Add("prod42");
+
+        Assert.Equal("user *** on sprod42 (***)", masker.Apply("user prod42 on sprod42 (prod42)"));
+        Assert.Equal("reproduce prod42x", masker.Apply("reproduce prod42x"));
+    }
+
+    [Fact]
+    public void Shorten_SecretAcrossTheCut_MaskedWholeBeforeTheCut()
+    {
+        var masker = new SecretMasker();
+        masker.Add("og-api-key-0PSG3N1E");
+
+        // Cut first, the text would end in "og-api-key"; masked first, the key is gone before the cut.
+        var shortened = masker.Shorten(new string('.', 290) + "og-api-key-0PSG3N1E rejected", 300);
+
+        Assert.Equal(new string('.', 290) + "*** reject…", shortened);
+    }
+
+    [Fact]
+    public void Shorten_TextAlreadyEndingInPartOfASecret_ThatPartMaskedAtTheCut()
+    {
+        var masker = new SecretMasker();
+        masker.Add("og-api-key-0PSG3N1E");
+
+        // A body read only up to a limit ends inside the key: the cut leaves its start.
+        var shortened = masker.Shorten(new string('.', 290) + "og-api-key-0P", 300);
+
+        Assert.Equal(new string('.', 290) + "***…", shortened);
+    }
+
+    [Fact]
+    public void Shorten_MasksBeforeCutting_AWholeSecretBeforeTheCutIsMaskedWhole()
+    {
+        var masker = new SecretMasker();
+        masker.Add("og-api-key-0PSG3N1E");
+
+        Assert.Equal("key *** reject…", masker.Shorten("key og-api-key-0PSG3N1E rejected", 14));
+    }
+
+    [Fact]
+    public void Apply_TextAServiceCutInsideASecret_ThePrefixBeforeTheEllipsisMasked()
+    {
+        var masker = new SecretMasker();
+        masker.Add("lin_api_5ecretkey");
+
+        Assert.Equal("invalid key ***... (truncated)", masker.Apply("invalid key lin_api_5ec... (truncated)"));
+        Assert.Equal("fine... and lin…", masker.Apply("fine... and lin…"));
+    }
+
+    [Fact]
+    public void Add_WebhookUrlCutAfterItsHost_OrdinaryTextBeforeTheCutKept()
+    {
+        var masker = new SecretMasker();
+        masker.Add("https://hooks.slack.com/services/T0123ABCD/B0456EFGH/XXXXXXXXXXXXXXXXXXXXXXXX");
+
+        Assert.Equal("see https://hooks.slack.com/services/…", masker.Apply("see https://hooks.slack.com/services/…"));
+        Assert.Equal("see https://hooks.slack.com/services/***/***/***…", masker.Apply("see https://hooks.slack.com/services/T0123ABCD/B0456EFGH/XXXXXXX…"));
+    }
 }

@@ -187,6 +187,27 @@ public sealed class SpecCakeConfigLoaderTests
         Assert.Equal("http://localhost:8080/graphql", result.Config!.Integrations.Linear!.ApiUrl);
     }
 
+    [Theory]
+    [InlineData("notifications:\n  at_least_once: true\n", true)]
+    [InlineData("notifications:\n  fail_on_error: true\n", false)]
+    public void Parse_AtLeastOnce_BoundWithFalseAsTheDefault(string yaml, bool expected)
+    {
+        var result = TestConfig.Parse(yaml);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, result.Config!.Notifications.AtLeastOnce);
+    }
+
+    [Fact]
+    public void Parse_AtLeastOnceNotABoolean_LocatedError()
+    {
+        var result = TestConfig.Parse("notifications:\n  at_least_once: sometimes\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, 18), (error.Line, error.Column));
+        Assert.Contains("at_least_once", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_ValidConfig_BindsTypedImmutableOptions()
     {

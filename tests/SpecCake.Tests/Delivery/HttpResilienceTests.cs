@@ -83,18 +83,36 @@ public sealed class HttpResilienceTests
     }
 
     [Fact]
-    public async Task OperationResilience_ServerDelay_ClampedToMaxRetryAfter()
+    public async Task OperationResilience_ServerDelayLongerThanAllowed_NotRetried()
+    {
+        var pipeline = OperationResilience.Create(
+            new RetryPolicy { MaxRetries = 1, MaxRetryAfter = TimeSpan.FromMilliseconds(20) },
+            exception => exception is TimeoutException,
+            serverDelay: _ => TimeSpan.FromHours(1));
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<TimeoutException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            attempts++;
+            throw new TimeoutException("busy");
+        }));
+
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task OperationResilience_ServerDelayWithinTheLimit_WaitedAsAsked()
     {
         var waits = new List<TimeSpan>();
         var pipeline = OperationResilience.Create(
-            new RetryPolicy { MaxRetries = 1, MaxRetryAfter = TimeSpan.FromMilliseconds(20) },
+            new RetryPolicy { MaxRetries = 1, MaxRetryAfter = TimeSpan.FromSeconds(1) },
             exception => exception is TimeoutException,
             onRetry: args =>
             {
                 waits.Add(args.RetryDelay);
                 return ValueTask.CompletedTask;
             },
-            serverDelay: _ => TimeSpan.FromHours(1));
+            serverDelay: _ => TimeSpan.FromMilliseconds(20));
         var attempts = 0;
 
         await pipeline.ExecuteAsync(_ =>
@@ -108,5 +126,32 @@ public sealed class HttpResilienceTests
         });
 
         Assert.Equal([TimeSpan.FromMilliseconds(20)], waits);
+    }
+
+    [Theory]
+    [InlineData("999999", 999999d)]
+    [InlineData("Thu, 01 Jan 2099 00:00:00 GMT", 2333620800d)]
+    public async Task ServerRequestedDelayAsync_RetryAfterSecondsOrDate_MeasuredOnTheGivenClock(string header, double seconds)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", header);
+
+        var delay = await HttpResilience.ServerRequestedDelayAsync(response, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), delay);
+    }
+
+    [Fact]
+    public async Task ServerRequestedDelayAsync_RetryAfterBodyOf1e300_EndlessWaitNotAnOverflow()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+        {
+            Content = new StringContent("""{"retry_after":1e300}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        var delay = await HttpResilience.ServerRequestedDelayAsync(response);
+
+        Assert.Equal(TimeSpan.MaxValue, delay);
+        Assert.Equal("asked to retry after more than 29,000 years, more than the 30s allowed", HttpResilience.DescribeRefusedWait(delay, RetryPolicy.Default));
     }
 }

@@ -9,6 +9,7 @@ using SpecCake.Integrations.Email;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Tests.Integrations;
 using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
@@ -95,6 +96,52 @@ public sealed class SecretMaskingTests
 
         Assert.Contains("token *** rejected", log.Text, StringComparison.Ordinal);
         AssertNoSecret(log.Text);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_OpsgenieEchoesTheKeyAcrossTheCut_NoPrefixInTheLogOrTheStepSummary()
+    {
+        // The key starts 12 characters before the 300-character excerpt of the message ends.
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.StatusCode = 401;
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync($$"""{"message":"{{new string('.', 288)}}{{IncidentTestData.OpsgenieKey}} is not a valid GenieKey","took":0.001}""");
+        });
+        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        var environment = IncidentTestData.Secrets();
+        environment["GITHUB_ACTIONS"] = "true";
+        environment["GITHUB_STEP_SUMMARY"] = summary;
+        var log = new RecordingLog();
+        var config = TestData.Config(new IntegrationsOptions { Opsgenie = IncidentTestData.Opsgenie(server.BaseUrl.ToString()) });
+
+        var report = await SpecEventNotifier.NotifyAsync(config, TestData.Event(SpecEventKind.ImplementationFailed), TestData.Options(log, environment));
+
+        var result = Assert.Single(report.Results);
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.StartsWith("HTTP 401 Unauthorized: .....", result.Reason, StringComparison.Ordinal);
+        var output = log.Text + "\n" + result.Reason + "\n" + await File.ReadAllTextAsync(summary);
+        Assert.DoesNotContain(IncidentTestData.OpsgenieKey[..5], output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_DryRunWithTheGuidesAnalyticsWebhook_OnlyTheUrlMaskedNotOrdinaryText()
+    {
+        var config = TestData.Config(new IntegrationsOptions
+        {
+            Webhooks = new WebhooksOptions { Enabled = true, Endpoints = [TestData.Endpoint("analytics", "https://analytics.example.com/events", secret: WebhookSecret)] },
+            Datadog = IncidentTestData.Datadog(null),
+        });
+        var log = new RecordingLog();
+
+        await SpecEventNotifier.NotifyAsync(config, TestData.Event(SpecEventKind.ImplementationCompleted), TestData.Options(log, IncidentTestData.Secrets(), dryRun: true));
+
+        Assert.Contains("[dry run] webhooks/analytics would send:\nPOST ***\n", log.Text, StringComparison.Ordinal);
+        Assert.Contains("[dry run] datadog/events would send:\nPOST https://api.datadoghq.com/api/v1/events\n", log.Text, StringComparison.Ordinal);
+        Assert.Contains("[dry run] datadog/metrics would send:\nPOST https://api.datadoghq.com/api/v2/series\n", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("datadog***", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("analytics.example.com", log.Text, StringComparison.Ordinal);
     }
 
     private static void AssertNoSecret(string output)

@@ -62,7 +62,15 @@ public sealed class SpecEventNotifierTests
         clock.Advance(TimeSpan.FromMilliseconds(900));
         await Task.Delay(100);
         Assert.Single(server.Requests);
-        clock.Advance(TimeSpan.FromMilliseconds(100));
+
+        // The retry is logged just before Polly starts its wait on the clock: move the clock on in
+        // small steps until the wait (started at the latest now) is over.
+        for (var step = 0; step < 50 && !sending.IsCompleted; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(20);
+        }
+
         var report = await sending.WaitAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
@@ -174,6 +182,183 @@ public sealed class SpecEventNotifierTests
         Assert.Contains("webhooks/internal: not sent, rate limit", log.Text, StringComparison.Ordinal);
         Assert.True(File.Exists(config.Notifications.StateFile));
     }
+
+    [Fact]
+    public async Task NotifyAsync_SlackDownThenUpWithMaxPerHour1_TheRerunDelivers()
+    {
+        await using var server = await LoopbackServer.StartAsync((index, _, context) =>
+        {
+            context.Response.StatusCode = index < 4 ? 503 : 200;
+            return Task.CompletedTask;
+        });
+        var config = SlackConfig(new RateLimitOptions { MaxPerHour = 1 });
+        var options = TestData.Options(new RecordingLog(), SlackEnvironment(server));
+
+        var down = (await SpecEventNotifier.NotifyAsync(config, Completed, options)).Results.Single();
+        var up = (await SpecEventNotifier.NotifyAsync(config, Completed, options)).Results.Single();
+
+        Assert.Equal((DeliveryStatus.Failed, 4), (down.Status, down.Attempts));
+        Assert.True(up.Status == DeliveryStatus.Sent, $"{up.Status}: {up.Reason}");
+        Assert.Equal(5, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_RunStoppedMidSend_TheRerunDelivers()
+    {
+        var arrived = 0;
+        await using var server = await LoopbackServer.StartAsync(async (index, _, context) =>
+        {
+            Interlocked.Increment(ref arrived);
+            if (index == 0)
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+        });
+        var config = SlackConfig(new RateLimitOptions { MaxPerHour = 1 });
+        var options = TestData.Options(new RecordingLog(), SlackEnvironment(server));
+        using var stop = new CancellationTokenSource();
+
+        var stopped = SpecEventNotifier.NotifyAsync(config, Completed, options, stop.Token);
+        await WaitUntilAsync(() => Volatile.Read(ref arrived) == 1);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopped);
+        var rerun = (await SpecEventNotifier.NotifyAsync(config, Completed, options)).Results.Single();
+
+        Assert.True(rerun.Status == DeliveryStatus.Sent, $"{rerun.Status}: {rerun.Reason}");
+    }
+
+    [Fact]
+    public async Task NotifyAsync_StateFileDatedIn2099_IgnoredAndSent()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = SlackConfig(new RateLimitOptions { MaxPerHour = 1, MaxPerDay = 1 });
+        Directory.CreateDirectory(Path.GetDirectoryName(config.Notifications.StateFile)!);
+        await File.WriteAllTextAsync(config.Notifications.StateFile, """{"version":1,"sends":{"slack":["2099-01-01T00:00:00.0000000Z","2099-06-01T00:00:00.0000000Z"]}}""");
+
+        var result = (await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), SlackEnvironment(server)))).Results.Single();
+
+        Assert.True(result.Status == DeliveryStatus.Sent, $"{result.Status}: {result.Reason}");
+        Assert.DoesNotContain("2099", await File.ReadAllTextAsync(config.Notifications.StateFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_CorruptStateFile_WarnsNamingTheFileAndSends()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = SlackConfig(new RateLimitOptions { MaxPerHour = 1 });
+        Directory.CreateDirectory(Path.GetDirectoryName(config.Notifications.StateFile)!);
+        await File.WriteAllTextAsync(config.Notifications.StateFile, "{ \"version\": 1, \"sends\": { \"slack\": [ \"2025-01");
+        var log = new RecordingLog();
+
+        var result = (await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, SlackEnvironment(server)))).Results.Single();
+
+        Assert.True(result.Status == DeliveryStatus.Sent, $"{result.Status}: {result.Reason}");
+        var warning = Assert.Single(log.Lines, line => line.Level == DeliveryLogLevel.Warning && line.Message.Contains(config.Notifications.StateFile, StringComparison.Ordinal));
+        Assert.Contains("is not valid JSON", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_RerunOfAFailedCiJob_SendsOnlyWhatDidNotSucceed()
+    {
+        var flakyCalls = 0;
+        await using var server = await LoopbackServer.StartAsync((_, request, context) =>
+        {
+            // The flaky endpoint is down for the whole first attempt of the job (4 tries), then up.
+            var down = request.Path == "/flaky" && Interlocked.Increment(ref flakyCalls) <= 4;
+            context.Response.StatusCode = down ? 503 : 200;
+            return Task.CompletedTask;
+        });
+        var config = RerunConfig(server);
+        var log = new RecordingLog();
+
+        var first = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, CiEnvironment(server, attempt: 1)));
+        var second = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, CiEnvironment(server, attempt: 2)));
+
+        Assert.Equal(["sent", "sent", "failed"], first.Results.Select(result => DeliveryReport.Describe(result.Status)));
+        Assert.Equal(["already delivered", "already delivered", "sent"], second.Results.Select(result => DeliveryReport.Describe(result.Status)));
+        Assert.Equal(1, server.Requests.Count(request => request.Path == "/slack"));
+        Assert.Equal(1, server.Requests.Count(request => request.Path == "/ok"));
+        Assert.Equal(5, server.Requests.Count(request => request.Path == "/flaky"));
+        Assert.Matches(@"slack\s+already delivered\s+0\s+0\.00s\s+in an earlier attempt of this CI run", second.ToTable());
+    }
+
+    [Fact]
+    public async Task NotifyAsync_RerunOfAFailedCiJob_TheWebhookKeepsItsDeliveryId()
+    {
+        await using var server = await LoopbackServer.StartAsync((index, _, context) =>
+        {
+            context.Response.StatusCode = index < 4 ? 503 : 200;
+            return Task.CompletedTask;
+        });
+        var config = TestData.Webhooks(TestData.Endpoint("ci", server.Url("/ci")));
+
+        await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), CiEnvironment(server, attempt: 1)));
+        await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), CiEnvironment(server, attempt: 2)));
+
+        Assert.Equal(5, server.Requests.Count);
+        Assert.Single(server.Requests.Select(request => request.Header("X-SpecCake-Delivery")).Distinct());
+    }
+
+    [Fact]
+    public async Task NotifyAsync_RerunOutsideCi_SendsEverythingAgain()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var config = RerunConfig(server);
+        var environment = CiEnvironment(server, attempt: 1);
+        environment.Remove("GITHUB_ACTIONS");
+        environment.Remove("GITHUB_RUN_ID");
+
+        await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), environment));
+        var second = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), environment));
+
+        Assert.All(second.Results, result => Assert.Equal(DeliveryStatus.Sent, result.Status));
+        Assert.Equal(6, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_DryRunOfARerun_SaysAlreadyDeliveredAndWritesNothing()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, request, context) =>
+        {
+            context.Response.StatusCode = request.Path == "/flaky" ? 400 : 200;
+            return Task.CompletedTask;
+        });
+        var config = RerunConfig(server);
+        await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog(), CiEnvironment(server, attempt: 1)));
+        var stateDirectory = Path.GetDirectoryName(config.Notifications.StateFile)!;
+        var before = Directory.GetFiles(stateDirectory).ToDictionary(file => file, File.ReadAllText);
+        var log = new RecordingLog();
+
+        var dryRun = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(log, CiEnvironment(server, attempt: 2), dryRun: true));
+
+        Assert.Equal(["already delivered", "already delivered", "dry-run (not sent)"], dryRun.Results.Select(result => DeliveryReport.Describe(result.Status)));
+        Assert.Equal(before, Directory.GetFiles(stateDirectory).ToDictionary(file => file, File.ReadAllText));
+        Assert.Contains("[dry run] webhooks/flaky would send:", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[dry run] slack would send:", log.Text, StringComparison.Ordinal);
+    }
+
+    private static SpecCakeConfig RerunConfig(LoopbackServer server) => TestData.Config(new IntegrationsOptions
+    {
+        Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationCompleted] },
+        Webhooks = new WebhooksOptions { Enabled = true, Endpoints = [TestData.Endpoint("ok", server.Url("/ok")), TestData.Endpoint("flaky", server.Url("/flaky"))] },
+    });
+
+    private static Dictionary<string, string?> CiEnvironment(LoopbackServer server, int attempt) => new()
+    {
+        ["GITHUB_ACTIONS"] = "true",
+        ["GITHUB_RUN_ID"] = "4242",
+        ["GITHUB_RUN_ATTEMPT"] = attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GITHUB_JOB"] = "notify",
+        ["GITHUB_ACTION"] = "__run_2",
+        ["SLACK_WEBHOOK_URL"] = server.Url("/slack"),
+    };
+
+    private static SpecCakeConfig SlackConfig(RateLimitOptions? limits = null) => TestData.Config(
+        new IntegrationsOptions { Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationCompleted] } },
+        limits);
+
+    private static Dictionary<string, string?> SlackEnvironment(LoopbackServer server) =>
+        new() { ["SLACK_WEBHOOK_URL"] = server.Url("/services/T1/B1/slack-rate-token") };
 
     [Fact]
     public async Task NotifyAsync_TwoEnginesShareTheStateFile_NeverExceedTheLimitTogether()

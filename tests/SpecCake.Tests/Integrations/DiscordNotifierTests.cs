@@ -18,11 +18,11 @@ public sealed class DiscordNotifierTests
         },
         {
             SpecEventKind.ImplementationCompleted, 0x2ECC71, "https://github.com/org/repo/pull/42",
-            """[{"name":"ID","value":"FEAT-0001","inline":true},{"name":"Title","value":"User Authentication","inline":false},{"name":"Repository","value":"org/repo","inline":false},{"name":"Branch","value":"spec/feat-0001","inline":true},{"name":"PR","value":"[#42](https://github.com/org/repo/pull/42)","inline":true},{"name":"Review requested from","value":"@team","inline":false}]"""
+            """[{"name":"ID","value":"FEAT-0001","inline":true},{"name":"Title","value":"User Authentication","inline":false},{"name":"Repository","value":"org/repo","inline":false},{"name":"Branch","value":"spec/feat-0001","inline":true},{"name":"PR","value":"[\\#42](https://github.com/org/repo/pull/42)","inline":true},{"name":"Review requested from","value":"@team","inline":false}]"""
         },
         {
             SpecEventKind.ImplementationFailed, 0xE74C3C, "https://github.com/org/repo/pull/42",
-            """[{"name":"ID","value":"FEAT-0001","inline":true},{"name":"Title","value":"User Authentication","inline":false},{"name":"Repository","value":"org/repo","inline":false},{"name":"Branch","value":"spec/feat-0001","inline":true},{"name":"PR","value":"[#42](https://github.com/org/repo/pull/42)","inline":true},{"name":"Error","value":"Schema validation failed","inline":false},{"name":"Logs","value":"[View Details](https://github.com/org/repo/actions/runs/7)","inline":false}]"""
+            """[{"name":"ID","value":"FEAT-0001","inline":true},{"name":"Title","value":"User Authentication","inline":false},{"name":"Repository","value":"org/repo","inline":false},{"name":"Branch","value":"spec/feat-0001","inline":true},{"name":"PR","value":"[\\#42](https://github.com/org/repo/pull/42)","inline":true},{"name":"Error","value":"Schema validation failed","inline":false},{"name":"Logs","value":"[View Details](https://github.com/org/repo/actions/runs/7)","inline":false}]"""
         },
     };
 

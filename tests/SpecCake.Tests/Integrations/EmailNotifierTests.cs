@@ -109,6 +109,26 @@ public sealed class EmailNotifierTests
         Assert.Equal("✅ [implementation_completed] FEAT-0001: User Authentication", mail.Message.Subject);
     }
 
+    [Fact]
+    public async Task SendAsync_ServerTakesTheMessageButNeverConfirms_NotSentAgain()
+    {
+        await using var server = UnansweredSmtpServer.Start();
+        var delivery = new EmailDelivery(
+            "email",
+            new SmtpServerAddress("127.0.0.1", server.Port, SecureSocketOptions.None),
+            credentials: null,
+            EmailMessage.Render(TestData.Event(SpecEventKind.ImplementationFailed), "specs@example.com", ["oncall@example.com"]),
+            TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+        using var http = new HttpClient();
+
+        var outcome = await delivery.SendAsync(new DeliveryContext(http, new RecordingLog(), TimeProvider.System), CancellationToken.None);
+
+        Assert.False(outcome.Delivered);
+        Assert.Equal(1, server.MessagesReceived);
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Contains("not retried: the message may already have arrived", outcome.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true, 465, SecureSocketOptions.SslOnConnect)]
     [InlineData(true, 587, SecureSocketOptions.StartTls)]
@@ -146,8 +166,28 @@ public sealed class EmailNotifierTests
         ServerCertificateValidation = TrustOnly(server),
     };
 
+    /// <summary>Email of <c>implementation_failed</c> to <paramref name="server"/> (STARTTLS, no login), trusting only its certificate.</summary>
+    internal static (SpecCakeConfig Config, SpecEventNotifierOptions Options) ToLoopback(LoopbackSmtpServer server) =>
+        (TestData.Config(new IntegrationsOptions
+        {
+            Email = new EmailOptions
+            {
+                Enabled = true,
+                Smtp = new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Secure = true },
+                From = "specs@example.com",
+                Recipients = new Dictionary<string, IReadOnlyList<string>> { ["implementation_failed"] = ["oncall@example.com"] },
+            },
+        }),
+        // One attempt, with room for a STARTTLS handshake on a loaded machine: these tests check
+        // what arrived, not how fast (2 s was flaky when the machine ran several builds at once).
+        TestData.Options(
+            new RecordingLog(),
+            new Dictionary<string, string?>(),
+            retry: TestData.FastRetry with { MaxRetries = 0, AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(30) })
+            with { ServerCertificateValidation = TrustOnly(server) });
+
     /// <summary>Trusts exactly the certificate the test server made, nothing else.</summary>
-    private static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
+    internal static RemoteCertificateValidationCallback TrustOnly(LoopbackSmtpServer server) =>
         (_, certificate, _, _) =>
             server.Certificate is not null && certificate is not null && certificate.GetCertHashString() == server.Certificate.GetCertHashString();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
@@ -69,7 +70,7 @@ public sealed class TeamsNotifierTests
         JsonAssert.Equal(
             """
             {"@type":"MessageCard","@context":"https://schema.org/extensions","summary":"❌ Spec Implementation Failed","themeColor":"D40E0D","title":"❌ Spec Implementation Failed",
-             "sections":[{"facts":[{"name":"ID","value":"FEAT-0001"},{"name":"Title","value":"User Authentication"},{"name":"Repository","value":"org/repo"},{"name":"Branch","value":"spec/feat-0001"},{"name":"PR","value":"[#42](https://github.com/org/repo/pull/42)"},{"name":"Error","value":"Schema validation failed"},{"name":"Logs","value":"[View Details](https://github.com/org/repo/actions/runs/7)"}],"markdown":true}],
+             "sections":[{"facts":[{"name":"ID","value":"FEAT-0001"},{"name":"Title","value":"User Authentication"},{"name":"Repository","value":"org/repo"},{"name":"Branch","value":"spec/feat-0001"},{"name":"PR","value":"[\\#42](https://github.com/org/repo/pull/42)"},{"name":"Error","value":"Schema validation failed"},{"name":"Logs","value":"[View Details](https://github.com/org/repo/actions/runs/7)"}],"markdown":true}],
              "potentialAction":[
                {"@type":"OpenUri","name":"View PR","targets":[{"os":"default","uri":"https://github.com/org/repo/pull/42"}]},
                {"@type":"OpenUri","name":"View Spec","targets":[{"os":"default","uri":"https://github.com/org/repo/blob/spec/feat-0001/specs/features/FEAT-0001.yaml"}]},
@@ -78,15 +79,41 @@ public sealed class TeamsNotifierTests
             server.Requests.Single().Json);
     }
 
-    private static string Card(string style, string title, string facts, string actions) =>
-        $$$"""
-        {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","contentUrl":null,"content":{
-          "$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","version":"1.4","msteams":{"width":"Full"},
-          "body":[
-            {"type":"Container","style":"{{{style}}}","bleed":true,"items":[{"type":"TextBlock","text":"{{{title}}}","size":"Large","weight":"Bolder","wrap":true}]},
-            {"type":"FactSet","facts":{{{facts}}}}],
-          "actions":{{{actions}}}}}]}
-        """;
+    /// <summary>
+    /// The expected card; <paramref name="facts"/> as label/value pairs, a value <c>[text](url)</c> being a
+    /// linked fact. Each fact is a RichTextBlock of a bold label run and a plain value run (never Markdown).
+    /// </summary>
+    private static string Card(string style, string title, string facts, string actions)
+    {
+        var blocks = new JsonArray();
+        foreach (var fact in JsonNode.Parse(facts)!.AsArray())
+        {
+            var value = (string)fact!["value"]!;
+            var link = System.Text.RegularExpressions.Regex.Match(value, @"^\[(.*)\]\((.*)\)$");
+            var run = new JsonObject { ["type"] = "TextRun", ["text"] = link.Success ? link.Groups[1].Value : value };
+            if (link.Success)
+            {
+                run["selectAction"] = new JsonObject { ["type"] = "Action.OpenUrl", ["url"] = link.Groups[2].Value };
+            }
+
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "RichTextBlock",
+                ["spacing"] = "None",
+                ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = (string)fact["title"]! + ": ", ["weight"] = "Bolder" }, run),
+            });
+        }
+
+        var body = blocks.ToJsonString();
+        return $$$"""
+            {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive","contentUrl":null,"content":{
+              "$schema":"http://adaptivecards.io/schemas/adaptive-card.json","type":"AdaptiveCard","version":"1.4","msteams":{"width":"Full"},
+              "body":[
+                {"type":"Container","style":"{{{style}}}","bleed":true,"items":[{"type":"TextBlock","text":"{{{title}}}","size":"Large","weight":"Bolder","wrap":true}]},
+                {{{body[1..^1]}}}],
+              "actions":{{{actions}}}}}]}
+            """;
+    }
 
     private static SpecCakeConfig Config(SpecEventKind kind, bool adaptive) =>
         TestData.Config(new IntegrationsOptions { Teams = new TeamsOptions { Enabled = true, NotifyOn = [kind], UseAdaptiveCards = adaptive } });

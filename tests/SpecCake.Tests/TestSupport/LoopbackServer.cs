@@ -26,6 +26,7 @@ public class LoopbackServer : IAsyncDisposable
     private readonly Func<int, RecordedRequest, HttpContext, Task>? respond;
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly List<Fault> faults = [];
+    private readonly List<Rendezvous> rendezvous = [];
     private WebApplication? app;
     private int count;
     private int inFlight;
@@ -96,6 +97,21 @@ public class LoopbackServer : IAsyncDisposable
         lock (faults)
         {
             faults.Add(new Fault(match, status, skip, times, afterHandling, retryAfter, body));
+        }
+    }
+
+    /// <summary>
+    /// Holds the answers to the first <paramref name="parties"/> requests that match until all of them have been
+    /// handled, then sends them together: each answer is computed before any client gets one, so two clients
+    /// racing each other (two SyncTrackers runs) both read the state from before either goes on, which is the
+    /// interleaving a test wants to force. Gives up waiting after <paramref name="timeout"/> (default 10 s), so a
+    /// test that sends fewer requests fails instead of hanging.
+    /// </summary>
+    public void Meet(Func<RecordedRequest, bool> match, int parties = 2, TimeSpan? timeout = null)
+    {
+        lock (rendezvous)
+        {
+            rendezvous.Add(new Rendezvous(match, parties, timeout ?? TimeSpan.FromSeconds(10)));
         }
     }
 
@@ -182,6 +198,20 @@ public class LoopbackServer : IAsyncDisposable
             var fault = TakeFault(recorded);
             if (fault is null)
             {
+                if (Join(recorded) is { } meeting)
+                {
+                    // The answer is computed now and sent once every party's is.
+                    var original = context.Response.Body;
+                    using var held = new MemoryStream();
+                    context.Response.Body = held;
+                    await next(context);
+                    context.Response.Body = original;
+                    await HandledAsync(meeting);
+                    held.Position = 0;
+                    await held.CopyToAsync(original);
+                    return;
+                }
+
                 await next(context);
                 return;
             }
@@ -233,6 +263,45 @@ public class LoopbackServer : IAsyncDisposable
         }
 
         return null;
+    }
+
+    // The rendezvous the request takes part in, if any: a place among its parties is taken on arrival.
+    private Rendezvous? Join(RecordedRequest request)
+    {
+        lock (rendezvous)
+        {
+            foreach (var candidate in rendezvous)
+            {
+                if (candidate.Places > 0 && candidate.Match(request))
+                {
+                    candidate.Places--;
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Called once the request's answer is computed: ends when every party's is.
+    private static Task HandledAsync(Rendezvous meeting)
+    {
+        if (Interlocked.Decrement(ref meeting.Pending) == 0)
+        {
+            meeting.AllHandled.TrySetResult();
+        }
+
+        return Task.WhenAny(meeting.AllHandled.Task, Task.Delay(meeting.Timeout));
+    }
+
+    private sealed class Rendezvous(Func<RecordedRequest, bool> match, int parties, TimeSpan timeout)
+    {
+        public int Pending = parties;
+
+        public Func<RecordedRequest, bool> Match { get; } = match;
+        public int Places { get; set; } = parties;
+        public TimeSpan Timeout { get; } = timeout;
+        public TaskCompletionSource AllHandled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class Fault(Func<RecordedRequest, bool> match, int status, int skip, int times, bool afterHandling, string? retryAfter, string body)

@@ -150,4 +150,37 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
         Assert.Single(ado.Items);
         Assert.Equal(2, ado.Writes.Count);
     }
+
+    [Fact]
+    public async Task SyncAsync_Duplicate_IsDeletedToTheRecycleBin()
+    {
+        var kept = ado.AddItem("User Story", "[FEAT-0001] Feature 1", "spec; FEAT-0001");
+        var duplicate = ado.AddItem("User Story", "[FEAT-0001] Feature 1", "spec; FEAT-0001");
+
+        var summary = await SyncAsync([Spec(1)]);
+
+        Assert.Equal([kept.Id], ado.Items.Select(item => item.Id));
+        Assert.Equal([duplicate.Id], ado.RecycleBin.Select(item => item.Id));
+        var delete = Assert.Single(ado.Requests, request => request.Method == "DELETE");
+        Assert.Equal($"/your-org/your-project/_apis/wit/workitems/{duplicate.Id}?api-version=7.1", delete.RawTarget);
+        Assert.Contains($"retired duplicate {duplicate.Id}", summary.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_DuplicateAndNoDeletePermission_SetsItRemovedWithoutItsMarkerTag()
+    {
+        ado.DeleteForbidden = true;
+        ado.AddItem("User Story", "[FEAT-0001] Feature 1", "spec; FEAT-0001");
+        var duplicate = ado.AddItem("User Story", "[FEAT-0001] Feature 1", "spec; FEAT-0001; customer-request");
+
+        var summary = await SyncAsync([Spec(1)]);
+        ado.ClearRequests();
+        var rerun = await SyncAsync([Spec(1)]);
+
+        Assert.Equal("Removed", duplicate.Fields["System.State"]);
+        Assert.Equal(["spec", "customer-request", "speccake-duplicate"], duplicate.Tags);
+        Assert.Contains($"retired duplicate {duplicate.Id}", summary.Render(), StringComparison.Ordinal);
+        Assert.Empty(ado.Writes);
+        Assert.Equal(1, rerun.Trackers.Single().Unchanged);
+    }
 }

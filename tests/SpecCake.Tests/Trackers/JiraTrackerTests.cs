@@ -56,7 +56,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SyncAsync_SpecApprovedAfterCreation_SendsOnlyTheTransition()
+    public async Task SyncAsync_SpecApprovedAfterCreation_SendsOnlyTheTransitionAndItsRecord()
     {
         await SyncAsync([Spec(1), Spec(2)]);
         jira.ClearRequests();
@@ -64,10 +64,10 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1), Spec(2, SpecStatus.Approved)]);
 
         var issue = jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
-        var write = Assert.Single(jira.Writes);
-        Assert.Equal("POST", write.Method);
-        Assert.EndsWith($"/issue/{issue.Key}/transitions", write.Path, StringComparison.Ordinal);
-        Assert.Contains("\"21\"", write.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            [$"POST /rest/api/3/issue/{issue.Key}/transitions", $"PUT /rest/api/3/issue/{issue.Key}/properties/speccake"],
+            jira.Writes.Select(write => $"{write.Method} {write.Path}"));
+        Assert.Contains("\"21\"", jira.Writes[0].Body, StringComparison.Ordinal);
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes[1].Fields);
         Assert.Equal("In Progress", issue.StatusName);
     }
@@ -124,8 +124,9 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1)]);
 
         Assert.Equal(1, summary.Trackers.Single().Created);
+        // The search answered 429, its retry, then the look again after creating.
         var searches = jira.Requests.Where(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, searches.Count);
+        Assert.Equal(3, searches.Count);
         Assert.True(searches[1].ReceivedAt - searches[0].ReceivedAt >= TimeSpan.FromMilliseconds(900));
     }
 
@@ -138,11 +139,16 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2, SpecStatus.Approved)], options);
 
         var result = summary.Trackers.Single();
+        var key = jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().Key;
         Assert.Equal(SpecSyncAction.Failed, result.Outcomes[0].Action);
-        Assert.Contains("transition \"99\" (transition_on_implement) does not exist", result.Outcomes[0].Error, StringComparison.Ordinal);
+        // Implemented implies approved: the approve step is taken, then no transition 99 is offered.
+        Assert.Equal(
+            $"jira: transition \"99\" (transition_on_implement) is not offered from status \"In Progress\" of {key}, and the issue is not past it; " +
+            "Jira offers: 31 (Done → Done), 41 (Stop progress → To Do)",
+            result.Outcomes[0].Error);
         Assert.Equal(SpecSyncAction.Update, result.Outcomes[1].Action);
         Assert.Equal("In Progress", jira.IssuesWithField("customfield_10001", "FEAT-0002").Single().StatusName);
-        Assert.Equal("To Do", jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
+        Assert.Equal("In Progress", jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
     }
 
     [Fact]
@@ -266,4 +272,62 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         Assert.Contains("{\"type\":\"hardBreak\"}", jira.Issues.Single().Fields["description"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Empty(jira.Writes);
     }
+
+    [Fact]
+    public async Task SyncAsync_DuplicateAndNoDeletePermission_TakesItsMarkerAndLabelsItDuplicate()
+    {
+        jira.DeleteForbidden = true;
+        var kept = AddIssue(Spec(1));
+        var duplicate = AddIssue(Spec(1));
+
+        var summary = await SyncAsync([Spec(1)]);
+        jira.ClearRequests();
+        var rerun = await SyncAsync([Spec(1)]);
+
+        var retired = jira.Issues.Single(issue => issue.Key == duplicate);
+        Assert.Contains("speccake-duplicate", retired.Labels);
+        Assert.DoesNotContain("spec-FEAT-0001", retired.Labels);
+        Assert.Null(retired.Fields["customfield_10001"]);
+        Assert.Equal([kept], jira.IssuesWithField("customfield_10001", "FEAT-0001").Select(issue => issue.Key));
+        Assert.Contains($"retired duplicate {duplicate}", summary.Render(), StringComparison.Ordinal);
+        Assert.Empty(jira.Writes);
+        Assert.Equal(1, rerun.Trackers.Single().Unchanged);
+    }
+
+    [Fact]
+    public async Task SyncAsync_DuplicateWithSubtasks_IsDeletedWithItsSubtasks()
+    {
+        AddIssue(Spec(1));
+        var duplicate = AddIssue(Spec(1));
+        jira.AddIssue(new System.Text.Json.Nodes.JsonObject
+        {
+            ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "PROJ" },
+            ["parent"] = new System.Text.Json.Nodes.JsonObject { ["key"] = duplicate },
+            ["issuetype"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Subtask" },
+            ["summary"] = "AC-1: Users can sign in",
+        });
+
+        var summary = await SyncAsync([Spec(1)]);
+
+        Assert.False(summary.HasFailures, summary.Render());
+        Assert.DoesNotContain(jira.Issues, issue => issue.Key == duplicate || issue.Parent == duplicate);
+        var delete = Assert.Single(jira.Requests, request => request.Method == "DELETE");
+        Assert.Equal($"/rest/api/3/issue/{duplicate}?deleteSubtasks=true", delete.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task ApplyEventAsync_PrCreatedRacingASync_LinksThePullRequestToTheKeptIssue()
+    {
+        var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
+        jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
+
+        await Task.WhenAll(
+            SyncAsync([Spec(1)]),
+            TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options()));
+
+        var issue = Assert.Single(jira.IssuesWithField("customfield_10001", "FEAT-0001"));
+        Assert.Equal(pr.Url, Assert.Single(issue.RemoteLinks)["object"]!["url"]!.GetValue<string>());
+    }
+
+    private string AddIssue(Spec spec) => TrackerFake.Named("jira").AddItem(jira, spec);
 }

@@ -157,4 +157,34 @@ public sealed class LinearTrackerTests : IAsyncLifetime
 
         Assert.Equal([FileUrl(Spec(1))], linear.Issues.Single().AttachmentUrls);
     }
+
+    [Fact]
+    public async Task SyncAsync_Duplicate_IsArchivedAndNotFoundAgain()
+    {
+        var kept = linear.AddIssue("[FEAT-0001] Feature 1", FileUrl(Spec(1)));
+        var duplicate = linear.AddIssue("[FEAT-0001] Feature 1", FileUrl(Spec(1)));
+
+        var summary = await SyncAsync([Spec(1)]);
+        linear.ClearRequests();
+        var rerun = await SyncAsync([Spec(1)]);
+
+        Assert.NotNull(duplicate.ArchivedAt);
+        Assert.Null(kept.ArchivedAt);
+        Assert.Contains($"FEAT-0001 updated ({kept.Identifier})", summary.Render(), StringComparison.Ordinal);
+        Assert.Contains($"retired duplicate {duplicate.Identifier}", summary.Render(), StringComparison.Ordinal);
+        Assert.Empty(linear.Writes);
+        Assert.Equal(1, rerun.Trackers.Single().Unchanged);
+    }
+
+    [Fact]
+    public async Task SyncAsync_TenIssuesCarryTheMarker_KeepsTheOldestByCreationNotByIdentifierText()
+    {
+        var issues = Enumerable.Range(0, 10).Select(_ => linear.AddIssue("[FEAT-0001] Feature 1", FileUrl(Spec(1)))).ToList();
+
+        var summary = await SyncAsync([Spec(1)]);
+
+        // ENG-10 sorts before ENG-2 as text; ENG-1 is the oldest.
+        Assert.Equal(issues[0].Identifier, summary.Trackers.Single().Outcomes.Single().ItemKey);
+        Assert.Equal([issues[0]], linear.LiveIssues);
+    }
 }

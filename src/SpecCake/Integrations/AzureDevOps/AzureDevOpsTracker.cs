@@ -10,7 +10,8 @@ namespace SpecCake.Integrations.AzureDevOps;
 /// <summary>
 /// Mirrors specs into Azure DevOps Boards work items (REST 7.1, JSON Patch). Marker: the tag equal to
 /// the spec ID (tags are <c>spec; &lt;ID&gt;</c> plus the spec's labels), found with one WIQL query and read
-/// with one <c>workitemsbatch</c> call per 200 items.
+/// with one <c>workitemsbatch</c> call per 200 items. A duplicate goes to the recycle bin, or, without the
+/// permission to delete, is set <c>Removed</c> and loses its marker tag for <c>speccake-duplicate</c>.
 /// </summary>
 internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
@@ -21,6 +22,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     private const string JsonPatch = "application/json-patch+json";
     private const int SpecsPerQuery = 100;
     private const int ItemsPerBatch = 200;
+    private const string DuplicateTag = "speccake-duplicate";
 
     private static readonly string[] ReadFields =
         ["System.Id", "System.Title", "System.Description", "System.Tags", "System.State", "System.AreaPath", "System.IterationPath"];
@@ -53,7 +55,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
     {
         var wanted = targets.Select(target => target.SpecId).ToHashSet(StringComparer.Ordinal);
         var ids = new List<int>();
@@ -62,16 +64,14 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
             var tags = string.Join(" OR ", chunk.Select(id => $"[System.Tags] CONTAINS '{Wiql(id)}'"));
             var query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project " +
                 $"AND [System.WorkItemType] = '{Wiql(options.WorkItemType)}' AND ({tags}) ORDER BY [System.Id]";
-            var result = await Http.SendAsync(HttpMethod.Post, $"{witUrl}/wiql?{ApiVersion}", new JsonObject { ["query"] = query }, cancellationToken)
+            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{witUrl}/wiql?{ApiVersion}"), new JsonObject { ["query"] = query }, cancellationToken)
                 .ConfigureAwait(false);
-            if (result is { } body && body.TryGetProperty("workItems", out var items))
-            {
-                ids.AddRange(items.EnumerateArray().Select(item => item.GetProperty("id").GetInt32()));
-            }
+            ids.AddRange(result.Array("workItems").Select(item => item.Int32("id")));
         }
 
         var withLinks = targets.Any(target => target.PullRequest is not null);
-        var found = new Dictionary<string, TrackerItem>(StringComparer.Ordinal);
+        var found = new Dictionary<string, List<TrackerItem>>(StringComparer.Ordinal);
+        // IDs grow with creation, so in ID order each spec's oldest item comes first.
         foreach (var batch in ids.Distinct().Order().Chunk(ItemsPerBatch))
         {
             var request = new JsonObject { ["ids"] = new JsonArray([.. batch.Select(id => (JsonNode)id)]) };
@@ -85,25 +85,18 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
                 request["fields"] = new JsonArray([.. ReadFields.Select(field => (JsonNode)field)]);
             }
 
-            var result = await Http.SendAsync(HttpMethod.Post, $"{witUrl}/workitemsbatch?{ApiVersion}", request, cancellationToken).ConfigureAwait(false);
-            if (result is not { } body || !body.TryGetProperty("value", out var values))
+            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{witUrl}/workitemsbatch?{ApiVersion}"), request, cancellationToken).ConfigureAwait(false);
+            foreach (var item in result.Array("value").Select(ReadItem).OrderBy(item => int.Parse(item.Key, System.Globalization.CultureInfo.InvariantCulture)))
             {
-                continue;
-            }
-
-            foreach (var value in values.EnumerateArray())
-            {
-                var item = ReadItem(value);
-                // CONTAINS also matches longer tags; the marker is the exact tag. The oldest item wins over later duplicates.
-                var specId = item.Tags.FirstOrDefault(wanted.Contains);
-                if (specId is not null && !found.ContainsKey(specId))
+                // CONTAINS also matches longer tags; the marker is the exact tag.
+                if (item.Tags.FirstOrDefault(wanted.Contains) is { } specId)
                 {
-                    found[specId] = item;
+                    (found.TryGetValue(specId, out var list) ? list : found[specId] = []).Add(item);
                 }
             }
         }
 
-        return found;
+        return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<TrackerItem>)pair.Value, StringComparer.Ordinal);
     }
 
     public Task<IReadOnlyList<string>> PlanAsync(TrackerTarget target, TrackerItem? item, CancellationToken cancellationToken)
@@ -135,14 +128,34 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     {
         var patch = Patch(target, null, [.. await PlanAsync(target, null, cancellationToken).ConfigureAwait(false)]);
         var url = $"{witUrl}/workitems/${Uri.EscapeDataString(options.WorkItemType)}?{ApiVersion}";
-        var created = await SendPatchAsync(HttpMethod.Post, url, patch, target.Spec, cancellationToken, creates: true).ConfigureAwait(false);
-        return created?.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)
-            ?? throw new TrackerException("azure_devops: the created work item has no id");
+        var created = await SendPatchAsync(Request(HttpMethod.Post, url, creates: true), patch, target.Spec, cancellationToken).ConfigureAwait(false);
+        return created.Int32("id").ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task UpdateAsync(TrackerTarget target, TrackerItem item, IReadOnlyList<string> fields, CancellationToken cancellationToken) =>
-        SendPatchAsync(new HttpMethod("PATCH"), $"{witUrl}/workitems/{item.Key}?{ApiVersion}",
+        SendPatchAsync(Request(HttpMethod.Patch, $"{witUrl}/workitems/{item.Key}?{ApiVersion}"),
             Patch(target, (AzureDevOpsWorkItem)item, fields), target.Spec, cancellationToken);
+
+    public async Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken)
+    {
+        var item = (AzureDevOpsWorkItem)duplicate;
+        try
+        {
+            // To the recycle bin, from which it can be restored; never destroy=true.
+            await Http.SendAsync(HttpMethod.Delete, $"{witUrl}/workitems/{item.Key}?{ApiVersion}", null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TrackerException)
+        {
+            // Deleting needs "Delete and restore work items": without it the duplicate is Removed and gives up its
+            // marker tag, so no query finds it again. An item already deleted fails here too; the reconciler looks again.
+            var tags = item.Tags.Where(tag => !string.Equals(tag, target.SpecId, StringComparison.OrdinalIgnoreCase))
+                .Append(DuplicateTag).Distinct(StringComparer.OrdinalIgnoreCase);
+            var patch = new JsonArray(
+                new JsonObject { ["op"] = "add", ["path"] = "/fields/System.State", ["value"] = "Removed" },
+                new JsonObject { ["op"] = "add", ["path"] = "/fields/System.Tags", ["value"] = string.Join("; ", tags) });
+            await Http.SendAsync(HttpMethod.Patch, $"{witUrl}/workitems/{item.Key}?{ApiVersion}", patch, cancellationToken, JsonPatch).ConfigureAwait(false);
+        }
+    }
 
     public void Dispose() => http?.Dispose();
 
@@ -183,11 +196,11 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         return patch;
     }
 
-    private async Task<JsonElement?> SendPatchAsync(HttpMethod method, string url, JsonArray patch, Spec spec, CancellationToken cancellationToken, bool creates = false)
+    private async Task<TrackerAnswer> SendPatchAsync(TrackerRequest request, JsonArray patch, Spec spec, CancellationToken cancellationToken)
     {
         try
         {
-            return await Http.SendAsync(method, url, patch, cancellationToken, JsonPatch, creates).ConfigureAwait(false);
+            return await TrackerAnswer.SendAsync(Http, request, patch, cancellationToken, JsonPatch).ConfigureAwait(false);
         }
         catch (TrackerException ex) when (!ex.MayHaveCreated && ex.Message.Contains("State", StringComparison.Ordinal) &&
             AzureDevOpsStates.For(spec.Status, options.StateMappings) is { } state)
@@ -201,23 +214,23 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     private static IReadOnlyList<string> DesiredTags(Spec spec) =>
         [.. new[] { "spec", spec.Id }.Concat(spec.Labels.Select(label => label.Trim()).Where(label => label.Length > 0)).Distinct(StringComparer.OrdinalIgnoreCase)];
 
-    private static AzureDevOpsWorkItem ReadItem(JsonElement value)
+    private static AzureDevOpsWorkItem ReadItem(TrackerAnswer value)
     {
-        var fields = value.GetProperty("fields");
-        var links = value.TryGetProperty("relations", out var relations) && relations.ValueKind == JsonValueKind.Array
-            ? relations.EnumerateArray().Select(relation => JsonText.Of(relation, "url")).OfType<string>().ToList()
-            : [];
-        return new AzureDevOpsWorkItem(value.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var id = value.Int32("id");
+        var fields = value.Object("fields");
+        return new AzureDevOpsWorkItem(id.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            Title = JsonText.Of(fields, "System.Title") ?? string.Empty,
-            Description = JsonText.Of(fields, "System.Description") ?? string.Empty,
-            Tags = (JsonText.Of(fields, "System.Tags") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            State = JsonText.Of(fields, "System.State"),
-            AreaPath = JsonText.Of(fields, "System.AreaPath"),
-            IterationPath = JsonText.Of(fields, "System.IterationPath"),
-            LinkUrls = links,
+            Title = fields.OptionalString("System.Title") ?? string.Empty,
+            Description = fields.OptionalString("System.Description") ?? string.Empty,
+            Tags = (fields.OptionalString("System.Tags") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            State = fields.OptionalString("System.State"),
+            AreaPath = fields.OptionalString("System.AreaPath"),
+            IterationPath = fields.OptionalString("System.IterationPath"),
+            LinkUrls = [.. value.OptionalArray("relations").Select(relation => relation.OptionalString("url")).OfType<string>()],
         };
     }
+
+    private TrackerRequest Request(HttpMethod method, string url, bool creates = false) => new(TrackerName, method, url, mask, Creates: creates);
 
     private static string Wiql(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 

@@ -5,7 +5,6 @@ namespace SpecCake.Integrations.AzureDevOps;
 /// <summary>A spec's work item as read back; <see cref="TrackerItem.Key"/> is its numeric ID.</summary>
 internal sealed record AzureDevOpsWorkItem(string Key) : TrackerItem(Key)
 {
-    public string Title { get; init; } = string.Empty;
     public string Description { get; init; } = string.Empty;
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? State { get; init; }

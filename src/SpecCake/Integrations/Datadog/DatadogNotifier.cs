@@ -42,7 +42,9 @@ internal sealed class DatadogNotifier : INotifier
             deliveries.Add(new HttpDelivery(
                 Name + "/metrics",
                 HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/api/v2/series"), DatadogPayload.Series(specEvent, options), headers),
-                context.RetryPolicy));
+                context.RetryPolicy,
+                // Every point carries the event's timestamp: a repeat writes the same point again (the last write wins).
+                deduplicationKey: "series and timestamp"));
         }
 
         if (options.SendEvents)

@@ -10,6 +10,18 @@ namespace SpecCake.Integrations.Datadog;
 /// </summary>
 internal static class DatadogPayload
 {
+    // Events API v1 (https://docs.datadoghq.com/api/latest/events/#post-an-event): title "Limited to
+    // 100 characters", text "Limited to 4000 characters", aggregation_key at most 100; tags at most
+    // 200 characters (https://docs.datadoghq.com/getting_started/tagging/#define-tags).
+    internal const int MaxTitle = 100;
+    internal const int MaxText = 4000;
+    internal const int MaxAggregationKey = 100;
+    internal const int MaxTag = 200;
+
+    /// <summary>The Markdown fence around the text (<c>%%%</c> marks Markdown so links render).</summary>
+    private const string MarkdownOpen = "%%% \n";
+    private const string MarkdownClose = "\n %%%";
+
     // MetricIntakeType of the v2 intake.
     private const int Count = 1;
     private const int Gauge = 3;
@@ -29,7 +41,7 @@ internal static class DatadogPayload
             tags.Add("repository:" + repository);
         }
 
-        return [.. tags.Distinct(StringComparer.Ordinal)];
+        return [.. tags.Select(tag => TextLimit.Truncate(TextLimit.SingleLine(tag), MaxTag)).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -96,20 +108,24 @@ internal static class DatadogPayload
     {
         var message = SpecEventMessage.For(specEvent);
         json.WriteStartObject();
-        json.WriteString("title", JsonBody.Truncate(
-            message.Headline + (specEvent.Spec is { } spec ? $": {spec.Id} {spec.Title}" : string.Empty), 200));
+        json.WriteString("title", TextLimit.Truncate(
+            TextLimit.SingleLine(message.Headline + (specEvent.Spec is { } spec ? $": {spec.Id} {spec.Title}" : string.Empty)), MaxTitle));
 
-        // Events are capped at 4000 characters; %%% marks Markdown so the links render.
-        var facts = string.Join("\n", message.Facts.Select(fact => $"- **{fact.Label}:** " + (fact.Url is null ? fact.Text : $"[{fact.Text}]({fact.Url})")));
-        json.WriteString("text", "%%% \n" + JsonBody.Truncate(facts, 3980) + "\n %%%");
+        // The text is Markdown: untrusted values escaped, the error text cut first to fit.
+        var room = MaxText - MarkdownOpen.Length - MarkdownClose.Length;
+        message = message.FitTo(room, fitted => Facts(fitted).Length);
+        json.WriteString("text", MarkdownOpen + TextLimit.Truncate(Facts(message), room) + MarkdownClose);
         json.WriteString("alert_type", AlertType(message));
         json.WriteString("priority", "normal");
         json.WriteString("source_type_name", "speccake");
-        json.WriteString("aggregation_key", JsonBody.Truncate(Incident.Key(specEvent, ':'), 100));
+        json.WriteString("aggregation_key", Incident.Key(specEvent, ':', MaxAggregationKey));
         json.WriteNumber("date_happened", specEvent.Timestamp.ToUnixTimeSeconds());
         WriteTags(json, Tags(specEvent, options));
         json.WriteEndObject();
     });
+
+    private static string Facts(SpecEventMessage message) =>
+        string.Join("\n", message.Facts.Select(fact => $"- **{fact.Label}:** " + (fact.Url is null ? MarkdownText.Escape(fact.Text) : MarkdownText.Link(fact.Text, fact.Url))));
 
     private static void WriteTags(Utf8JsonWriter json, IReadOnlyList<string> tags)
     {

@@ -15,15 +15,30 @@ internal static class DiscordMessage
     internal const int Red = 0xE74C3C;
     internal const int Blurple = 0x5865F2;
 
+    // Discord's embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits),
+    // in characters, which Discord counts as code points; UTF-16 units are never fewer, so counting
+    // those keeps under every limit. Username: 1-80 characters (execute webhook).
+    internal const int MaxTitle = 256;
+    internal const int MaxFields = 25;
+    internal const int MaxFieldName = 256;
+    internal const int MaxFieldValue = 1024;
+    internal const int MaxFooter = 2048;
+    internal const int MaxEmbedTotal = 6000;
+    internal const int MaxUsername = 80;
+
     public static byte[] Render(SpecEvent specEvent, DiscordOptions options)
     {
+        var footer = "SpecCake · " + specEvent.Name;
         var message = SpecEventMessage.For(specEvent);
+        var title = TextLimit.Truncate(message.Title, MaxTitle);
+        // The 6000 counts title, field names and values and the footer of every embed.
+        message = message.FitTo(MaxEmbedTotal, fitted => title.Length + footer.Length + Fields(fitted).Sum(field => field.Name.Length + field.Value.Length));
         return JsonBody.Write(json =>
         {
             json.WriteStartObject();
             if (!string.IsNullOrWhiteSpace(options.Username))
             {
-                json.WriteString("username", options.Username);
+                json.WriteString("username", TextLimit.Truncate(options.Username.Trim(), MaxUsername));
             }
 
             if (!string.IsNullOrWhiteSpace(options.AvatarUrl))
@@ -31,6 +46,7 @@ internal static class DiscordMessage
                 json.WriteString("avatar_url", options.AvatarUrl);
             }
 
+            // No @everyone, @here, role or user ping, whatever the text holds.
             json.WriteStartObject("allowed_mentions");
             json.WriteStartArray("parse");
             json.WriteEndArray();
@@ -38,7 +54,7 @@ internal static class DiscordMessage
 
             json.WriteStartArray("embeds");
             json.WriteStartObject();
-            json.WriteString("title", Truncate(message.Title, 256));
+            json.WriteString("title", title);
             if ((specEvent.PullRequest?.Url ?? specEvent.SpecUrl) is { } url)
             {
                 json.WriteString("url", url);
@@ -51,18 +67,18 @@ internal static class DiscordMessage
                 _ => Blurple,
             });
             json.WriteStartArray("fields");
-            foreach (var fact in message.Facts.Take(25))
+            foreach (var (name, value, inline) in Fields(message))
             {
                 json.WriteStartObject();
-                json.WriteString("name", fact.Label);
-                json.WriteString("value", Truncate(fact.Url is null ? fact.Text : $"[{fact.Text}]({fact.Url})", 1024));
-                json.WriteBoolean("inline", fact.Label is "ID" or "Branch" or "PR");
+                json.WriteString("name", name);
+                json.WriteString("value", value);
+                json.WriteBoolean("inline", inline);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             json.WriteStartObject("footer");
-            json.WriteString("text", "SpecCake · " + specEvent.Name);
+            json.WriteString("text", footer);
             json.WriteEndObject();
             json.WriteString("timestamp", SpecEventPayload.FormatTimestamp(specEvent.Timestamp));
             json.WriteEndObject();
@@ -71,5 +87,34 @@ internal static class DiscordMessage
         });
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>The embed fields as sent: untrusted text escaped (<see cref="Escape"/>), SpecCake's own links as masked links, each value cut to 1024.</summary>
+    private static IEnumerable<(string Name, string Value, bool Inline)> Fields(SpecEventMessage message) =>
+        message.Facts.Take(MaxFields).Select(fact => (
+            TextLimit.Truncate(fact.Label, MaxFieldName),
+            fact.Url is null ? TruncateEscaped(fact.Text, MaxFieldValue) : MarkdownText.Link(fact.Text, fact.Url),
+            fact.Label is "ID" or "Branch" or "PR"));
+
+    /// <summary>
+    /// Discord Markdown escaped, and mentions made inert: <c>&lt;@id&gt;</c> is escaped with the rest, and a
+    /// zero-width space after the <c>@</c> of <c>@everyone</c>/<c>@here</c> (as discord.py's
+    /// <c>escape_mentions</c> does) so they do not even look like a mention; <c>allowed_mentions</c> stops the pings.
+    /// </summary>
+    internal static string Escape(string text) =>
+        MarkdownText.Escape(text)
+            .Replace("@everyone", "@\u200beveryone", StringComparison.OrdinalIgnoreCase)
+            .Replace("@here", "@\u200bhere", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The escaped text within <paramref name="max"/>: cut before escaping, so no escape is split in half.</summary>
+    private static string TruncateEscaped(string text, int max)
+    {
+        var escaped = Escape(text);
+        var keep = text.Length;
+        while (escaped.Length > max && keep > 0)
+        {
+            keep = Math.Max(0, keep - (escaped.Length - max) - 1);
+            escaped = Escape(TextLimit.Truncate(text, keep));
+        }
+
+        return escaped;
+    }
 }

@@ -14,12 +14,18 @@ namespace SpecCake.Integrations.Email;
 
 /// <summary>
 /// A non-HTTP delivery: one SMTP session per attempt (connect, TLS as configured, authenticate,
-/// send). Network errors and 4xx SMTP replies are retried; authentication, TLS and 5xx replies fail at once.
+/// send). Network errors before the message is handed over and 4xx SMTP replies are retried;
+/// authentication, TLS and 5xx replies fail at once. Email has no deduplication key, so a timeout or
+/// a lost connection once the message was on its way is not retried (it may have been delivered)
+/// unless <see cref="RetryPolicy.AtLeastOnce"/> asks for it.
 /// </summary>
 internal sealed class EmailDelivery : PlannedDelivery
 {
     private readonly SmtpServerAddress server;
     private readonly NetworkCredential? credentials;
+
+    // Set while the current attempt hands the message over: a failure from then on is ambiguous.
+    private volatile bool handingOver;
 
     public EmailDelivery(string target, SmtpServerAddress server, NetworkCredential? credentials, MimeMessage message, RetryPolicy policy)
         : base(target, policy)
@@ -46,7 +52,7 @@ internal sealed class EmailDelivery : PlannedDelivery
     public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         var attempts = 0;
-        var pipeline = OperationResilience.Create(Policy, IsTransient, context.TimeProvider, args =>
+        var pipeline = OperationResilience.Create(Policy, error => IsTransient(error) && !Ambiguous(error), context.TimeProvider, args =>
         {
             LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
             return ValueTask.CompletedTask;
@@ -65,21 +71,25 @@ internal sealed class EmailDelivery : PlannedDelivery
         }
         catch (TimeoutRejectedException timeout)
         {
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}");
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
         }
         catch (AuthenticationException error)
         {
-            return DeliveryOutcome.Failed(attempts, $"SMTP authentication failed: {error.Message}");
+            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP authentication failed: {error.Message}", 300));
         }
         catch (SmtpCommandException error)
         {
-            return DeliveryOutcome.Failed(attempts, $"SMTP {(int)error.StatusCode} {error.Message}");
+            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP {(int)error.StatusCode} {error.Message}", 300));
         }
         catch (Exception error) when (error is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or NotSupportedException)
         {
-            return DeliveryOutcome.Failed(attempts, $"SMTP error: {error.Message}");
+            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP error: {error.Message}", 300) + (Ambiguous(error) ? NotRetriedSuffix() : string.Empty));
         }
     }
+
+    /// <summary>Whether a failure left the message's fate unknown and this delivery must not risk sending it twice.</summary>
+    private bool Ambiguous(Exception error) =>
+        handingOver && Guarantee == DeliveryGuarantee.AtMostOnce && error is not SmtpCommandException;
 
     private async Task SendOnceAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
@@ -92,20 +102,31 @@ internal sealed class EmailDelivery : PlannedDelivery
             client.ServerCertificateValidationCallback = validation;
         }
 
+        handingOver = false;
         await client.ConnectAsync(server.Host, server.Port, server.Security, cancellationToken).ConfigureAwait(false);
         if (credentials is not null)
         {
             await client.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
         }
 
+        handingOver = true;
         await client.SendAsync(Message, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+
+        // The server accepted the message: a failure to say goodbye must not send it again.
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or OperationCanceledException)
+        {
+        }
     }
 
     private static bool IsTransient(Exception error) => error switch
     {
         SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
         AuthenticationException or SslHandshakeException => false,
+        TimeoutRejectedException => true,
         IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException => true,
         _ => false,
     };

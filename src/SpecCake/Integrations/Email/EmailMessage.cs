@@ -11,6 +11,12 @@ namespace SpecCake.Integrations.Email;
 /// </summary>
 internal static class EmailMessage
 {
+    /// <summary>
+    /// A subject is one header line (RFC 5322 §2.2) that MimeKit folds and encodes; 255 characters keep
+    /// it readable in every client and far from the 998-character line limit (RFC 5322 §2.1.1).
+    /// </summary>
+    internal const int MaxSubject = 255;
+
     public static MimeMessage Render(SpecEvent specEvent, string from, IReadOnlyList<string> recipients)
     {
         var message = SpecEventMessage.For(specEvent);
@@ -41,7 +47,7 @@ internal static class EmailMessage
         var about = specEvent.Spec is { } spec
             ? $"{spec.Id}: {spec.Title}"
             : specEvent.Error ?? specEvent.Repository?.ToString() ?? message.Headline;
-        return $"{message.Emoji} [{specEvent.Name}] {about}";
+        return TextLimit.Truncate(TextLimit.SingleLine($"{message.Emoji} [{specEvent.Name}] {about}"), MaxSubject, atWord: true);
     }
 
     private static string Text(SpecEventMessage message)

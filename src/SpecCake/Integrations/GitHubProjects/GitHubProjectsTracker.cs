@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SpecCake.Configuration;
@@ -13,6 +13,7 @@ namespace SpecCake.Integrations.GitHubProjects;
 /// titled <c>[FEAT-0001] Title</c> until the spec's pull request is known, then the pull request itself
 /// (looked up with Octokit). Marker: the <c>[ID]</c> title prefix of a draft, or for a pull request its
 /// URL, a <c>spec/&lt;id&gt;</c> head branch or the ID in its title; found by paging the project's items.
+/// A duplicate draft (two runs at once) is deleted from the project, which deletes the draft issue.
 /// </summary>
 internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
@@ -51,9 +52,9 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             ["Authorization"] = "Bearer " + token,
             ["User-Agent"] = "SpecCake",
         }, mask, syncOptions);
-        pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask);
+        pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask, syncOptions);
 
-        var data = await Http.GraphQLAsync(graphQLUrl, """
+        var data = await GraphQLAsync("""
             query SpecCakeProject($owner: String!, $number: Int!, $field: String!) {
               repositoryOwner(login: $owner) {
                 ... on ProjectV2Owner {
@@ -66,24 +67,28 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             }
             """, new JsonObject { ["owner"] = owner, ["number"] = options.ProjectNumber, ["field"] = options.StatusField }, cancellationToken)
             .ConfigureAwait(false);
-        if (!data.TryGetProperty("repositoryOwner", out var ownerNode) || ownerNode.ValueKind != JsonValueKind.Object ||
-            !ownerNode.TryGetProperty("projectV2", out var project) || project.ValueKind != JsonValueKind.Object)
+        // GitHub answers an owner or a project it cannot find as null (with an error, when the owner is unknown).
+        if (data.OptionalObject("repositoryOwner")?.OptionalObject("projectV2") is not { } project)
         {
             throw new TrackerException($"github_projects: project {options.ProjectNumber} of \"{owner}\" does not exist or the token cannot see it");
         }
 
-        projectId = project.GetProperty("id").GetString()!;
-        if (!project.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.Object || !field.TryGetProperty("options", out var fieldOptions))
+        projectId = project.String("id");
+        // A field of another type matches no fragment and reads as an empty object.
+        if (project.OptionalObject("field") is not { } field || field.OptionalValue("options") is null)
         {
             throw new TrackerException($"github_projects: project {options.ProjectNumber} has no single-select field \"{options.StatusField}\" (status_field)");
         }
 
-        fieldId = field.GetProperty("id").GetString()!;
-        optionIds = fieldOptions.EnumerateArray().ToDictionary(
-            option => option.GetProperty("name").GetString()!, option => option.GetProperty("id").GetString()!, StringComparer.OrdinalIgnoreCase);
+        fieldId = field.String("id");
+        optionIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in field.Array("options"))
+        {
+            optionIds[option.String("name")] = option.String("id");
+        }
     }
 
-    public async Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
     {
         var wanted = targets.ToDictionary(target => target.SpecId, StringComparer.Ordinal);
         var drafts = new Dictionary<string, List<GitHubProjectItem>>(StringComparer.Ordinal);
@@ -91,7 +96,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         string? cursor = null;
         do
         {
-            var data = await Http.GraphQLAsync(graphQLUrl, """
+            var data = await GraphQLAsync("""
                 query SpecCakeItems($project: ID!, $after: String, $field: String!) {
                   node(id: $project) {
                     ... on ProjectV2 {
@@ -99,6 +104,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                         pageInfo { hasNextPage endCursor }
                         nodes {
                           id
+                          createdAt
                           fieldValueByName(name: $field) { ... on ProjectV2ItemFieldSingleSelectValue { optionId } }
                           content {
                             __typename
@@ -112,31 +118,32 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                 }
                 """, new JsonObject { ["project"] = projectId, ["after"] = cursor, ["field"] = options.StatusField }, cancellationToken)
                 .ConfigureAwait(false);
-            var items = data.GetProperty("node").GetProperty("items");
-            foreach (var node in items.GetProperty("nodes").EnumerateArray())
+            var items = data.Object("node").Object("items");
+            foreach (var node in items.Array("nodes"))
             {
                 Classify(node, wanted, drafts, pulls);
             }
 
-            var page = items.GetProperty("pageInfo");
-            cursor = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
+            var page = items.Object("pageInfo");
+            cursor = page.Boolean("hasNextPage") ? page.String("endCursor") : null;
         }
         while (cursor is not null);
 
-        var found = new Dictionary<string, TrackerItem>(StringComparer.Ordinal);
+        var found = new Dictionary<string, IReadOnlyList<TrackerItem>>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            var specDrafts = drafts.GetValueOrDefault(target.SpecId) ?? [];
+            // Oldest first, by the time GitHub added each item to the project (then by ID, so every run agrees).
+            var specDrafts = (drafts.GetValueOrDefault(target.SpecId) ?? []).OrderBy(item => item.CreatedAt).ThenBy(item => item.Key, StringComparer.Ordinal).ToList();
             var specPulls = pulls.GetValueOrDefault(target.SpecId) ?? [];
             var pull = specPulls.FirstOrDefault(item => item.PullRequestUrl == target.PullRequest?.Url) ?? specPulls.FirstOrDefault();
             if (pull is not null)
             {
-                // Once the PR is on the board, the spec's draft is a second item for the same spec.
-                found[target.SpecId] = pull with { LeftoverDraftItemIds = [.. specDrafts.Select(draft => draft.Key)] };
+                // Once the PR is on the board, the spec's drafts are left over: UpdateAsync removes them.
+                found[target.SpecId] = [pull with { LeftoverDraftItemIds = [.. specDrafts.Select(draft => draft.Key)] }];
             }
             else if (specDrafts.Count > 0)
             {
-                found[target.SpecId] = specDrafts[0];
+                found[target.SpecId] = specDrafts;
             }
         }
 
@@ -177,7 +184,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         }
         else
         {
-            var data = await Http.GraphQLAsync(graphQLUrl, """
+            var data = await GraphQLAsync("""
                 mutation SpecCakeAddDraft($input: AddProjectV2DraftIssueInput!) {
                   addProjectV2DraftIssue(input: $input) { projectItem { id } }
                 }
@@ -185,7 +192,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             {
                 ["input"] = new JsonObject { ["projectId"] = projectId, ["title"] = SpecText.Title(spec), ["body"] = SpecText.Markdown(spec) },
             }, cancellationToken, creates: true).ConfigureAwait(false);
-            itemId = data.GetProperty("addProjectV2DraftIssue").GetProperty("projectItem").GetProperty("id").GetString()!;
+            itemId = data.Object("addProjectV2DraftIssue").Object("projectItem").String("id");
         }
 
         if (WantedOptionId(spec) is { } optionId)
@@ -212,7 +219,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         }
         else if (projectItem.DraftIssueId is { } draftId && (fields.Contains(TrackerFields.Title) || fields.Contains(TrackerFields.Description)))
         {
-            await Http.GraphQLAsync(graphQLUrl, """
+            await GraphQLAsync("""
                 mutation SpecCakeUpdateDraft($input: UpdateProjectV2DraftIssueInput!) {
                   updateProjectV2DraftIssue(input: $input) { draftIssue { id } }
                 }
@@ -230,44 +237,55 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         // Drafts go only after the PR item carries the status, so a failure in between never leaves the spec without an item.
         foreach (var draftItemId in obsolete.Where(id => id != itemId))
         {
-            await Http.GraphQLAsync(graphQLUrl, """
-                mutation SpecCakeDeleteItem($input: DeleteProjectV2ItemInput!) {
-                  deleteProjectV2Item(input: $input) { deletedItemId }
-                }
-                """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["itemId"] = draftItemId } }, cancellationToken)
-                .ConfigureAwait(false);
+            await DeleteItemAsync(draftItemId, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    public Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken) =>
+        DeleteItemAsync(duplicate.Key, cancellationToken);
+
     public void Dispose() => http?.Dispose();
 
+    // Deleting a draft's item deletes the draft issue with it.
+    private Task<TrackerAnswer> DeleteItemAsync(string itemId, CancellationToken cancellationToken) =>
+        GraphQLAsync("""
+            mutation SpecCakeDeleteItem($input: DeleteProjectV2ItemInput!) {
+              deleteProjectV2Item(input: $input) { deletedItemId }
+            }
+            """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["itemId"] = itemId } }, cancellationToken);
+
+    private Task<TrackerAnswer> GraphQLAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool creates = false) =>
+        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, graphQLUrl, query, mask, creates), query, variables, cancellationToken);
+
     private void Classify(
-        JsonElement node,
+        TrackerAnswer node,
         Dictionary<string, TrackerTarget> wanted,
         Dictionary<string, List<GitHubProjectItem>> drafts,
         Dictionary<string, List<GitHubProjectItem>> pulls)
     {
-        if (!node.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.Object)
+        var id = node.String("id");
+        // Content the token cannot see (a private repository's issue) reads as null.
+        if (node.OptionalObject("content") is not { } content)
         {
             return;
         }
 
-        var optionId = node.TryGetProperty("fieldValueByName", out var value) && value.ValueKind == JsonValueKind.Object &&
-            value.TryGetProperty("optionId", out var option) ? option.GetString() : null;
-        var title = JsonText.Of(content, "title") ?? string.Empty;
-        var item = new GitHubProjectItem(node.GetProperty("id").GetString()!) { Title = title, StatusOptionId = optionId };
-        switch (JsonText.Of(content, "__typename"))
+        var optionId = node.OptionalObject("fieldValueByName")?.OptionalString("optionId");
+        var title = content.OptionalString("title") ?? string.Empty;
+        var created = DateTimeOffset.TryParse(node.OptionalString("createdAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MaxValue;
+        var item = new GitHubProjectItem(id) { Title = title, StatusOptionId = optionId, CreatedAt = created };
+        switch (content.OptionalString("__typename"))
         {
             case "DraftIssue":
                 if (DraftMarker().Match(title) is { Success: true } match && wanted.ContainsKey(match.Groups[1].Value))
                 {
-                    Add(drafts, match.Groups[1].Value, item with { DraftIssueId = JsonText.Of(content, "id"), Body = JsonText.Of(content, "body") ?? string.Empty });
+                    Add(drafts, match.Groups[1].Value, item with { DraftIssueId = content.String("id"), Body = content.OptionalString("body") ?? string.Empty });
                 }
 
                 break;
             case "PullRequest":
-                var url = JsonText.Of(content, "url");
-                var branch = JsonText.Of(content, "headRefName") ?? string.Empty;
+                var url = content.OptionalString("url");
+                var branch = content.OptionalString("headRefName") ?? string.Empty;
                 foreach (var (specId, target) in wanted)
                 {
                     if ((url is not null && url == target.PullRequest?.Url) ||
@@ -300,17 +318,17 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
     {
         var contentId = await pullRequests!.NodeIdAsync(TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY") ?? string.Empty, pr).ConfigureAwait(false);
         // Adding content that is already on the board returns the existing item: safe to repeat.
-        var data = await Http.GraphQLAsync(graphQLUrl, """
+        var data = await GraphQLAsync("""
             mutation SpecCakeAddItem($input: AddProjectV2ItemByIdInput!) {
               addProjectV2ItemById(input: $input) { item { id } }
             }
             """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["contentId"] = contentId } }, cancellationToken)
             .ConfigureAwait(false);
-        return data.GetProperty("addProjectV2ItemById").GetProperty("item").GetProperty("id").GetString()!;
+        return data.Object("addProjectV2ItemById").Object("item").String("id");
     }
 
-    private Task SetStatusAsync(string itemId, string optionId, CancellationToken cancellationToken) =>
-        Http.GraphQLAsync(graphQLUrl, """
+    private Task<TrackerAnswer> SetStatusAsync(string itemId, string optionId, CancellationToken cancellationToken) =>
+        GraphQLAsync("""
             mutation SpecCakeSetStatus($input: UpdateProjectV2ItemFieldValueInput!) {
               updateProjectV2ItemFieldValue(input: $input) { projectV2Item { id } }
             }

@@ -1,20 +1,22 @@
 using Octokit;
+using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Events;
 using SpecCake.Trackers;
 
 namespace SpecCake.Integrations.GitHubProjects;
 
-/// <summary>Finds a pull request's node ID through the REST API (Octokit), to add the PR itself to a project.</summary>
+/// <summary>Finds a pull request's node ID through the REST API (Octokit over <see cref="GitHubClientFactory"/>), to add the PR itself to a project.</summary>
 internal sealed class GitHubPullRequestLookup
 {
     private readonly GitHubClient client;
     private readonly SecretMasker mask;
 
-    // apiUrl is the REST base, e.g. https://api.github.com; Octokit adds /api/v3 for any other host (Enterprise).
-    public GitHubPullRequestLookup(string apiUrl, string token, SecretMasker mask)
+    // apiUrl is the REST base, e.g. https://api.github.com; /api/v3 is added for any other host (Enterprise).
+    public GitHubPullRequestLookup(string apiUrl, string token, SecretMasker mask, TrackerSyncOptions? options = null)
     {
-        client = new GitHubClient(new ProductHeaderValue("SpecCake"), new Uri(apiUrl)) { Credentials = new Credentials(token) };
+        options ??= new TrackerSyncOptions();
+        client = GitHubClientFactory.Create(new Uri(apiUrl), token, options.RetryPolicy, options.TimeProvider);
         this.mask = mask;
     }
 
@@ -22,6 +24,7 @@ internal sealed class GitHubPullRequestLookup
     {
         var (owner, name) = RepositoryOf(pr.Url) ?? Split(repository)
             ?? throw new TrackerException($"github_projects: cannot tell the repository of {pr.Url ?? pr.Title}; set GITHUB_REPOSITORY");
+        var request = $"github_projects: looking up {owner}/{name}#{pr.Number}";
         try
         {
             var pullRequest = await client.PullRequest.Get(owner, name, pr.Number).ConfigureAwait(false);
@@ -29,7 +32,16 @@ internal sealed class GitHubPullRequestLookup
         }
         catch (ApiException ex)
         {
-            throw new TrackerException(mask.Apply($"github_projects: looking up {owner}/{name}#{pr.Number} failed: {(int)ex.StatusCode} {ex.Message}"));
+            throw new TrackerException(mask.Shorten($"{request} failed: {(int)ex.StatusCode} {ex.Message}", 500));
+        }
+        catch (HttpRequestException ex)
+        {
+            // A redirect (not followed), an answer over the size limit, or the network.
+            throw new TrackerException(mask.Shorten($"{request} failed: {ex.Message}", 500));
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new TrackerException($"{request} failed: no answer within {Delivery.HttpResilience.Describe(ex.Timeout)}");
         }
     }
 

@@ -21,6 +21,12 @@ public sealed record JiraOptions : IntegrationOptions
     /// <summary><c>transition_on_implement</c>: numeric transition ID applied when a spec is implemented.</summary>
     public string? TransitionOnImplement { get; init; }
 
+    /// <summary>
+    /// <c>status_mappings</c>: spec status → Jira status name (as <c>status.name</c> shows it), the status the
+    /// spec's issue should be in; SpecCake moves it there with any transition Jira offers to that status.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> StatusMappings { get; init; } = new Dictionary<string, string>();
+
     /// <summary><c>field_mappings</c>: <c>spec_id</c> / <c>acceptance_criteria</c> → <c>customfield_NNNNN</c>.</summary>
     public IReadOnlyDictionary<string, string> FieldMappings { get; init; } = new Dictionary<string, string>();
 

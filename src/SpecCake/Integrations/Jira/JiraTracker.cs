@@ -14,7 +14,8 @@ namespace SpecCake.Integrations.Jira;
 /// Mirrors specs into Jira issues. Marker: the <c>field_mappings.spec_id</c> custom field, or the
 /// label <c>spec-&lt;ID&gt;</c> when no field is mapped. Cloud (<c>JIRA_EMAIL</c> set) uses REST v3, Basic
 /// auth and Atlassian Document Format; Server/Data Center uses REST v2, a bearer personal access
-/// token and wiki markup.
+/// token and wiki markup. Statuses follow <see cref="JiraWorkflow"/>; a duplicate issue is deleted, or,
+/// without the permission to delete, loses its marker and gets the label <c>speccake-duplicate</c>.
 /// </summary>
 internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
@@ -22,11 +23,16 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     public const string TrackerName = "jira";
     private const int SpecsPerSearch = 100;
     private const int PageSize = 100;
-
+    // The search is eventually consistent; reconcileIssues makes up to 50 given issues current in it.
+    private const int ReconcileLimit = 50;
+    private const string DuplicateLabel = "speccake-duplicate";
 
     // What each transition leads to, learned from any issue: an issue already in the target status
     // usually does not offer the transition, so its absence alone cannot tell "done" from "impossible".
     private readonly ConcurrentDictionary<string, JiraTransition> transitionTargets = new(StringComparer.Ordinal);
+    // Issues this run created, by spec: their IDs are passed as reconcileIssues when looking again.
+    private readonly ConcurrentDictionary<string, long> createdIds = new(StringComparer.Ordinal);
+    private readonly JiraWorkflow workflow = new(options);
     private TrackerHttp? http;
     private string baseUrl = string.Empty;
     private bool cloud;
@@ -76,24 +82,28 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
     {
         var wanted = targets.Select(target => target.SpecId).ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<string, TrackerItem>(StringComparer.Ordinal);
-        foreach (var chunk in targets.Select(target => target.SpecId).Distinct().Chunk(SpecsPerSearch))
+        var found = new Dictionary<string, List<JiraIssue>>(StringComparer.Ordinal);
+        var ids = targets.Select(target => target.SpecId).Distinct().ToList();
+        foreach (var chunk in ids.Chunk(ids.Any(createdIds.ContainsKey) ? ReconcileLimit : SpecsPerSearch))
         {
-            await foreach (var issue in SearchAsync(MarkerQuery(chunk), cancellationToken).ConfigureAwait(false))
+            var reconcile = cloud ? chunk.Where(createdIds.ContainsKey).Select(id => createdIds[id]).ToList() : [];
+            await foreach (var issue in SearchAsync(MarkerQuery(chunk), reconcile, cancellationToken).ConfigureAwait(false))
             {
-                var specId = SpecIdOf(issue, wanted);
-                // Several issues with one marker can only come from outside SpecCake; the oldest one is the spec's.
-                if (specId is not null && (!found.TryGetValue(specId, out var existing) || IssueNumber(issue.Key) < IssueNumber(existing.Key)))
+                if (SpecIdOf(issue, wanted) is { } specId)
                 {
-                    found[specId] = issue;
+                    (found.TryGetValue(specId, out var list) ? list : found[specId] = []).Add(issue);
                 }
             }
         }
 
-        return found;
+        // Oldest first: Jira numbers issues in creation order, so every run keeps the same one.
+        return found.ToDictionary(
+            pair => pair.Key,
+            pair => (IReadOnlyList<TrackerItem>)[.. pair.Value.DistinctBy(issue => issue.Key).OrderBy(issue => issue.Id).ThenBy(issue => IssueNumber(issue.Key))],
+            StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<string>> PlanAsync(TrackerTarget target, TrackerItem? item, CancellationToken cancellationToken)
@@ -105,7 +115,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             fields.AddRange([TrackerFields.Title, TrackerFields.Description, TrackerFields.Labels]);
             if (SpecField is not null) fields.Add(TrackerFields.SpecId);
             if (CriteriaField is not null) fields.Add(TrackerFields.AcceptanceCriteria);
-            if (WantedTransition(spec) is not null) fields.Add(TrackerFields.Status);
+            if (workflow.Goal(spec.Status) is not null) fields.Add(TrackerFields.Status);
             if (options.CreateSubtasks && spec.AcceptanceCriteria.Count > 0) fields.Add(TrackerFields.Subtasks);
             if (target.PullRequest is not null) fields.Add(TrackerFields.PullRequestLink);
             return fields;
@@ -115,7 +125,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         if (!SpecText.SameText(issue.DescriptionText, DesiredDescriptionText(spec))) fields.Add(TrackerFields.Description);
         if (DesiredLabels(spec).Except(issue.Labels, StringComparer.Ordinal).Any()) fields.Add(TrackerFields.Labels);
         if (CriteriaField is not null && !SpecText.SameText(issue.CriteriaFieldText, DesiredCriteriaText(spec))) fields.Add(TrackerFields.AcceptanceCriteria);
-        if (await NeedsTransitionAsync(spec, issue, cancellationToken).ConfigureAwait(false)) fields.Add(TrackerFields.Status);
+        if (await StatusWorkAsync(spec, issue, cancellationToken).ConfigureAwait(false) is { } status) fields.Add(status);
         if (options.CreateSubtasks && MissingOrStaleSubtasks(spec, issue).Any()) fields.Add(TrackerFields.Subtasks);
         if (target.PullRequest is { } pr && !await HasPullRequestLinkAsync(issue.Key, pr, cancellationToken).ConfigureAwait(false))
         {
@@ -139,14 +149,18 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         if (SpecField is { } specField) fields[specField] = spec.Id;
         if (CriteriaField is { } criteriaField) fields[criteriaField] = DesiredCriteria(spec);
 
-        var created = await Http.SendAsync(HttpMethod.Post, Api + "/issue", new JsonObject { ["fields"] = fields }, cancellationToken, creates: true)
+        var created = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, Api + "/issue", creates: true), new JsonObject { ["fields"] = fields }, cancellationToken)
             .ConfigureAwait(false);
-        var key = created?.GetProperty("key").GetString() ?? throw new TrackerException("jira: the created issue has no key");
-
-        // A new issue is in its workflow's first status: apply the status transition now, the rest follows the same path as updates.
-        if (WantedTransition(spec) is { } transition)
+        var key = created.String("key");
+        if (long.TryParse(created.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
         {
-            await TransitionAsync(key, transition, cancellationToken).ConfigureAwait(false);
+            createdIds[spec.Id] = id;
+        }
+
+        // A new issue is in its workflow's first status: move it now; the rest follows the same path as updates.
+        if (workflow.Goal(spec.Status) is not null)
+        {
+            await ApplyStatusAsync(spec, key, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.CreateSubtasks)
@@ -182,9 +196,9 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
                 .ConfigureAwait(false);
         }
 
-        if (fields.Contains(TrackerFields.Status) && WantedTransition(spec) is { } transition)
+        if (fields.Contains(TrackerFields.Status) || fields.Contains(TrackerFields.SpecStatus))
         {
-            await TransitionAsync(issue.Key, transition, cancellationToken).ConfigureAwait(false);
+            await ApplyStatusAsync(spec, issue.Key, cancellationToken).ConfigureAwait(false);
         }
 
         if (fields.Contains(TrackerFields.Subtasks))
@@ -195,6 +209,29 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { } pr)
         {
             await LinkPullRequestAsync(issue.Key, pr, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken)
+    {
+        var issue = (JiraIssue)duplicate;
+        try
+        {
+            await Http.SendAsync(HttpMethod.Delete, $"{Api}/issue/{issue.Key}?deleteSubtasks=true", null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TrackerException)
+        {
+            // Deleting needs the "Delete issues" permission, which bots often lack: the duplicate gives up its
+            // marker instead (so no search finds it again) and says what it is. An issue already deleted fails
+            // here too, and the reconciler tells that apart by looking again.
+            var changes = new JsonObject
+            {
+                ["labels"] = new JsonArray([.. issue.Labels
+                    .Where(label => label != MarkerLabel(target.SpecId) && label != "spec")
+                    .Append(DuplicateLabel).Distinct(StringComparer.Ordinal).Select(label => (JsonNode)label)]),
+            };
+            if (SpecField is { } specField) changes[specField] = null;
+            await Http.SendAsync(HttpMethod.Put, $"{Api}/issue/{issue.Key}", new JsonObject { ["fields"] = changes }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -217,7 +254,8 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     private static string FieldClause(string field) =>
         field.StartsWith("customfield_", StringComparison.Ordinal) ? $"cf[{field["customfield_".Length..]}]" : Quote(field);
 
-    private async IAsyncEnumerable<JiraIssue> SearchAsync(string jql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<JiraIssue> SearchAsync(
+        string jql, IReadOnlyList<long> reconcile, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var fieldNames = new JsonArray("summary", "description", "labels", "status", "subtasks", "issuetype");
         if (SpecField is { } specField) fieldNames.Add((JsonNode)specField);
@@ -233,6 +271,9 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             {
                 url = Api + "/search/jql";
                 body["expand"] = "transitions";
+                // Only Cloud's search returns issue properties (Server's cannot: JRASERVER-62898).
+                body["properties"] = new JsonArray(JiraWorkflow.PropertyKey);
+                if (reconcile.Count > 0) body["reconcileIssues"] = new JsonArray([.. reconcile.Select(id => (JsonNode)id)]);
                 if (nextPageToken is not null) body["nextPageToken"] = nextPageToken;
             }
             else
@@ -242,71 +283,94 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
                 body["startAt"] = startAt;
             }
 
-            var page = await Http.SendAsync(HttpMethod.Post, url, body, cancellationToken).ConfigureAwait(false)
-                ?? throw new TrackerException("jira: the search answered with an empty body");
-            var count = 0;
-            if (page.TryGetProperty("issues", out var issues))
+            var page = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, url), body, cancellationToken).ConfigureAwait(false);
+            var issues = page.Array("issues").ToList();
+            foreach (var issue in issues)
             {
-                foreach (var issue in issues.EnumerateArray())
-                {
-                    count++;
-                    yield return ReadIssue(issue);
-                }
+                yield return ReadIssue(issue);
             }
 
             if (cloud)
             {
-                nextPageToken = page.TryGetProperty("nextPageToken", out var token) ? token.GetString() : null;
-                if (nextPageToken is null || count == 0) yield break;
+                nextPageToken = page.OptionalString("nextPageToken");
+                if (nextPageToken is null || issues.Count == 0) yield break;
             }
             else
             {
-                startAt += count;
-                var total = page.TryGetProperty("total", out var totalValue) ? totalValue.GetInt32() : startAt;
-                if (count == 0 || startAt >= total) yield break;
+                startAt += issues.Count;
+                var total = page.OptionalValue("total") is not null ? page.Int32("total") : startAt;
+                if (issues.Count == 0 || startAt >= total) yield break;
             }
         }
     }
 
-    private JiraIssue ReadIssue(JsonElement issue)
+    /// <summary>The issue's status, offered transitions and recorded spec status, as they are now.</summary>
+    private async Task<JiraIssue> ReadStatusAsync(string key, CancellationToken cancellationToken)
     {
-        var fields = issue.GetProperty("fields");
+        var url = $"{Api}/issue/{key}?fields=status,labels&expand=transitions&properties={JiraWorkflow.PropertyKey}";
+        return ReadIssue(await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Get, url), null, cancellationToken).ConfigureAwait(false), propertiesRead: true);
+    }
+
+    private JiraIssue ReadIssue(TrackerAnswer issue, bool propertiesRead = false)
+    {
+        var key = issue.String("key");
+        var fields = issue.Object("fields");
         var transitions = new List<JiraTransition>();
-        if (issue.TryGetProperty("transitions", out var list) && list.ValueKind == JsonValueKind.Array)
+        foreach (var transition in issue.OptionalArray("transitions"))
         {
-            foreach (var transition in list.EnumerateArray())
-            {
-                var read = ReadTransition(transition);
-                transitions.Add(read);
-                transitionTargets.TryAdd(read.Id, read);
-            }
+            var read = ReadTransition(transition);
+            transitions.Add(read);
+            transitionTargets.TryAdd(read.Id, read);
         }
 
-        var subtasks = new List<JiraSubtask>();
-        if (fields.TryGetProperty("subtasks", out var subtaskList) && subtaskList.ValueKind == JsonValueKind.Array)
+        var subtasks = fields.OptionalArray("subtasks")
+            .Select(subtask => new JiraSubtask(subtask.String("key"), subtask.OptionalObject("fields")?.OptionalString("summary") ?? string.Empty))
+            .ToList();
+        var isSubtask = fields.OptionalObject("issuetype")?.OptionalBoolean("subtask") == true;
+        var status = fields.OptionalObject("status");
+        var property = issue.OptionalObject("properties")?.OptionalObject(JiraWorkflow.PropertyKey);
+        return new JiraIssue(key)
         {
-            subtasks.AddRange(subtaskList.EnumerateArray().Select(subtask => new JiraSubtask(
-                subtask.GetProperty("key").GetString()!,
-                subtask.TryGetProperty("fields", out var subtaskFields) ? JsonText.Of(subtaskFields, "summary") ?? string.Empty : string.Empty)));
-        }
-
-        var isSubtask = fields.TryGetProperty("issuetype", out var type) && type.ValueKind == JsonValueKind.Object &&
-            type.TryGetProperty("subtask", out var flag) && flag.ValueKind == JsonValueKind.True;
-        fields.TryGetProperty("status", out var status);
-        return new JiraIssue(issue.GetProperty("key").GetString()!)
-        {
-            Summary = JsonText.Of(fields, "summary") ?? string.Empty,
-            DescriptionText = fields.TryGetProperty("description", out var description) ? AtlassianDocument.PlainText(description) : string.Empty,
-            Labels = fields.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Array
-                ? [.. labels.EnumerateArray().Select(label => label.GetString() ?? string.Empty)]
-                : [],
-            StatusId = status.ValueKind == JsonValueKind.Object ? JsonText.Of(status, "id") : null,
-            StatusName = status.ValueKind == JsonValueKind.Object ? JsonText.Of(status, "name") : null,
-            SpecFieldValue = isSubtask ? null : SpecField is { } specField && fields.TryGetProperty(specField, out var value) ? AtlassianDocument.PlainText(value).Trim() : null,
-            CriteriaFieldText = CriteriaField is { } criteriaField && fields.TryGetProperty(criteriaField, out var criteria) ? AtlassianDocument.PlainText(criteria) : string.Empty,
+            Id = long.TryParse(issue.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue,
+            Summary = fields.OptionalString("summary") ?? string.Empty,
+            Title = fields.OptionalString("summary") ?? string.Empty,
+            DescriptionText = RichText(fields, "description"),
+            Labels = [.. fields.OptionalArray("labels").Select(label => label.AsString())],
+            StatusId = status?.OptionalString("id"),
+            StatusName = status?.OptionalString("name"),
+            StatusCategory = status?.OptionalObject("statusCategory")?.OptionalString("key"),
+            AppliedStatus = property?.OptionalString("status"),
+            AppliedStatusKnown = cloud || propertiesRead,
+            SpecFieldValue = isSubtask ? null : SpecField is { } specField && fields.OptionalValue(specField) is not null ? RichText(fields, specField).Trim() : null,
+            CriteriaFieldText = CriteriaField is { } criteriaField ? RichText(fields, criteriaField) : string.Empty,
             Transitions = transitions,
             Subtasks = subtasks,
         };
+    }
+
+    // A text field is a string on Server and an ADF document (or a plain string) on Cloud.
+    private static string RichText(TrackerAnswer fields, string name)
+    {
+        if (fields.OptionalValue(name) is not { } value)
+        {
+            return string.Empty;
+        }
+
+        var document = $"a string or an Atlassian document {{\"type\":\"doc\",\"content\":[...]}}";
+        if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Object))
+        {
+            throw fields.Unexpected(name, document);
+        }
+
+        try
+        {
+            return AtlassianDocument.PlainText(value);
+        }
+        catch (InvalidOperationException)
+        {
+            // A node whose "type" is not a string: the document's walker expects one.
+            throw fields.Unexpected(name, document + " whose nodes have string types");
+        }
     }
 
     private string? SpecIdOf(JiraIssue issue, HashSet<string> wanted)
@@ -323,63 +387,79 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             .FirstOrDefault(wanted.Contains);
     }
 
-    private string? WantedTransition(Spec spec) => spec.Status switch
+    /// <summary>
+    /// The status work the spec asks of its issue: none when nothing is configured for its status or the
+    /// recorded spec status already is the spec's (a person may since have moved the issue: that is theirs);
+    /// <see cref="TrackerFields.SpecStatus"/> when the issue already is there and only the record is missing;
+    /// <see cref="TrackerFields.Status"/> when it has to move.
+    /// </summary>
+    private async Task<string?> StatusWorkAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
     {
-        SpecStatus.Approved => Blank(options.TransitionOnApprove),
-        SpecStatus.Implemented => Blank(options.TransitionOnImplement),
-        _ => null,
-    };
-
-    private async Task<bool> NeedsTransitionAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
-    {
-        if (WantedTransition(spec) is not { } wanted)
+        if (workflow.Goal(spec.Status) is not { } goal)
         {
-            return false;
+            return null;
         }
 
-        var offered = issue.Transitions.FirstOrDefault(transition => transition.Id == wanted);
-        if (offered is not null)
+        var current = issue.AppliedStatusKnown ? issue : await ReadStatusAsync(issue.Key, cancellationToken).ConfigureAwait(false);
+        if (current.AppliedStatus == goal.Name)
         {
-            return offered.ToStatusId != issue.StatusId;
+            return null;
         }
 
-        if (!transitionTargets.TryGetValue(wanted, out var known))
-        {
-            // Nothing offered it yet: ask Jira about this one transition, unavailable ones included.
-            var answer = await Http.SendAsync(HttpMethod.Get,
-                $"{Api}/issue/{issue.Key}/transitions?transitionId={Uri.EscapeDataString(wanted)}&includeUnavailableTransitions=true",
-                null, cancellationToken).ConfigureAwait(false);
-            var all = answer is { } body && body.TryGetProperty("transitions", out var list)
-                ? list.EnumerateArray().Select(ReadTransition).ToList()
-                : [];
-            known = all.FirstOrDefault(transition => transition.Id == wanted);
-            if (known is null)
-            {
-                var available = issue.Transitions.Count == 0
-                    ? "none"
-                    : string.Join(", ", issue.Transitions.Select(transition => $"{transition.Id} ({transition.Name} → {transition.ToStatusName})"));
-                throw new TrackerException(
-                    $"jira: transition \"{wanted}\" ({TransitionSetting(spec)}) does not exist for {issue.Key} (status \"{issue.StatusName}\"); available transitions: {available}");
-            }
-
-            transitionTargets.TryAdd(wanted, known);
-        }
-
-        if (known.ToStatusId == issue.StatusId)
-        {
-            return false;
-        }
-
-        throw new TrackerException(
-            $"jira: transition \"{wanted}\" ({TransitionSetting(spec)}, to \"{known.ToStatusName}\") is not available from status \"{issue.StatusName}\" of {issue.Key}");
+        return workflow.Route(goal, current, transitionTargets).Transition is null ? TrackerFields.SpecStatus : TrackerFields.Status;
     }
 
-    private static string TransitionSetting(Spec spec) =>
-        spec.Status == SpecStatus.Approved ? "transition_on_approve" : "transition_on_implement";
+    /// <summary>
+    /// Moves the issue where the spec's status says, from where it is now (read again: another run may be
+    /// moving it too), then records the spec status on it, so the next run knows without a transition to go by.
+    /// </summary>
+    private async Task ApplyStatusAsync(Spec spec, string key, CancellationToken cancellationToken)
+    {
+        var goal = workflow.Goal(spec.Status)!;
+        var issue = await ReadStatusAsync(key, cancellationToken).ConfigureAwait(false);
+        if (issue.AppliedStatus == goal.Name)
+        {
+            return;
+        }
 
-    private Task TransitionAsync(string key, string transitionId, CancellationToken cancellationToken) =>
-        Http.SendAsync(HttpMethod.Post, $"{Api}/issue/{key}/transitions",
-            new JsonObject { ["transition"] = new JsonObject { ["id"] = transitionId } }, cancellationToken);
+        // At most the approve step, then the implement step.
+        for (var step = 0; step < 3; step++)
+        {
+            var move = workflow.Route(goal, issue, transitionTargets);
+            if (move.Transition is not { } transition)
+            {
+                break;
+            }
+
+            try
+            {
+                await Http.SendAsync(HttpMethod.Post, $"{Api}/issue/{key}/transitions",
+                    new JsonObject { ["transition"] = new JsonObject { ["id"] = transition.Id } }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TrackerException)
+            {
+                // Refused: fine if someone else moved the issue meanwhile, else the refusal stands.
+                var now = await ReadStatusAsync(key, cancellationToken).ConfigureAwait(false);
+                if (now.StatusId == issue.StatusId)
+                {
+                    throw;
+                }
+
+                issue = now;
+                continue;
+            }
+
+            if (!move.Then)
+            {
+                break;
+            }
+
+            issue = await ReadStatusAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Http.SendAsync(HttpMethod.Put, $"{Api}/issue/{key}/properties/{JiraWorkflow.PropertyKey}",
+            new JsonObject { ["status"] = goal.Name }, cancellationToken).ConfigureAwait(false);
+    }
 
     private static IEnumerable<AcceptanceCriterion> MissingOrStaleSubtasks(Spec spec, JiraIssue issue) =>
         spec.AcceptanceCriteria.Where(criterion =>
@@ -389,11 +469,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     private static JiraSubtask? SubtaskOf(JiraIssue issue, AcceptanceCriterion criterion) =>
         issue.Subtasks.FirstOrDefault(subtask => subtask.Summary.StartsWith(criterion.Id + ":", StringComparison.Ordinal));
 
-    private static string SubtaskSummary(AcceptanceCriterion criterion)
-    {
-        var summary = SpecText.Criterion(criterion);
-        return summary.Length <= 255 ? summary : summary[..254] + "…";
-    }
+    private static string SubtaskSummary(AcceptanceCriterion criterion) => SpecText.OneLine(SpecText.Criterion(criterion));
 
     private async Task SyncSubtasksAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
     {
@@ -423,15 +499,10 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
 
     private async Task<bool> HasPullRequestLinkAsync(string key, PullRequestReference pr, CancellationToken cancellationToken)
     {
-        var links = await Http.SendAsync(HttpMethod.Get,
-            $"{Api}/issue/{key}/remotelink?globalId={Uri.EscapeDataString(GlobalId(pr))}", null, cancellationToken).ConfigureAwait(false);
-        if (links is not { ValueKind: JsonValueKind.Array } array)
-        {
-            return false;
-        }
-
-        return array.EnumerateArray().Any(link =>
-            link.TryGetProperty("object", out var target) && JsonText.Of(target, "url") == pr.Url && JsonText.Of(target, "title") == pr.Title);
+        var url = $"{Api}/issue/{key}/remotelink?globalId={Uri.EscapeDataString(GlobalId(pr))}";
+        var links = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Get, url), null, cancellationToken).ConfigureAwait(false);
+        return links.Items().Any(link =>
+            link.OptionalObject("object") is { } target && target.OptionalString("url") == pr.Url && target.OptionalString("title") == pr.Title);
     }
 
     // Jira upserts remote links by globalId, so a repeated link updates the one link instead of adding another.
@@ -455,23 +526,23 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     private string DesiredCriteriaText(Spec spec) =>
         cloud ? AtlassianDocument.PlainText(AtlassianDocument.Criteria(spec)) : AtlassianDocument.CriteriaWiki(spec);
 
+    private TrackerRequest Request(HttpMethod method, string url, bool creates = false) => new(TrackerName, method, url, mask, Creates: creates);
+
     /// <summary>The spec's labels: <c>spec</c>, the marker <c>spec-&lt;ID&gt;</c>, and its own (Jira labels cannot hold spaces).</summary>
     private static IReadOnlyList<string> DesiredLabels(Spec spec) =>
-        [.. new[] { "spec", MarkerLabel(spec.Id) }.Concat(spec.Labels.Select(label => label.Trim().Replace(' ', '-'))).Distinct(StringComparer.Ordinal)];
+        [.. new[] { "spec", MarkerLabel(spec.Id) }.Concat(spec.Labels.Select(label => SpecText.OneLine(label).Replace(' ', '-'))).Distinct(StringComparer.Ordinal)];
 
     private static string MarkerLabel(string specId) => "spec-" + specId;
 
-    private static JiraTransition ReadTransition(JsonElement transition)
+    private static JiraTransition ReadTransition(TrackerAnswer transition)
     {
-        transition.TryGetProperty("to", out var to);
+        var to = transition.OptionalObject("to");
         return new JiraTransition(
-            JsonText.Of(transition, "id") ?? string.Empty,
-            JsonText.Of(transition, "name") ?? string.Empty,
-            to.ValueKind == JsonValueKind.Object ? JsonText.Of(to, "id") ?? string.Empty : string.Empty,
-            to.ValueKind == JsonValueKind.Object ? JsonText.Of(to, "name") ?? string.Empty : string.Empty);
+            transition.String("id"),
+            transition.OptionalString("name") ?? string.Empty,
+            to?.OptionalString("id") ?? string.Empty,
+            to?.OptionalString("name") ?? string.Empty);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
 using SpecCake.Specs;
@@ -9,7 +9,8 @@ namespace SpecCake.Integrations.Linear;
 /// <summary>
 /// Mirrors specs into Linear issues through its GraphQL API (key sent as-is, without "Bearer").
 /// Marker: an attachment whose URL is the spec file's URL, found with <c>attachmentsForURL</c>;
-/// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs.
+/// <c>labels</c> and <c>state_mappings</c> are resolved by name to the team's IDs. A duplicate issue
+/// is archived (<c>issueArchive</c>), which Linear users can undo.
 /// </summary>
 internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
@@ -19,8 +20,10 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
     // Linear caps a query's complexity (about 10,000 points; connections count per node requested):
     // 25 aliases of a few attachments, each with its issue's labels and attachments, stay well under it.
     private const int UrlsPerQuery = 25;
+    // Issues per marker URL read at once: one, or a few duplicates from runs at once.
+    private const int IssuesPerUrl = 10;
 
-    private const string IssueFields = "id identifier title description team { id } state { id name } labels(first: 50) { nodes { id name } } attachments(first: 50) { nodes { url } }";
+    private const string IssueFields = "id identifier number createdAt archivedAt title description team { id } state { id name } labels(first: 50) { nodes { id name } } attachments(first: 50) { nodes { url } }";
 
     private TrackerHttp? http;
     private string apiUrl = DefaultApiUrl;
@@ -47,7 +50,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         mask.Add(key);
         http = new TrackerHttp("linear", new Dictionary<string, string> { ["Authorization"] = key }, mask, syncOptions);
 
-        var data = await Http.GraphQLAsync(apiUrl, """
+        var data = await GraphQLAsync("""
             query SpecCakeTeam($teamId: String!) {
               team(id: $teamId) {
                 id
@@ -57,25 +60,27 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
               issueLabels(first: 250, filter: { team: { null: true } }) { nodes { id name } }
             }
             """, new JsonObject { ["teamId"] = teamId }, cancellationToken).ConfigureAwait(false);
-        if (data.GetProperty("team") is not { ValueKind: JsonValueKind.Object } team)
+        // Linear answers a team it cannot find as null; a missing or malformed "team" is the reader's error.
+        if (data.Value.TryGetProperty("team", out var found) && found.ValueKind == System.Text.Json.JsonValueKind.Null)
         {
             throw new TrackerException($"linear: team \"{teamId}\" (team_id) does not exist or the key cannot see it");
         }
 
+        var team = data.Object("team");
         // team_id may be the team's key; issues and filters need its ID.
-        teamId = team.GetProperty("id").GetString() ?? teamId;
+        teamId = team.String("id");
 
         // Team labels win over workspace labels of the same name.
         labelIds = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var label in Nodes(data.GetProperty("issueLabels")).Concat(Nodes(team.GetProperty("labels"))))
+        foreach (var label in Nodes(data.Object("issueLabels")).Concat(Nodes(team.Object("labels"))))
         {
-            labelIds[label.GetProperty("name").GetString()!] = label.GetProperty("id").GetString()!;
+            labelIds[label.String("name")] = label.String("id");
         }
 
         stateIds = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var state in Nodes(team.GetProperty("states")))
+        foreach (var state in Nodes(team.Object("states")))
         {
-            stateIds[state.GetProperty("name").GetString()!] = state.GetProperty("id").GetString()!;
+            stateIds[state.String("name")] = state.String("id");
         }
 
         var unknown = options.Labels.Where(label => !labelIds.ContainsKey(label)).ToList();
@@ -88,9 +93,9 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         wantedLabelIds = [.. options.Labels.Select(label => labelIds[label]).Distinct()];
     }
 
-    public async Task<IReadOnlyDictionary<string, TrackerItem>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, TrackerItem>(StringComparer.Ordinal);
+        var found = new Dictionary<string, IReadOnlyList<TrackerItem>>(StringComparer.Ordinal);
         foreach (var chunk in targets.Chunk(UrlsPerQuery))
         {
             // One request for many specs: one aliased attachmentsForURL per spec.
@@ -99,23 +104,28 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             for (var index = 0; index < chunk.Length; index++)
             {
                 variables[$"u{index}"] = MarkerUrl(chunk[index].Spec);
-                selections.Add($"a{index}: attachmentsForURL(url: $u{index}, first: 3) {{ nodes {{ url issue {{ {IssueFields} }} }} }}");
+                selections.Add($"a{index}: attachmentsForURL(url: $u{index}, first: {IssuesPerUrl}) {{ nodes {{ url issue {{ {IssueFields} }} }} }}");
             }
 
             var declarations = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(index => $"$u{index}: String!"));
-            var data = await Http.GraphQLAsync(apiUrl, $"query SpecCakeFindIssues({declarations}) {{ {string.Join(" ", selections)} }}", variables, cancellationToken)
+            var data = await GraphQLAsync($"query SpecCakeFindIssues({declarations}) {{ {string.Join(" ", selections)} }}", variables, cancellationToken)
                 .ConfigureAwait(false);
             for (var index = 0; index < chunk.Length; index++)
             {
-                var issue = Nodes(data.GetProperty($"a{index}"))
-                    .Select(attachment => attachment.GetProperty("issue"))
-                    .Where(issue => issue.ValueKind == JsonValueKind.Object && TeamOf(issue) == teamId)
+                // Archived issues (retired duplicates) keep their attachments: they are not the spec's.
+                var issues = Nodes(data.Object($"a{index}"))
+                    .Select(attachment => attachment.OptionalObject("issue"))
+                    .OfType<TrackerAnswer>()
+                    .Where(issue => TeamOf(issue) == teamId)
                     .Select(ReadIssue)
-                    .OrderBy(issue => issue.Key, StringComparer.Ordinal)
-                    .FirstOrDefault();
-                if (issue is not null)
+                    .Where(issue => !issue.Archived)
+                    .DistinctBy(issue => issue.Id)
+                    .OrderBy(issue => issue.CreatedAt)
+                    .ThenBy(issue => issue.Number)
+                    .ToList();
+                if (issues.Count > 0)
                 {
-                    found[chunk[index].SpecId] = issue;
+                    found[chunk[index].SpecId] = issues;
                 }
             }
         }
@@ -160,20 +170,21 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         if (wantedLabelIds.Count > 0) input["labelIds"] = Array(wantedLabelIds);
         if (WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
 
-        var data = await Http.GraphQLAsync(apiUrl, """
+        var data = await GraphQLAsync("""
             mutation SpecCakeIssueCreate($input: IssueCreateInput!) {
               issueCreate(input: $input) { success issue { id identifier } }
             }
             """, new JsonObject { ["input"] = input }, cancellationToken, creates: true).ConfigureAwait(false);
-        var created = data.GetProperty("issueCreate").GetProperty("issue");
-        var id = created.GetProperty("id").GetString()!;
+        var created = data.Object("issueCreate").Object("issue");
+        var id = created.String("id");
+        var identifier = created.String("identifier");
         await AttachAsync(id, MarkerUrl(spec), $"Spec {spec.Id}", cancellationToken).ConfigureAwait(false);
         if (target.PullRequest is { Url: { } prUrl } pr)
         {
             await AttachAsync(id, prUrl, pr.Title, cancellationToken).ConfigureAwait(false);
         }
 
-        return created.GetProperty("identifier").GetString()!;
+        return identifier;
     }
 
     public async Task UpdateAsync(TrackerTarget target, TrackerItem item, IReadOnlyList<string> fields, CancellationToken cancellationToken)
@@ -188,7 +199,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         if (fields.Contains(TrackerFields.Status) && WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
         if (input.Count > 0)
         {
-            await Http.GraphQLAsync(apiUrl, """
+            await GraphQLAsync("""
                 mutation SpecCakeIssueUpdate($id: String!, $input: IssueUpdateInput!) {
                   issueUpdate(id: $id, input: $input) { success }
                 }
@@ -206,13 +217,26 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         }
     }
 
+    public async Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken)
+    {
+        var data = await GraphQLAsync("""
+            mutation SpecCakeIssueArchive($id: String!) {
+              issueArchive(id: $id) { success }
+            }
+            """, new JsonObject { ["id"] = ((LinearIssue)duplicate).Id }, cancellationToken).ConfigureAwait(false);
+        if (!data.Object("issueArchive").Boolean("success"))
+        {
+            throw new TrackerException($"linear: archiving the duplicate {duplicate.Key} of {kept.Key} did not succeed");
+        }
+    }
+
     public void Dispose() => http?.Dispose();
 
     /// <summary>
     /// An issue is created before its marker attachment; if the run stopped in between, the issue is
     /// found by its exact title instead (one query for all unmarked specs) and gets its marker.
     /// </summary>
-    private async Task FindUnmarkedAsync(List<TrackerTarget> missing, Dictionary<string, TrackerItem> found, CancellationToken cancellationToken)
+    private async Task FindUnmarkedAsync(List<TrackerTarget> missing, Dictionary<string, IReadOnlyList<TrackerItem>> found, CancellationToken cancellationToken)
     {
         if (missing.Count == 0)
         {
@@ -220,11 +244,12 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         }
 
         var byTitle = missing.GroupBy(target => SpecText.Title(target.Spec)).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var unmarked = new Dictionary<string, LinearIssue>(StringComparer.Ordinal);
         string? cursor = null;
         do
         {
             var variables = new JsonObject { ["teamId"] = teamId, ["titles"] = Array(byTitle.Keys), ["after"] = cursor };
-            var data = await Http.GraphQLAsync(apiUrl, $$"""
+            var data = await GraphQLAsync($$"""
                 query SpecCakeFindUnmarked($teamId: ID!, $titles: [String!]!, $after: String) {
                   issues(first: 100, after: $after, filter: { team: { id: { eq: $teamId } }, title: { in: $titles } }) {
                     pageInfo { hasNextPage endCursor }
@@ -232,20 +257,27 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
                   }
                 }
                 """, variables, cancellationToken).ConfigureAwait(false);
-            var issues = data.GetProperty("issues");
+            var issues = data.Object("issues");
             foreach (var node in Nodes(issues))
             {
                 var issue = ReadIssue(node);
-                if (byTitle.TryGetValue(issue.Title, out var target) && !found.ContainsKey(target.SpecId))
+                // The oldest issue of that title: the one the interrupted run created first.
+                if (byTitle.TryGetValue(issue.Title, out var target) &&
+                    (!unmarked.TryGetValue(target.SpecId, out var other) || (issue.CreatedAt, issue.Number).CompareTo((other.CreatedAt, other.Number)) < 0))
                 {
-                    found[target.SpecId] = issue;
+                    unmarked[target.SpecId] = issue;
                 }
             }
 
-            var page = issues.GetProperty("pageInfo");
-            cursor = page.GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("endCursor").GetString() : null;
+            var page = issues.Object("pageInfo");
+            cursor = page.Boolean("hasNextPage") ? page.String("endCursor") : null;
         }
         while (cursor is not null);
+
+        foreach (var (specId, issue) in unmarked)
+        {
+            found[specId] = [issue];
+        }
     }
 
     private string? WantedStateId(Spec spec)
@@ -263,8 +295,8 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
     }
 
     // Linear keeps one attachment per URL and issue: creating it again updates it.
-    private Task AttachAsync(string issueId, string url, string title, CancellationToken cancellationToken) =>
-        Http.GraphQLAsync(apiUrl, """
+    private Task<TrackerAnswer> AttachAsync(string issueId, string url, string title, CancellationToken cancellationToken) =>
+        GraphQLAsync("""
             mutation SpecCakeAttachmentCreate($input: AttachmentCreateInput!) {
               attachmentCreate(input: $input) { success }
             }
@@ -272,26 +304,29 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
 
     private string MarkerUrl(Spec spec) => repositoryUrl + "/blob/HEAD/" + spec.File.TrimStart('/');
 
-    private static LinearIssue ReadIssue(JsonElement issue)
+    private Task<TrackerAnswer> GraphQLAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool creates = false) =>
+        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, apiUrl, query, mask, creates), query, variables, cancellationToken);
+
+    private static LinearIssue ReadIssue(TrackerAnswer issue)
     {
-        issue.TryGetProperty("state", out var state);
-        return new LinearIssue(issue.GetProperty("identifier").GetString()!, issue.GetProperty("id").GetString()!)
+        var id = issue.String("id");
+        var created = issue.OptionalString("createdAt");
+        return new LinearIssue(issue.String("identifier"), id)
         {
-            Title = issue.GetProperty("title").GetString() ?? string.Empty,
-            Description = issue.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String ? description.GetString()! : string.Empty,
-            StateId = state.ValueKind == JsonValueKind.Object ? state.GetProperty("id").GetString() : null,
-            LabelIds = issue.TryGetProperty("labels", out var labels) ? [.. Nodes(labels).Select(label => label.GetProperty("id").GetString()!)] : [],
-            AttachmentUrls = issue.TryGetProperty("attachments", out var attachments) ? [.. Nodes(attachments).Select(attachment => attachment.GetProperty("url").GetString()!)] : [],
+            Number = issue.OptionalValue("number") is null ? 0 : issue.Int32("number"),
+            CreatedAt = DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.MaxValue,
+            Archived = issue.OptionalString("archivedAt") is not null,
+            Title = issue.OptionalString("title") ?? string.Empty,
+            Description = issue.OptionalString("description") ?? string.Empty,
+            StateId = issue.OptionalObject("state")?.String("id"),
+            LabelIds = issue.OptionalObject("labels") is { } labels ? [.. Nodes(labels).Select(label => label.String("id"))] : [],
+            AttachmentUrls = issue.OptionalObject("attachments") is { } attachments ? [.. Nodes(attachments).Select(attachment => attachment.String("url"))] : [],
         };
     }
 
-    private static string? TeamOf(JsonElement issue) =>
-        issue.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object ? team.GetProperty("id").GetString() : null;
+    private static string? TeamOf(TrackerAnswer issue) => issue.OptionalObject("team")?.String("id");
 
-    private static IEnumerable<JsonElement> Nodes(JsonElement connection) =>
-        connection.ValueKind == JsonValueKind.Object && connection.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array
-            ? nodes.EnumerateArray()
-            : [];
+    private static IEnumerable<TrackerAnswer> Nodes(TrackerAnswer connection) => connection.Array("nodes");
 
     private static JsonArray Array(IEnumerable<string> values) => new([.. values.Select(value => (JsonNode)value)]);
 

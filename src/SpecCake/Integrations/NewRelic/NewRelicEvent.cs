@@ -9,7 +9,10 @@ namespace SpecCake.Integrations.NewRelic;
 /// </summary>
 internal static class NewRelicEvent
 {
-    /// <summary>New Relic's limit for a string attribute.</summary>
+    /// <summary>
+    /// New Relic's limit for a string attribute sent through the Event API: 4096 characters
+    /// (https://docs.newrelic.com/docs/data-apis/custom-data/custom-events/data-requirements-limits-custom-event-data/).
+    /// </summary>
     public const int MaxStringLength = 4096;
 
     public static byte[] Serialize(SpecEvent specEvent, NewRelicOptions options) => JsonBody.Write(json =>
@@ -32,7 +35,7 @@ internal static class NewRelicEvent
             json.WriteNumber("duration", Math.Round(duration.TotalSeconds, 3));
         }
 
-        json.StringIfPresent("repository", specEvent.Repository?.ToString());
+        json.StringIfPresent("repository", specEvent.Repository?.ToString() is { } repository ? Limit(repository) : null);
         json.StringIfPresent("error", specEvent.Error is { } error ? Limit(error) : null);
         if (specEvent.IsTest)
         {
@@ -47,5 +50,5 @@ internal static class NewRelicEvent
     public static string EventType(NewRelicOptions options) =>
         string.IsNullOrWhiteSpace(options.EventType) ? "SpecIngestion" : options.EventType.Trim();
 
-    private static string Limit(string text) => JsonBody.Truncate(text, MaxStringLength);
+    private static string Limit(string text) => TextLimit.Truncate(TextLimit.Clean(text), MaxStringLength);
 }

@@ -11,56 +11,50 @@ namespace SpecCake.Integrations.Opsgenie;
 /// </summary>
 internal static class OpsgenieAlert
 {
-    /// <summary>Opsgenie's limit for <c>message</c>.</summary>
+    // The Alert API's limits, in characters (Java string lengths, so UTF-16 units):
+    // https://docs.opsgenie.com/docs/alert-api#create-alert (message 130, alias 512, description
+    // 15,000, 20 tags of 50, details 8,000 in total, entity 512, source 100, user 100, note 25,000).
     public const int MaxMessageLength = 130;
-
-    /// <summary>Opsgenie's limit for <c>description</c>.</summary>
+    public const int MaxAliasLength = 512;
     public const int MaxDescriptionLength = 15000;
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 50;
+    public const int MaxDetailsLength = 8000;
+    public const int MaxEntityLength = 512;
+    public const int MaxSourceLength = 100;
+    public const int MaxUserLength = 100;
+    public const int MaxNoteLength = 25000;
+
+    /// <summary>The details that give way first when the 8,000 are exceeded: the error text, then the longest free texts.</summary>
+    private static readonly string[] DetailsCutOrder = ["error", "title", "branch", "file", "repository", "logs_url", "pr_url"];
 
     /// <summary>The priorities Opsgenie accepts.</summary>
     public static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4", "P5"];
 
     /// <summary>
     /// E.g. <c>speccake:org:repo:FEAT-0001</c>: no slashes, so it travels in the close URL's path
-    /// without an encoded <c>%2F</c>, which proxies are apt to reject.
+    /// without an encoded <c>%2F</c>, which proxies are apt to reject. Over 512 characters it ends in a
+    /// hash of the whole, so it stays unique and the same for the alert and its close.
     /// </summary>
-    public static string Alias(SpecEvent specEvent) => Incident.Key(specEvent, ':');
+    public static string Alias(SpecEvent specEvent) => Incident.Key(specEvent, ':', MaxAliasLength);
 
-    /// <summary>E.g. <c>FEAT-0001 User Authentication: implementation_failed: Schema validation failed</c>, cut to 130.</summary>
+    /// <summary>E.g. <c>FEAT-0001 User Authentication: implementation_failed: Schema validation failed</c>, cut to 130 at a word.</summary>
     public static string Message(SpecEvent specEvent)
     {
         var text = specEvent.IsTest ? "[TEST] SpecCake test message: Opsgenie is set up; close this alert." : Incident.Summary(specEvent);
-        return CutCleanly(text, MaxMessageLength);
+        return TextLimit.Truncate(text, MaxMessageLength, atWord: true);
     }
 
-    /// <summary>
-    /// Text within <paramref name="max"/> characters: whole when it fits, else cut at the last word
-    /// boundary that leaves room for an ellipsis (or mid-word when a single word is that long).
-    /// </summary>
-    internal static string CutCleanly(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var room = max - 1;
-        var space = text.LastIndexOf(' ', room);
-        var cut = space >= max / 2 ? space : room;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return text[..cut].TrimEnd(' ', ',', ';', ':', '-', '—') + "…";
-    }
+    /// <summary><c>SpecCake (owner/repo)</c>, within Opsgenie's 100 characters.</summary>
+    public static string Source(SpecEvent specEvent) =>
+        TextLimit.Truncate(specEvent.Repository is { } repository ? $"SpecCake ({repository})" : "SpecCake", MaxSourceLength);
 
     public static byte[] Create(SpecEvent specEvent, OpsgenieOptions options) => JsonBody.Write(json =>
     {
         json.WriteStartObject();
         json.WriteString("message", Message(specEvent));
         json.WriteString("alias", Alias(specEvent));
-        json.WriteString("description", JsonBody.Truncate(SpecEventMessage.For(specEvent).ToPlainText(), MaxDescriptionLength));
+        json.WriteString("description", TextLimit.Truncate(SpecEventMessage.For(specEvent).ToPlainText(), MaxDescriptionLength));
         json.WriteStartArray("tags");
         foreach (var tag in Tags(specEvent, options))
         {
@@ -69,8 +63,8 @@ internal static class OpsgenieAlert
 
         json.WriteEndArray();
         WriteDetails(json, specEvent);
-        json.StringIfPresent("entity", specEvent.Spec?.Id);
-        json.WriteString("source", specEvent.Repository is { } repository ? $"SpecCake ({repository})" : "SpecCake");
+        json.StringIfPresent("entity", specEvent.Spec?.Id is { } id ? TextLimit.Truncate(id, MaxEntityLength) : null);
+        json.WriteString("source", Source(specEvent));
         json.WriteString("priority", specEvent.IsTest ? "P5" : options.Priority.Trim().ToUpperInvariant());
         json.WriteEndObject();
     });
@@ -79,14 +73,14 @@ internal static class OpsgenieAlert
     {
         json.WriteStartObject();
         json.WriteString("user", "SpecCake");
-        json.WriteString("source", specEvent.Repository is { } repository ? $"SpecCake ({repository})" : "SpecCake");
+        json.WriteString("source", Source(specEvent));
         var note = $"{specEvent.Spec?.Id} reached {specEvent.Name}";
         if (specEvent.PullRequest is { } pr)
         {
             note += " (PR #" + pr.Number.ToString(CultureInfo.InvariantCulture) + (pr.Url is null ? ")" : $": {pr.Url})");
         }
 
-        json.WriteString("note", note);
+        json.WriteString("note", TextLimit.Truncate(note, MaxNoteLength));
         json.WriteEndObject();
     });
 
@@ -94,20 +88,49 @@ internal static class OpsgenieAlert
     private static IEnumerable<string> Tags(SpecEvent specEvent, OpsgenieOptions options) =>
         options.Tags
             .Where(tag => !string.IsNullOrWhiteSpace(tag))
-            .Select(tag => JsonBody.Truncate(tag.Trim(), 50))
+            .Select(tag => TextLimit.Truncate(TextLimit.SingleLine(tag), MaxTagLength))
             .Concat(specEvent.IsTest ? ["test"] : [])
             .Distinct(StringComparer.Ordinal)
-            .Take(20);
+            .Take(MaxTags);
 
-    /// <summary><c>details</c> is a map of strings in Opsgenie.</summary>
+    /// <summary><c>details</c> is a map of strings in Opsgenie, 8,000 characters in all (keys and values).</summary>
     private static void WriteDetails(Utf8JsonWriter json, SpecEvent specEvent)
     {
+        var details = Incident.Facts(specEvent);
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                details.Add(new(key, value));
+            }
+        }
+
+        Add("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
+        Add("pr_url", specEvent.PullRequest?.Url);
+        Add("error", specEvent.Error is { } error ? TextLimit.Clean(error) : null);
+        Add("logs_url", specEvent.LogsUrl);
+
+        foreach (var key in DetailsCutOrder)
+        {
+            var over = details.Sum(pair => pair.Key.Length + pair.Value.Length) - MaxDetailsLength;
+            var index = details.FindIndex(pair => pair.Key == key);
+            if (over <= 0)
+            {
+                break;
+            }
+
+            if (index >= 0)
+            {
+                details[index] = new(key, TextLimit.Truncate(details[index].Value, Math.Max(0, details[index].Value.Length - over)));
+            }
+        }
+
         json.WriteStartObject("details");
-        Incident.WriteFacts(json, specEvent);
-        json.StringIfPresent("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
-        json.StringIfPresent("pr_url", specEvent.PullRequest?.Url);
-        json.StringIfPresent("error", specEvent.Error);
-        json.StringIfPresent("logs_url", specEvent.LogsUrl);
+        foreach (var (key, value) in details)
+        {
+            json.WriteString(key, value);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -42,7 +42,8 @@ internal sealed class OpsgenieNotifier : INotifier
                 OpsgenieAlert.Close(specEvent),
                 headers)
             : HttpRequestDescription.PostJson(ApiBaseUrl.Combine(baseUrl, "/v2/alerts"), OpsgenieAlert.Create(specEvent, options), headers);
-        return [new HttpDelivery(Name, request, context.RetryPolicy)];
+        // Opsgenie folds an alert whose alias is open into it (a count), and closing by alias is idempotent.
+        return [new HttpDelivery(Name, request, context.RetryPolicy, deduplicationKey: "alias")];
     }
 
     /// <summary>The alias as a path segment: escaped, but its colons left as they are (valid in a segment, and readable in dry-run).</summary>

@@ -11,13 +11,18 @@ namespace SpecCake.Integrations.PagerDuty;
 /// </summary>
 internal static class PagerDutyEvent
 {
-    /// <summary>PagerDuty's limit for <c>payload.summary</c>.</summary>
+    // Events API v2 limits (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/):
+    // payload.summary at most 1024 characters, dedup_key at most 255, an event at most 512 KB.
     public const int MaxSummaryLength = 1024;
+    public const int MaxDedupKeyLength = 255;
+
+    /// <summary>The error text in <c>custom_details</c>, in UTF-8 bytes: whole for any real error, and the event stays far below 512 KB.</summary>
+    public const int MaxErrorBytes = 64 * 1024;
 
     /// <summary>The severities the Events API accepts.</summary>
     public static readonly IReadOnlyList<string> Severities = ["critical", "error", "warning", "info"];
 
-    public static string DedupKey(SpecEvent specEvent) => Incident.Key(specEvent, '/');
+    public static string DedupKey(SpecEvent specEvent) => Incident.Key(specEvent, '/', MaxDedupKeyLength);
 
     /// <summary><c>critical</c> for a SEV1 spec (the guide pages it at once), <c>info</c> for a test message, else the configured severity.</summary>
     public static string Severity(SpecEvent specEvent, PagerDutyOptions options) =>
@@ -29,7 +34,7 @@ internal static class PagerDutyEvent
     public static string Summary(SpecEvent specEvent)
     {
         var text = specEvent.IsTest ? "[TEST] SpecCake test message: PagerDuty is set up; resolve this alert." : Incident.Summary(specEvent);
-        return JsonBody.Truncate(text, MaxSummaryLength);
+        return TextLimit.Truncate(text, MaxSummaryLength);
     }
 
     public static byte[] Trigger(SpecEvent specEvent, PagerDutyOptions options, string routingKey) => JsonBody.Write(json =>
@@ -73,7 +78,7 @@ internal static class PagerDutyEvent
             json.WriteNumber("pr_number", pr.Number);
         }
 
-        json.StringIfPresent("error", specEvent.Error);
+        json.StringIfPresent("error", specEvent.Error is { } text ? TextLimit.Truncate(TextLimit.Clean(text), MaxErrorBytes, TextUnit.Utf8Bytes) : null);
         if (specEvent.ValidationErrors.Count > 0)
         {
             json.WriteStartArray("validation_errors");

@@ -36,6 +36,6 @@ internal sealed class PagerDutyNotifier : INotifier
         var routingKey = context.RequireSecret(SecretNames.PagerDutyRoutingKey, Name);
         var url = ApiBaseUrl.Combine(ApiBaseUrl.Resolve(options.ApiUrl, DefaultApiUrl, Name), "/v2/enqueue");
         var body = resolves ? PagerDutyEvent.Resolve(specEvent, routingKey) : PagerDutyEvent.Trigger(specEvent, options, routingKey);
-        return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
+        return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy, deduplicationKey: "dedup_key")];
     }
 }

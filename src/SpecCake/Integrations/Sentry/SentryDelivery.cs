@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
@@ -17,16 +18,20 @@ namespace SpecCake.Integrations.Sentry;
 /// build), captures the event and flushes it. The SDK never reports whether Sentry accepted an
 /// event, so the innermost HTTP handler records the answer; 429, 5xx and network errors are
 /// retried with a fresh client (the SDK's own rate-limit memory would drop the retry otherwise),
-/// after Sentry's <c>Retry-After</c> when it sends one.
+/// after Sentry's <c>Retry-After</c> when it sends one. Every attempt carries the same event id,
+/// which Sentry deduplicates, so a retry after an unanswered attempt never makes a second event.
+/// The SDK sends through SpecCake's one HTTP stack (<see cref="ServiceHttp"/>).
 /// </summary>
 internal sealed class SentryDelivery : PlannedDelivery
 {
     private readonly SentryDsn dsn;
+    private readonly Guid eventId;
 
-    public SentryDelivery(string target, SentryDsn dsn, SentryReport report, RetryPolicy policy)
-        : base(target, policy)
+    public SentryDelivery(string target, SentryDsn dsn, SentryReport report, RetryPolicy policy, Guid eventId)
+        : base(target, policy, deduplicationKey: "event_id")
     {
         this.dsn = dsn;
+        this.eventId = eventId;
         Report = report;
     }
 
@@ -46,7 +51,7 @@ internal sealed class SentryDelivery : PlannedDelivery
                 async token =>
                 {
                     Interlocked.Increment(ref attempts);
-                    await SendOnceAsync(token).ConfigureAwait(false);
+                    await SendOnceAsync(context, token).ConfigureAwait(false);
                 },
                 cancellationToken).ConfigureAwait(false);
             return DeliveryOutcome.Sent(attempts);
@@ -57,17 +62,19 @@ internal sealed class SentryDelivery : PlannedDelivery
         }
         catch (SentryRejection rejection)
         {
-            return DeliveryOutcome.Failed(attempts, rejection.Message + AttemptsSuffix(attempts));
+            var refusedWait = HttpResilience.DescribeRefusedWait(rejection.RetryAfter, Policy);
+            return DeliveryOutcome.Failed(attempts, rejection.Message + (refusedWait is null ? string.Empty : ": " + refusedWait) + AttemptsSuffix(attempts));
         }
     }
 
     /// <summary>
-    /// <see cref="OperationResilience"/> retrying what Sentry calls transient; its <c>Retry-After</c>
-    /// (clamped to <see cref="RetryPolicy.MaxRetryAfter"/>) sets the wait.
+    /// <see cref="OperationResilience"/> retrying what Sentry calls transient and unanswered attempts
+    /// (the event id makes a repeat harmless); its <c>Retry-After</c> sets the wait, and one longer than
+    /// <see cref="RetryPolicy.MaxRetryAfter"/> ends the delivery.
     /// </summary>
     private ResiliencePipeline CreatePipeline(DeliveryContext context) => OperationResilience.Create(
         Policy,
-        exception => exception is SentryRejection { IsTransient: true },
+        exception => exception is SentryRejection { IsTransient: true } or TimeoutRejectedException,
         context.TimeProvider,
         args =>
         {
@@ -76,9 +83,9 @@ internal sealed class SentryDelivery : PlannedDelivery
         },
         exception => (exception as SentryRejection)?.RetryAfter);
 
-    private async Task SendOnceAsync(CancellationToken cancellationToken)
+    private async Task SendOnceAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
-        using var recorder = new ResponseRecorder();
+        using var recorder = new ResponseRecorder(Policy.ConnectTimeout, context);
         var options = new SdkOptions
         {
             Dsn = dsn.Value,
@@ -112,14 +119,14 @@ internal sealed class SentryDelivery : PlannedDelivery
 
     private SdkEvent BuildEvent()
     {
-        var sentryEvent = new SdkEvent
-        {
-            Message = Report.Message,
-            Level = Report.Level == "error" ? SdkLevel.Error : SdkLevel.Info,
-            Logger = "speccake",
-            Environment = Report.Environment,
-            Fingerprint = Report.Fingerprint,
-        };
+        // The SDK sets a fresh id on every event it creates; FromJson is its public way to give one.
+        using var identity = JsonDocument.Parse($$"""{"event_id":"{{eventId:N}}","timestamp":"{{Report.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}}"}""");
+        var sentryEvent = SdkEvent.FromJson(identity.RootElement);
+        sentryEvent.Message = Report.Message;
+        sentryEvent.Level = Report.Level == "error" ? SdkLevel.Error : SdkLevel.Info;
+        sentryEvent.Logger = "speccake";
+        sentryEvent.Environment = Report.Environment;
+        sentryEvent.Fingerprint = Report.Fingerprint;
         foreach (var (key, value) in Report.Tags)
         {
             sentryEvent.SetTag(key, value);
@@ -141,12 +148,17 @@ internal sealed class SentryDelivery : PlannedDelivery
         public TimeSpan? RetryAfter { get; } = retryAfter;
     }
 
-    /// <summary>The innermost handler of the SDK's HTTP client: sends for real and remembers Sentry's answer.</summary>
-    private sealed class ResponseRecorder() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
+    /// <summary>
+    /// The SDK's HTTP handler: SpecCake's stack (no redirects, bounded reads, the connect timeout)
+    /// under a recorder of Sentry's answer.
+    /// </summary>
+    private sealed class ResponseRecorder(TimeSpan connectTimeout, DeliveryContext context)
+        : DelegatingHandler(ServiceHttp.CreateHandler(ResponseLimits.SdkAnswer, connectTimeout))
     {
         private HttpStatusCode? status;
         private string? reason;
         private string? body;
+        private bool truncated;
         private TimeSpan? retryAfter;
         private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Exception? failure;
@@ -161,13 +173,13 @@ internal sealed class SentryDelivery : PlannedDelivery
                 var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)
                 {
-                    // Buffered, so the SDK can still read the body after us.
-                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+                    // At most a few KB, already in memory: the SDK can still read it after us.
                     body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    truncated = response.Content is BoundedContent { Truncated: true };
                 }
 
                 reason = response.ReasonPhrase;
-                retryAfter = HttpResilience.RetryAfter(response);
+                retryAfter = HttpResilience.RetryAfter(response, context.TimeProvider);
                 status = response.StatusCode;
                 answered.TrySetResult();
                 return response;
@@ -182,6 +194,11 @@ internal sealed class SentryDelivery : PlannedDelivery
 
         public void ThrowUnlessAccepted()
         {
+            if (failure is RedirectNotFollowedException redirect)
+            {
+                throw new SentryRejection($"HTTP {redirect.Answer}: redirects are not followed; check SENTRY_DSN's host", isTransient: false);
+            }
+
             if (failure is not null)
             {
                 throw new SentryRejection($"network error: {failure.Message}", isTransient: true);
@@ -198,7 +215,7 @@ internal sealed class SentryDelivery : PlannedDelivery
             }
 
             var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {reason}".TrimEnd();
-            var message = HttpDelivery.ServiceMessage(body ?? string.Empty);
+            var message = HttpDelivery.ServiceMessage(body ?? string.Empty, context.Masker, truncated);
             throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code), retryAfter);
         }
     }

@@ -25,6 +25,6 @@ internal sealed class SentryNotifier : INotifier
 
         var dsn = SentryDsn.Parse(context.RequireSecret(SecretNames.SentryDsn, Name));
         context.AddSecret(dsn.PublicKey);
-        return [new SentryDelivery(Name, dsn, SentryReport.For(specEvent, options), context.RetryPolicy)];
+        return [new SentryDelivery(Name, dsn, SentryReport.For(specEvent, options), context.RetryPolicy, context.DeliveryId(Name))];
     }
 }

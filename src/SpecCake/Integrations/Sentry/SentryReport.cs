@@ -11,6 +11,13 @@ namespace SpecCake.Integrations.Sentry;
 /// </summary>
 internal sealed record SentryReport
 {
+    // https://docs.sentry.io/platforms/dotnet/enriching-events/tags/: "Tag keys have a maximum length
+    // of 32 characters ... Tag values have a maximum length of 200 characters and they cannot contain
+    // the newline character." https://develop.sentry.dev/sdk/data-model/event-payloads/message/: the
+    // formatted message is cut at 8192 characters. Counted in UTF-16 units, never fewer than Sentry's characters.
+    internal const int MaxTagValue = 200;
+    internal const int MaxMessage = 8192;
+
     public required string Level { get; init; }
 
     public string? Environment { get; init; }
@@ -35,18 +42,18 @@ internal sealed record SentryReport
         var tags = new List<KeyValuePair<string, string>>();
         if (specEvent.Spec is { } spec)
         {
-            tags.Add(new("spec_id", spec.Id));
+            tags.Add(new("spec_id", Tag(spec.Id)));
         }
 
         tags.Add(new("event", specEvent.Name));
         if (specEvent.Repository is { } repository)
         {
-            tags.Add(new("repository", repository.ToString()));
+            tags.Add(new("repository", Tag(repository.ToString())));
         }
 
         if (specEvent.Branch is { } branch)
         {
-            tags.Add(new("branch", branch));
+            tags.Add(new("branch", Tag(branch)));
         }
 
         var extra = new List<KeyValuePair<string, string>>();
@@ -58,7 +65,7 @@ internal sealed record SentryReport
             }
         }
 
-        Add("title", specEvent.Spec?.Title);
+        Add("title", specEvent.Spec?.Title is { } title ? TextLimit.Clean(title) : null);
         Add("file", specEvent.Spec?.File);
         Add("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
         Add("pr_url", specEvent.PullRequest?.Url);
@@ -74,13 +81,15 @@ internal sealed record SentryReport
         {
             Level = !specEvent.IsTest && specEvent.Kind.IsFailure() ? "error" : "info",
             Environment = string.IsNullOrWhiteSpace(options.Environment) ? null : options.Environment.Trim(),
-            Message = specEvent.IsTest ? "[TEST] SpecCake test message: Sentry is set up." : Incident.Summary(specEvent),
+            Message = specEvent.IsTest ? "[TEST] SpecCake test message: Sentry is set up." : TextLimit.Truncate(Incident.Summary(specEvent), MaxMessage),
             Tags = tags,
             Fingerprint = [specEvent.IsTest ? "speccake-test" : specEvent.Spec?.Id ?? "validation", specEvent.Name],
             Extra = extra,
             Timestamp = specEvent.Timestamp,
         };
     }
+
+    private static string Tag(string value) => TextLimit.Truncate(TextLimit.SingleLine(value), MaxTagValue);
 
     /// <summary>The dry-run description (the DSN is written as <c>***</c> by the caller).</summary>
     public override string ToString()

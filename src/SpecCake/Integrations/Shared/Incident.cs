@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using SpecCake.Events;
 
@@ -35,6 +37,22 @@ internal static class Incident
     }
 
     /// <summary>
+    /// <see cref="Key(SpecEvent, char)"/> within a service's length limit: a key too long ends in a hash
+    /// of the whole instead, so it stays unique and the same for an alert and its resolution.
+    /// </summary>
+    public static string Key(SpecEvent specEvent, char separator, int maxLength)
+    {
+        var key = Key(specEvent, separator);
+        if (key.Length <= maxLength)
+        {
+            return key;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        return key[..(maxLength - hash.Length - 1)].TrimEnd(separator) + separator + hash;
+    }
+
+    /// <summary>
     /// One line: ID, title, event and error, e.g.
     /// <c>FEAT-0001 User Authentication: implementation_failed: Schema validation failed</c>.
     /// </summary>
@@ -61,17 +79,38 @@ internal static class Incident
     /// <summary>The event and spec facts as string properties: event, spec_id, title, file, status, spec_severity, repository, branch.</summary>
     public static void WriteFacts(Utf8JsonWriter json, SpecEvent specEvent)
     {
-        json.WriteString("event", specEvent.Name);
+        foreach (var (name, value) in Facts(specEvent))
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>The facts of <see cref="WriteFacts"/>, the title without control characters and the branch on one line.</summary>
+    public static List<KeyValuePair<string, string>> Facts(SpecEvent specEvent)
+    {
+        var facts = new List<KeyValuePair<string, string>> { new("event", specEvent.Name) };
         if (specEvent.Spec is { } spec)
         {
-            json.WriteString("spec_id", spec.Id);
-            json.WriteString("title", spec.Title);
-            json.WriteString("file", spec.File);
-            json.WriteString("status", SpecEventPayload.StatusName(spec.Status));
-            json.StringIfPresent("spec_severity", spec.Severity?.ToString().ToUpperInvariant());
+            facts.Add(new("spec_id", spec.Id));
+            facts.Add(new("title", TextLimit.Clean(spec.Title)));
+            facts.Add(new("file", spec.File));
+            facts.Add(new("status", SpecEventPayload.StatusName(spec.Status)));
+            if (spec.Severity is { } severity)
+            {
+                facts.Add(new("spec_severity", severity.ToString().ToUpperInvariant()));
+            }
         }
 
-        json.StringIfPresent("repository", specEvent.Repository?.ToString());
-        json.StringIfPresent("branch", specEvent.Branch);
+        if (specEvent.Repository is { } repository)
+        {
+            facts.Add(new("repository", repository.ToString()));
+        }
+
+        if (specEvent.Branch is { } branch)
+        {
+            facts.Add(new("branch", TextLimit.SingleLine(branch)));
+        }
+
+        return facts;
     }
 }

@@ -25,21 +25,4 @@ internal static class JsonBody
             json.WriteString(name, value);
         }
     }
-
-    /// <summary>Cuts text to <paramref name="max"/> characters with an ellipsis, never splitting a surrogate pair.</summary>
-    public static string Truncate(string text, int max)
-    {
-        if (text.Length <= max)
-        {
-            return text;
-        }
-
-        var cut = max - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return text[..cut] + "…";
-    }
 }

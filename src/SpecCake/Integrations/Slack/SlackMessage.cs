@@ -10,12 +10,21 @@ namespace SpecCake.Integrations.Slack;
 /// </summary>
 internal static class SlackMessage
 {
+    // Block Kit limits, in characters (https://api.slack.com/reference/block-kit/blocks): header text 150,
+    // section text 3000, text objects 3000; the top-level text is truncated by Slack past 40,000
+    // (https://api.slack.com/changelog/2018-04-truncating-really-long-messages). Counted in UTF-16
+    // units, never fewer than the characters Slack counts.
+    internal const int MaxHeader = 150;
+    internal const int MaxSection = 3000;
+    internal const int MaxText = 40_000;
+
     public static byte[] Render(SpecEvent specEvent, SlackOptions options)
     {
-        var message = SpecEventMessage.For(specEvent);
-        var mentions = message.Tone == MessageTone.Failure ? Mentions(options.MentionOnFailure) : string.Empty;
-        var bullets = string.Join("\n", message.Facts.Select(fact =>
-            "• *" + Escape(fact.Label) + ":* " + (fact.Url is null ? Escape(fact.Text) : $"<{fact.Url}|{Escape(fact.Text)}>")));
+        var mentions = SpecEventMessage.For(specEvent).Tone == MessageTone.Failure ? Mentions(options.MentionOnFailure) : string.Empty;
+        var lead = mentions.Length > 0 ? mentions + "\n" : string.Empty;
+        // The error text and reviewers give way first, so ID, PR and the logs link always arrive.
+        var message = SpecEventMessage.For(specEvent).FitTo(MaxSection, fitted => lead.Length + Bullets(fitted).Length);
+        var bullets = Bullets(message);
 
         return JsonBody.Write(json =>
         {
@@ -25,14 +34,14 @@ internal static class SlackMessage
                 json.WriteString("channel", options.Channel);
             }
 
-            json.WriteString("text", (mentions.Length > 0 ? mentions + " " : string.Empty) + Escape(Fallback(specEvent, message)));
+            json.WriteString("text", TextLimit.Truncate((mentions.Length > 0 ? mentions + " " : string.Empty) + Escape(TextLimit.Truncate(Fallback(specEvent, message), MaxText / 5)), MaxText));
             json.WriteStartArray("blocks");
 
             json.WriteStartObject();
             json.WriteString("type", "header");
             json.WriteStartObject("text");
             json.WriteString("type", "plain_text");
-            json.WriteString("text", Truncate(message.Title, 150));
+            json.WriteString("text", TextLimit.Truncate(message.Title, MaxHeader));
             json.WriteBoolean("emoji", true);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -41,7 +50,7 @@ internal static class SlackMessage
             json.WriteString("type", "section");
             json.WriteStartObject("text");
             json.WriteString("type", "mrkdwn");
-            json.WriteString("text", Truncate((mentions.Length > 0 ? mentions + "\n" : string.Empty) + bullets, 3000));
+            json.WriteString("text", TextLimit.Truncate(lead + bullets, MaxSection));
             json.WriteEndObject();
             json.WriteEndObject();
 
@@ -79,12 +88,16 @@ internal static class SlackMessage
         };
     }
 
+    /// <summary>The guide's bullet facts in mrkdwn, untrusted text escaped.</summary>
+    private static string Bullets(SpecEventMessage message) =>
+        string.Join("\n", message.Facts.Select(fact =>
+            "• *" + Escape(fact.Label) + ":* " + (fact.Url is null ? Escape(fact.Text) : $"<{fact.Url}|{Escape(fact.Text)}>")));
+
+    /// <summary>The notification line: one line, whatever the title holds.</summary>
     private static string Fallback(SpecEvent specEvent, SpecEventMessage message) =>
-        specEvent.Spec is { } spec ? $"{message.Title}: {spec.Id} {spec.Title}" : message.Title;
+        specEvent.Spec is { } spec ? TextLimit.SingleLine($"{message.Title}: {spec.Id} {spec.Title}") : message.Title;
 
     /// <summary>Slack's three control characters in text (its own escaping rules).</summary>
     private static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

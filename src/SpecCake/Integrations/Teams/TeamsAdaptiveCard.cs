@@ -6,13 +6,19 @@ namespace SpecCake.Integrations.Teams;
 /// <summary>
 /// An Adaptive Card (schema 1.4) wrapped as <c>{"type":"message","attachments":[{"contentType":
 /// "application/vnd.microsoft.card.adaptive","content":{...}}]}</c>: a colour-coded header
-/// container (good / attention / accent), a FactSet, and <c>Action.OpenUrl</c> buttons.
+/// container (good / attention / accent), one line per fact, and <c>Action.OpenUrl</c> buttons.
+/// The facts are <c>RichTextBlock</c>s of <c>TextRun</c>s, whose text Adaptive Cards never read as
+/// Markdown (https://adaptivecards.io/explorer/TextRun.html: "Markdown is not supported"), unlike a
+/// FactSet's values, which Teams renders as Markdown and whose escapes it honours differently on
+/// desktop and mobile: untrusted text can never become a link there.
 /// </summary>
 internal static class TeamsAdaptiveCard
 {
-    public static byte[] Render(SpecEvent specEvent)
+    public static byte[] Render(SpecEvent specEvent) =>
+        TeamsMessageSize.Fit(SpecEventMessage.For(specEvent), message => Render(specEvent, message));
+
+    private static byte[] Render(SpecEvent specEvent, SpecEventMessage message)
     {
-        var message = SpecEventMessage.For(specEvent);
         var style = message.Tone switch
         {
             MessageTone.Success => "good",
@@ -52,19 +58,33 @@ internal static class TeamsAdaptiveCard
             json.WriteEndArray();
             json.WriteEndObject();
 
-            json.WriteStartObject();
-            json.WriteString("type", "FactSet");
-            json.WriteStartArray("facts");
             foreach (var fact in message.Facts)
             {
                 json.WriteStartObject();
-                json.WriteString("title", fact.Label);
-                json.WriteString("value", fact.Url is null ? fact.Text : $"[{fact.Text}]({fact.Url})");
+                json.WriteString("type", "RichTextBlock");
+                json.WriteString("spacing", "None");
+                json.WriteStartArray("inlines");
+                json.WriteStartObject();
+                json.WriteString("type", "TextRun");
+                json.WriteString("text", fact.Label + ": ");
+                json.WriteString("weight", "Bolder");
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("type", "TextRun");
+                json.WriteString("text", fact.Text);
+                if (fact.Url is { } url)
+                {
+                    json.WriteStartObject("selectAction");
+                    json.WriteString("type", "Action.OpenUrl");
+                    json.WriteString("url", url);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
             json.WriteEndArray();
 
             json.WriteStartArray("actions");

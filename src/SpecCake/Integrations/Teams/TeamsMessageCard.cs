@@ -3,12 +3,19 @@ using SpecCake.Events;
 
 namespace SpecCake.Integrations.Teams;
 
-/// <summary>The legacy Office 365 connector MessageCard: title, theme colour, facts, OpenUri actions.</summary>
+/// <summary>
+/// The legacy Office 365 connector MessageCard: title, theme colour, facts, OpenUri actions. Every
+/// text field of a MessageCard is Markdown ("be sure to escape Markdown special characters",
+/// https://learn.microsoft.com/outlook/actionable-messages/message-card-reference), so untrusted
+/// fact values are escaped (<see cref="MarkdownText"/>).
+/// </summary>
 internal static class TeamsMessageCard
 {
-    public static byte[] Render(SpecEvent specEvent)
+    public static byte[] Render(SpecEvent specEvent) =>
+        TeamsMessageSize.Fit(SpecEventMessage.For(specEvent), message => Render(message));
+
+    private static byte[] Render(SpecEventMessage message)
     {
-        var message = SpecEventMessage.For(specEvent);
         var colour = message.Tone switch
         {
             MessageTone.Success => "2EB886",
@@ -31,7 +38,7 @@ internal static class TeamsMessageCard
             {
                 json.WriteStartObject();
                 json.WriteString("name", fact.Label);
-                json.WriteString("value", fact.Url is null ? fact.Text : $"[{fact.Text}]({fact.Url})");
+                json.WriteString("value", fact.Url is null ? MarkdownText.Escape(fact.Text) : MarkdownText.Link(fact.Text, fact.Url));
                 json.WriteEndObject();
             }
 

@@ -42,8 +42,9 @@ internal sealed class WebhooksNotifier : INotifier
             .Where(endpoint => Subscriptions.Includes(endpoint.Events, specEvent))
             .Select(endpoint => (PlannedDelivery)new HttpDelivery(
                 $"{Name}/{endpoint.Name}",
-                WebhookRequest.Build(endpoint, specEvent, body, Guid.NewGuid(), value => InterpolatedValues(value, context).Any()),
-                context.RetryPolicy with { MaxRetries = Math.Max(0, endpoint.RetryCount) }))];
+                WebhookRequest.Build(endpoint, specEvent, body, context.DeliveryId($"{Name}/{endpoint.Name}"), value => InterpolatedValues(value, context).Any()),
+                context.RetryPolicy with { MaxRetries = Math.Max(0, endpoint.RetryCount) },
+                deduplicationKey: WebhookRequest.DeliveryHeader))];
     }
 
     /// <summary>

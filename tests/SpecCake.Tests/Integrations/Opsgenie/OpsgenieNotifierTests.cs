@@ -81,32 +81,6 @@ public sealed class OpsgenieNotifierTests
         Assert.Equal(full[..129] + "…", message);
     }
 
-    [Theory]
-    [InlineData(130, 130)]
-    [InlineData(131, 130)]
-    [InlineData(400, 130)]
-    public void CutCleanly_OneLongWord_CutWithinTheLimit(int length, int expected)
-    {
-        var text = new string('a', length);
-
-        var cut = OpsgenieAlert.CutCleanly(text, 130);
-
-        Assert.Equal(expected, cut.Length);
-        Assert.Equal(length > 130, cut.EndsWith('…'));
-    }
-
-    [Fact]
-    public void CutCleanly_Words_NeverEndsMidWord()
-    {
-        var text = string.Join(' ', Enumerable.Repeat("deployment", 20));
-
-        var cut = OpsgenieAlert.CutCleanly(text, 130);
-
-        Assert.True(cut.Length <= 130);
-        Assert.EndsWith("deployment…", cut, StringComparison.Ordinal);
-        Assert.StartsWith(cut[..^1], text, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task NotifyAsync_EuApiUrl_CreateAndCloseGoToTheConfiguredHostInDryRun()
     {

@@ -96,28 +96,81 @@ public sealed class SentryNotifierTests
     }
 
     [Fact]
-    public async Task NotifyAsync_429WithRetryAfter_RetriedAfterTheWaitSentryAsked()
+    public async Task NotifyAsync_429WithRetryAfterWithinTheLimit_RetriedAfterTheWaitSentryAsked()
     {
         await using var server = await LoopbackServer.StartAsync((index, _, context) =>
         {
             if (index == 0)
             {
                 context.Response.StatusCode = 429;
-                context.Response.Headers.RetryAfter = "60";
+                context.Response.Headers.RetryAfter = "1";
             }
 
             return Task.CompletedTask;
         });
         var log = new RecordingLog();
 
-        // Sentry asks for 60 s; the policy honours at most 0.3 s, as HTTP deliveries do.
-        var retry = IncidentTestData.Retry with { MaxRetryAfter = TimeSpan.FromMilliseconds(300) };
-        var report = await SpecEventNotifier.NotifyAsync(Config(), IncidentTestData.Failed, TestData.Options(log, IncidentTestData.Secrets(server), retry: retry));
+        var report = await SpecEventNotifier.NotifyAsync(Config(), IncidentTestData.Failed, TestData.Options(log, IncidentTestData.Secrets(server), retry: IncidentTestData.Retry));
 
         Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
         var waited = server.Requests[1].ReceivedAt - server.Requests[0].ReceivedAt;
-        Assert.True(waited >= TimeSpan.FromMilliseconds(280), $"retried after {waited.TotalMilliseconds} ms");
-        Assert.Contains("sentry: HTTP 429 Too Many Requests; retrying in 0.3s", log.Text, StringComparison.Ordinal);
+        Assert.True(waited >= TimeSpan.FromMilliseconds(950), $"retried after {waited.TotalMilliseconds} ms");
+        Assert.Contains("sentry: HTTP 429 Too Many Requests; retrying in 1s", log.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_429WithRetryAfterLongerThanAllowed_FailsAtOnceWithTheReason()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "999999";
+            return Task.CompletedTask;
+        });
+
+        var report = await SpecEventNotifier.NotifyAsync(Config(), IncidentTestData.Failed, TestData.Options(new RecordingLog(), IncidentTestData.Secrets(server), retry: IncidentTestData.Retry))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+
+        var result = report.Results.Single();
+        Assert.Equal((DeliveryStatus.Failed, 1), (result.Status, result.Attempts));
+        Assert.Equal("HTTP 429 Too Many Requests: asked to retry after 999999s, more than the 2s allowed", result.Reason);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_503ThenAccepted_EveryAttemptCarriesTheSameEventIdSoSentryDropsRepeats()
+    {
+        await using var server = await LoopbackServer.StartAsync((index, _, context) =>
+        {
+            context.Response.StatusCode = index == 0 ? 503 : 200;
+            return Task.CompletedTask;
+        });
+
+        var report = await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), IncidentTestData.Secrets(server));
+
+        Assert.Equal((DeliveryStatus.Sent, 2), (report.Results.Single().Status, report.Results.Single().Attempts));
+        var ids = server.Requests.Select(request => (string?)SentryEnvelope.EventOf(request)["event_id"]).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(ids[0], ids[1]);
+    }
+
+    [Fact]
+    public async Task NotifyAsync_EndlessErrorBody_ReadsAFewKilobytesAndReportsTheStatus()
+    {
+        const long MiB = 1024 * 1024;
+        await using var server = EndlessServer.Start(400, "Bad Request", "application/json", "{\"detail\":\"");
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+
+        var secrets = IncidentTestData.Secrets();
+        secrets[SecretNames.SentryDsn] = $"http://{IncidentTestData.SentryKey}@127.0.0.1:{new Uri(server.Origin).Port}/1";
+        var report = await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), secrets)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var result = report.Results.Single();
+        Assert.Equal(DeliveryStatus.Failed, result.Status);
+        Assert.StartsWith("HTTP 400 Bad Request: {\"detail\":\"xxxx", result.Reason, StringComparison.Ordinal);
+        Assert.True(server.BytesWritten < 64 * MiB, $"the client let the server push {server.BytesWritten / MiB} MiB");
+        Assert.True(allocated < 256 * MiB, $"{allocated / MiB} MiB allocated while reading the answer");
     }
 
     [Fact]

@@ -9,8 +9,9 @@ namespace SpecCake.Tests.Trackers.Fakes;
 
 /// <summary>
 /// Azure DevOps Boards work items (REST 7.1): WIQL on tags, <c>workitemsbatch</c>, and create/update
-/// by JSON Patch (any other content type is refused with 415, as the real service does). The
-/// Agile process's states are the only valid <c>System.State</c> values.
+/// by JSON Patch (any other content type is refused with 415, as the real service does), and delete
+/// to the recycle bin (refused with 403 when <see cref="DeleteForbidden"/>). The Agile process's states
+/// are the only valid <c>System.State</c> values.
 /// </summary>
 public sealed partial class FakeAzureDevOps : LoopbackServer
 {
@@ -18,14 +19,40 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
 
     private readonly object gate = new();
     private readonly List<FakeWorkItem> items = [];
+    private readonly List<FakeWorkItem> recycleBin = [];
+    private int created;
+
+    /// <summary>The token may not delete work items ("Delete and restore work items" is denied): DELETE answers 403.</summary>
+    public bool DeleteForbidden { get; set; }
 
     public IReadOnlyList<FakeWorkItem> Items
     {
         get { lock (gate) return [.. items]; }
     }
 
+    /// <summary>Work items deleted to the recycle bin.</summary>
+    public IReadOnlyList<FakeWorkItem> RecycleBin
+    {
+        get { lock (gate) return [.. recycleBin]; }
+    }
+
     public override bool IsWrite(RecordedRequest request) =>
-        request.Method == "PATCH" || (request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal));
+        request.Method is "PATCH" or "DELETE" || (request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal));
+
+    /// <summary>Adds a work item directly, as another SpecCake run (or a person) would have created it.</summary>
+    public FakeWorkItem AddItem(string type, string title, string tags, string state = "New")
+    {
+        lock (gate)
+        {
+            var item = new FakeWorkItem(++created) { Rev = 1 };
+            item.Fields["System.WorkItemType"] = type;
+            item.Fields["System.Title"] = title;
+            item.Fields["System.Tags"] = tags;
+            item.Fields["System.State"] = state;
+            items.Add(item);
+            return item;
+        }
+    }
 
     /// <summary>Changes a field as a person would in Boards.</summary>
     public void SetField(int id, string field, string value)
@@ -42,6 +69,7 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         app.MapPost("/{org}/{project}/_apis/wit/workitemsbatch", BatchAsync);
         app.MapPost("/{org}/{project}/_apis/wit/workitems/{type}", context => SaveAsync(context, create: true));
         app.MapMethods("/{org}/{project}/_apis/wit/workitems/{id}", ["PATCH"], context => SaveAsync(context, create: false));
+        app.MapDelete("/{org}/{project}/_apis/wit/workitems/{id}", DeleteAsync);
     }
 
     private async Task WiqlAsync(HttpContext context)
@@ -60,6 +88,31 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         }
 
         await WriteJsonAsync(context, new JsonObject { ["queryType"] = "flat", ["workItems"] = found });
+    }
+
+    private async Task DeleteAsync(HttpContext context)
+    {
+        var id = int.Parse((string)context.GetRouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture);
+        FakeWorkItem? item;
+        lock (gate)
+        {
+            item = DeleteForbidden ? null : items.SingleOrDefault(candidate => candidate.Id == id);
+            if (item is not null)
+            {
+                items.Remove(item);
+                recycleBin.Add(item);
+            }
+        }
+
+        if (DeleteForbidden)
+        {
+            await WriteJsonAsync(context, new JsonObject { ["message"] = $"TF237111: You do not have permission to delete work item {id}." }, 403);
+            return;
+        }
+
+        await WriteJsonAsync(context, item is null
+            ? new JsonObject { ["message"] = $"TF401232: Work item {id} does not exist, or you do not have permissions to read it." }
+            : new JsonObject { ["id"] = id, ["code"] = 200, ["deletedDate"] = "2025-01-01T00:00:00Z" }, item is null ? 404 : 200);
     }
 
     private async Task BatchAsync(HttpContext context)
@@ -102,39 +155,45 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
             return;
         }
 
-        FakeWorkItem item;
+        FakeWorkItem? item;
         lock (gate)
         {
             if (create)
             {
                 var type = ((string)context.GetRouteValue("type")!).TrimStart('$');
-                item = new FakeWorkItem(items.Count + 1);
+                item = new FakeWorkItem(++created);
                 item.Fields["System.WorkItemType"] = type;
                 item.Fields["System.State"] = "New";
                 items.Add(item);
             }
             else
             {
-                item = items.Single(candidate => candidate.Id == int.Parse((string)context.GetRouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture));
+                var id = int.Parse((string)context.GetRouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture);
+                item = items.SingleOrDefault(candidate => candidate.Id == id);
             }
 
-            foreach (var op in patch)
+            foreach (var op in item is null ? [] : patch)
             {
                 var path = op!["path"]!.GetValue<string>();
                 if (path.StartsWith("/fields/", StringComparison.Ordinal))
                 {
-                    item.Fields[path["/fields/".Length..]] = op["value"]!.GetValue<string>();
+                    item!.Fields[path["/fields/".Length..]] = op["value"]!.GetValue<string>();
                 }
                 else if (path == "/relations/-")
                 {
-                    item.Relations.Add(op["value"]!.AsObject().DeepClone().AsObject());
+                    item!.Relations.Add(op["value"]!.AsObject().DeepClone().AsObject());
                 }
             }
 
-            item.Rev++;
+            if (item is not null)
+            {
+                item.Rev++;
+            }
         }
 
-        await WriteJsonAsync(context, Render(item, null, true));
+        await WriteJsonAsync(context, item is null
+            ? new JsonObject { ["message"] = $"TF401232: Work item {context.GetRouteValue("id")} does not exist, or you do not have permissions to read it." }
+            : Render(item, null, true), item is null ? 404 : 200);
     }
 
     private static JsonObject Render(FakeWorkItem item, HashSet<string>? wantedFields, bool relations)

@@ -10,7 +10,8 @@ namespace SpecCake.Tests.Trackers.Fakes;
 
 /// <summary>
 /// GitHub's GraphQL API for one Projects (v2) board with a single-select Status field (draft issues,
-/// pull request items, field values, paged items), plus the REST pull request lookup Octokit makes
+/// pull request items, field values, paged items with their creation times, item deletion that fails
+/// for an item already gone, as GitHub's does), plus the REST pull request lookup Octokit makes
 /// (Octokit puts any non-github.com host under <c>/api/v3</c>).
 /// </summary>
 public sealed partial class FakeGitHubProjects : LoopbackServer
@@ -21,7 +22,10 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     public const string FieldId = "PVTSSF_status";
 
     private readonly object gate = new();
+    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly List<FakeProjectItem> items = [];
+    private int created;
 
     public Dictionary<string, string> StatusOptions { get; } = new()
     {
@@ -42,6 +46,15 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);
 
     public string? StatusOf(FakeProjectItem item) => item.OptionId is { } id ? StatusOptions[id] : null;
+
+    /// <summary>Adds a draft directly, as another SpecCake run (or a person) would have created it.</summary>
+    public FakeProjectItem AddDraft(string title, string body = "")
+    {
+        lock (gate)
+        {
+            return Add(new FakeProjectItem($"PVTI_{created + 1}") { DraftId = $"DI_{created + 1}", Title = title, Body = body });
+        }
+    }
 
     protected override void MapRoutes(WebApplication app)
     {
@@ -95,11 +108,18 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                     data = Page(variables["after"]?.GetValue<string>());
                     break;
                 case "SpecCakeAddDraft":
-                    var draft = Add(new FakeProjectItem($"PVTI_{items.Count + 1}") { DraftId = $"DI_{items.Count + 1}", Title = input!["title"]!.GetValue<string>(), Body = input["body"]!.GetValue<string>() });
+                    var draft = Add(new FakeProjectItem($"PVTI_{created + 1}") { DraftId = $"DI_{created + 1}", Title = input!["title"]!.GetValue<string>(), Body = input["body"]!.GetValue<string>() });
                     data = new JsonObject { ["addProjectV2DraftIssue"] = new JsonObject { ["projectItem"] = new JsonObject { ["id"] = draft.Id } } };
                     break;
                 case "SpecCakeUpdateDraft":
-                    var edited = items.Single(item => item.DraftId == input!["draftIssueId"]!.GetValue<string>());
+                    var edited = items.SingleOrDefault(item => item.DraftId == input!["draftIssueId"]!.GetValue<string>());
+                    if (edited is null)
+                    {
+                        error = $"Could not resolve to a node with the global id of '{input!["draftIssueId"]}'";
+                        data = [];
+                        break;
+                    }
+
                     edited.Title = input!["title"]!.GetValue<string>();
                     edited.Body = input["body"]!.GetValue<string>();
                     data = new JsonObject { ["updateProjectV2DraftIssue"] = new JsonObject { ["draftIssue"] = new JsonObject { ["id"] = edited.DraftId } } };
@@ -107,7 +127,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                 case "SpecCakeAddItem":
                     var contentId = input!["contentId"]!.GetValue<string>();
                     var pr = PullRequests.Values.Single(candidate => candidate.NodeId == contentId);
-                    var added = items.FirstOrDefault(item => item.PullRequest == pr) ?? Add(new FakeProjectItem($"PVTI_{items.Count + 1}") { PullRequest = pr, Title = pr.Title });
+                    var added = items.FirstOrDefault(item => item.PullRequest == pr) ?? Add(new FakeProjectItem($"PVTI_{created + 1}") { PullRequest = pr, Title = pr.Title });
                     data = new JsonObject { ["addProjectV2ItemById"] = new JsonObject { ["item"] = new JsonObject { ["id"] = added.Id } } };
                     break;
                 case "SpecCakeSetStatus":
@@ -119,12 +139,26 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                         break;
                     }
 
-                    items.Single(item => item.Id == input["itemId"]!.GetValue<string>()).OptionId = option;
+                    if (items.SingleOrDefault(item => item.Id == input["itemId"]!.GetValue<string>()) is not { } target)
+                    {
+                        error = $"Could not resolve to a node with the global id of '{input["itemId"]}'";
+                        data = [];
+                        break;
+                    }
+
+                    target.OptionId = option;
                     data = new JsonObject { ["updateProjectV2ItemFieldValue"] = new JsonObject { ["projectV2Item"] = new JsonObject { ["id"] = input["itemId"]!.GetValue<string>() } } };
                     break;
                 case "SpecCakeDeleteItem":
-                    items.RemoveAll(item => item.Id == input!["itemId"]!.GetValue<string>());
-                    data = new JsonObject { ["deleteProjectV2Item"] = new JsonObject { ["deletedItemId"] = input!["itemId"]!.GetValue<string>() } };
+                    var itemId = input!["itemId"]!.GetValue<string>();
+                    if (items.RemoveAll(item => item.Id == itemId) == 0)
+                    {
+                        error = $"Could not resolve to a node with the global id of '{itemId}'";
+                        data = [];
+                        break;
+                    }
+
+                    data = new JsonObject { ["deleteProjectV2Item"] = new JsonObject { ["deletedItemId"] = itemId } };
                     break;
                 default:
                     throw new InvalidOperationException("Unknown operation " + operation);
@@ -174,6 +208,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     private JsonObject Render(FakeProjectItem item) => new()
     {
         ["id"] = item.Id,
+        ["createdAt"] = item.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["fieldValueByName"] = item.OptionId is null ? null : new JsonObject { ["optionId"] = item.OptionId },
         ["content"] = item.PullRequest is { } pr
             ? new JsonObject { ["__typename"] = "PullRequest", ["url"] = pr.Url, ["title"] = pr.Title, ["headRefName"] = pr.HeadRefName }
@@ -182,6 +217,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
 
     private FakeProjectItem Add(FakeProjectItem item)
     {
+        item.CreatedAt = Epoch.AddSeconds(++created);
         items.Add(item);
         return item;
     }
@@ -199,6 +235,7 @@ public sealed class FakeProjectItem(string id)
     public string Title { get; set; } = string.Empty;
     public string Body { get; set; } = string.Empty;
     public string? OptionId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A pull request the fake REST API knows.</summary>

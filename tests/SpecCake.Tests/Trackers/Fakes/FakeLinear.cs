@@ -9,12 +9,16 @@ namespace SpecCake.Tests.Trackers.Fakes;
 
 /// <summary>
 /// Linear's GraphQL API, just the operations SpecCake sends (recognised by operation name): one team
-/// with labels and workflow states, issues, and attachments unique per issue and URL.
+/// with labels and workflow states, issues (numbered and timestamped in creation order, archivable),
+/// and attachments unique per issue and URL. An archived issue's attachments are still found by URL,
+/// so SpecCake has to tell archived issues apart itself.
 /// </summary>
 public sealed partial class FakeLinear : LoopbackServer
 {
     public const string TeamId = "team-1111";
     public const string TeamKey = "ENG";
+
+    private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly object gate = new();
     private readonly List<FakeLinearIssue> issues = [];
@@ -33,14 +37,29 @@ public sealed partial class FakeLinear : LoopbackServer
         get { lock (gate) return [.. issues]; }
     }
 
+    /// <summary>The issues not archived.</summary>
+    public IReadOnlyList<FakeLinearIssue> LiveIssues
+    {
+        get { lock (gate) return [.. issues.Where(issue => issue.ArchivedAt is null)]; }
+    }
+
     public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);
 
-    /// <summary>Adds an issue as it would be left by a run that stopped between creating it and attaching its marker.</summary>
-    public FakeLinearIssue AddIssue(string title)
+    /// <summary>
+    /// Adds an issue as it would be left by a run that stopped between creating it and attaching its marker,
+    /// or, with <paramref name="markerUrl"/>, as another run would have created it.
+    /// </summary>
+    public FakeLinearIssue AddIssue(string title, string? markerUrl = null)
     {
         lock (gate)
         {
-            var issue = new FakeLinearIssue($"issue-{issues.Count + 1}", $"{TeamKey}-{issues.Count + 1}") { Title = title };
+            var issue = New();
+            issue.Title = title;
+            if (markerUrl is not null)
+            {
+                issue.AttachmentUrls.Add(markerUrl);
+            }
+
             issues.Add(issue);
             return issue;
         }
@@ -65,6 +84,7 @@ public sealed partial class FakeLinear : LoopbackServer
                 "SpecCakeIssueCreate" => Create(variables["input"]!.AsObject()),
                 "SpecCakeIssueUpdate" => Update(variables["id"]!.GetValue<string>(), variables["input"]!.AsObject()),
                 "SpecCakeAttachmentCreate" => Attach(variables["input"]!.AsObject()),
+                "SpecCakeIssueArchive" => Archive(variables["id"]!.GetValue<string>()),
                 _ => throw new InvalidOperationException("Unknown operation " + operation),
             };
         }
@@ -114,7 +134,8 @@ public sealed partial class FakeLinear : LoopbackServer
             ["issues"] = new JsonObject
             {
                 ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null },
-                ["nodes"] = new JsonArray([.. issues.Where(issue => titles.Contains(issue.Title)).Select(issue => (JsonNode)Render(issue))]),
+                // Like every Linear connection, issues() leaves archived issues out unless includeArchived is set.
+                ["nodes"] = new JsonArray([.. issues.Where(issue => issue.ArchivedAt is null && titles.Contains(issue.Title)).Select(issue => (JsonNode)Render(issue))]),
             },
         };
     }
@@ -126,7 +147,7 @@ public sealed partial class FakeLinear : LoopbackServer
             return error;
         }
 
-        var issue = new FakeLinearIssue($"issue-{issues.Count + 1}", $"{TeamKey}-{issues.Count + 1}");
+        var issue = New();
         Apply(issue, input);
         issues.Add(issue);
         return new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = new JsonObject { ["id"] = issue.Id, ["identifier"] = issue.Identifier } } };
@@ -141,6 +162,24 @@ public sealed partial class FakeLinear : LoopbackServer
 
         Apply(issues.Single(issue => issue.Id == id), input);
         return new JsonObject { ["issueUpdate"] = new JsonObject { ["success"] = true } };
+    }
+
+    private FakeLinearIssue New()
+    {
+        var number = issues.Count + 1;
+        return new FakeLinearIssue($"issue-{number}", $"{TeamKey}-{number}") { Number = number, CreatedAt = Epoch.AddSeconds(number) };
+    }
+
+    private JsonObject Archive(string id)
+    {
+        var issue = issues.SingleOrDefault(candidate => candidate.Id == id);
+        if (issue is null || issue.ArchivedAt is not null)
+        {
+            return new JsonObject { ["__error"] = issue is null ? "Entity not found: Issue" : "Issue is already archived" };
+        }
+
+        issue.ArchivedAt = Epoch.AddDays(1);
+        return new JsonObject { ["issueArchive"] = new JsonObject { ["success"] = true } };
     }
 
     private JsonObject Attach(JsonObject input)
@@ -179,6 +218,9 @@ public sealed partial class FakeLinear : LoopbackServer
     {
         ["id"] = issue.Id,
         ["identifier"] = issue.Identifier,
+        ["number"] = issue.Number,
+        ["createdAt"] = issue.CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["archivedAt"] = issue.ArchivedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         ["title"] = issue.Title,
         ["description"] = issue.Description,
         ["team"] = new JsonObject { ["id"] = TeamId },
@@ -209,6 +251,9 @@ public sealed class FakeLinearIssue(string id, string identifier)
 {
     public string Id { get; } = id;
     public string Identifier { get; } = identifier;
+    public int Number { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ArchivedAt { get; set; }
     public string Title { get; set; } = string.Empty;
     public string Description { get; set; } = string.Empty;
     public string? StateId { get; set; }

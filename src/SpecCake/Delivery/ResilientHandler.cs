@@ -1,0 +1,46 @@
+using Polly;
+
+namespace SpecCake.Delivery;
+
+/// <summary>
+/// Runs every request of an SDK's own <see cref="HttpClient"/> (Octokit's) through an
+/// <see cref="HttpResilience"/> pipeline, so its calls get the same retries, attempt timeout and
+/// total budget as SpecCake's own. For reads: a request is repeated as it was, body included.
+/// </summary>
+internal sealed class ResilientHandler(HttpMessageHandler inner, RetryPolicy policy, TimeProvider timeProvider) : DelegatingHandler(inner)
+{
+    private readonly ResiliencePipeline<HttpResponseMessage> pipeline = HttpResilience.Create(policy, timeProvider);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // A message can be sent once: each attempt sends a copy with the same bytes.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return await pipeline.ExecuteAsync(
+            async token =>
+            {
+                using var attempt = Copy(request, body);
+                return await base.SendAsync(attempt, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (body is not null)
+        {
+            copy.Content = new ByteArrayContent(body);
+            foreach (var header in request.Content!.Headers)
+            {
+                copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        return copy;
+    }
+}
