@@ -3,9 +3,11 @@
 #   ./build.ps1                                  validates the specs (task Default)
 #   ./build.ps1 --target=NotifySpecEvent --event=pr_merged --spec=FEAT-0001 --dryrun
 #   ./build.ps1 --description                    lists the tasks
-# The host is published once (ReadyToRun) to .artifacts/host and rebuilt only when a file under
-# build/ or src/ (or the shared MSBuild/SDK settings) was added, removed or changed: a warm start
-# runs the built host directly, without MSBuild or `dotnet run`.
+# The host is published once to .artifacts/host and rebuilt only when a file under build/ or src/
+# (or the shared MSBuild/SDK settings) was added, removed or changed: a warm start runs the built
+# host directly, without MSBuild or `dotnet run`. It is a native (NativeAOT) executable where a C
+# toolchain is installed (clang or gcc; on Windows the Visual C++ build tools), else a ReadyToRun one
+# on the .NET runtime; SPECCAKE_HOST_BUILD=native or =readytorun picks one.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -14,7 +16,29 @@ $hostDir = if ($env:SPECCAKE_HOST_DIR) { $env:SPECCAKE_HOST_DIR } else { Join-Pa
 # build.sh keeps its own stamp (another hash format) beside this one.
 $stampFile = Join-Path $hostDir '.sources-ps1'
 $isWindowsHost = [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::Windows)
-$hostExe = Join-Path $hostDir ($(if ($isWindowsHost) { 'SpecCake.Build.exe' } else { 'SpecCake.Build' }))
+$hostExe = Join-Path $hostDir ($(if ($isWindowsHost) { 'SpecCake.Tool.exe' } else { 'SpecCake.Tool' }))
+$rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+$ridSupported = $rid -match '^(linux|osx|win)-(x64|arm64)$'
+
+# NativeAOT links with the platform's C toolchain: clang (the SDK's default) or gcc on Linux and macOS,
+# the Visual C++ build tools (found by vswhere) on Windows.
+function Get-NativeToolchain {
+    if ($isWindowsHost) {
+        $vswhere = Join-Path ${env:ProgramFiles(x86)} 'Microsoft Visual Studio/Installer/vswhere.exe'
+        if ((Test-Path -LiteralPath $vswhere) -and (& $vswhere -latest -products * -requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64 -property installationPath)) { return 'msvc' }
+        return $null
+    }
+    if (Get-Command clang -CommandType Application -ErrorAction SilentlyContinue) { return 'clang' }
+    if (Get-Command gcc -CommandType Application -ErrorAction SilentlyContinue) { return 'gcc' }
+    return $null
+}
+
+$toolchain = Get-NativeToolchain
+$kind = switch ($env:SPECCAKE_HOST_BUILD) {
+    'native' { 'native' }
+    'readytorun' { 'readytorun' }
+    default { if ($ridSupported -and $toolchain) { 'native' } else { 'readytorun' } }
+}
 
 # Path, size and modification time of every host source, hashed: it notices edits, new files and
 # deleted files alike. bin/ and obj/ are never entered.
@@ -47,13 +71,20 @@ function Get-SourcesStamp {
 }
 
 function Build-BuildHost {
-    [Console]::Error.WriteLine('build.ps1: building the build host (sources changed or first run)...')
-    $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    [Console]::Error.WriteLine("build.ps1: building the build host ($kind; sources changed or first run)...")
     $publish = @('publish', (Join-Path $root 'build/Build.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet',
         '--artifacts-path', "$hostDir.obj", '-o', $hostDir)
-    # ReadyToRun needs a runtime identifier; it roughly halves the host's start.
-    if ($rid -match '^(linux|osx|win)-(x64|arm64)$') {
-        $publish += @('-r', $rid, '--self-contained', 'false', '-p:PublishReadyToRun=true')
+    if ($kind -eq 'native') {
+        # Native: starts in a few ms (no runtime start, no JIT).
+        $publish += @('-r', $rid)
+        if ($toolchain -eq 'gcc') { $publish += '-p:CppCompilerAndLinker=gcc' }
+    }
+    elseif ($ridSupported) {
+        # ReadyToRun needs a runtime identifier; it roughly halves the host's start.
+        $publish += @('-r', $rid, '--self-contained', 'false', '-p:PublishAot=false', '-p:PublishReadyToRun=true')
+    }
+    else {
+        $publish += '-p:PublishAot=false'
     }
     $output = & dotnet @publish 2>&1
     if ($LASTEXITCODE -ne 0) {
@@ -63,7 +94,7 @@ function Build-BuildHost {
     }
 }
 
-$stamp = Get-SourcesStamp
+$stamp = "$kind " + (Get-SourcesStamp)
 $current = if (Test-Path -LiteralPath $stampFile) { (Get-Content -LiteralPath $stampFile -Raw).Trim() } else { '' }
 if (-not (Test-Path -LiteralPath $hostExe) -or $current -ne $stamp) {
     Build-BuildHost

@@ -1,88 +1,138 @@
 #!/usr/bin/env bash
-# Start-up benchmark: a warm `./build.sh --target=ValidateSpecs` against a hello-world .NET console
-# start and against `dotnet run --project build/Build.csproj` (the Cake Frosting template's way),
-# side by side, with ratios. Goals: within 4x of hello world, at least 10x faster than dotnet run.
+# Start-up benchmark: what one CI step pays to start SpecCake, side by side with a hello-world
+# `dotnet Hello.dll` start, with ratios:
+#   - warm ./build.sh --target=ValidateSpecs, NotifySpecEvent --dryrun, and NotifySpecEvent sending
+#     to one loopback webhook that answers at once: the native (NativeAOT) host and the ReadyToRun one
+#   - the dotnet tool (`dotnet speccake`, installed from ./pack.sh's feed into a tool manifest)
+#   - the recipe through `dotnet cake`, and `dotnet run --project build/Build.csproj` (the Frosting way)
+# Goals: ValidateSpecs <= 1.0x hello world; NotifySpecEvent --dryrun and the real send <= 1.5x.
 #
-#   bench/startup/run.sh                 (BENCH_RUNS=20 BENCH_DOTNET_RUN_RUNS=5 by default)
+#   bench/startup/run.sh        (BENCH_RUNS=20, BENCH_SLOW_RUNS=3 for `dotnet cake` and `dotnet run`)
 #
 # Uses hyperfine when installed (apt-get install hyperfine), else a timing loop over `date +%s%N`
-# (BENCH_NO_HYPERFINE=1 forces the loop).
+# (BENCH_NO_HYPERFINE=1 forces the loop). The median is the figure; other work on the machine skews
+# wall times, so the machine's load average is printed with them.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 runs="${BENCH_RUNS:-20}"
-dotnet_run_runs="${BENCH_DOTNET_RUN_RUNS:-5}"
+slow_runs="${BENCH_SLOW_RUNS:-3}"
 results="$root/bench/results"
-mkdir -p "$results"
+work="$root/.artifacts/bench/startup"
+fixture="$root/bench/startup/fixture"
+mkdir -p "$results" "$work"
+export NO_COLOR=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 GITHUB_ACTIONS=
+export BENCH_STATE_DIR="$work/state"
 
+# The hello-world baseline, built the ordinary way.
 hello_dir="$root/.artifacts/bench/hello"
-if [ ! -x "$hello_dir/Hello" ]; then
+if [ ! -f "$hello_dir/Hello.dll" ]; then
   echo "building the hello-world baseline..." >&2
   dotnet build "$root/bench/startup/hello/Hello.csproj" -c Release --nologo -v quiet -o "$hello_dir" \
     --artifacts-path "$root/.artifacts/bench/hello.obj" > /dev/null
 fi
 
-# Warm the host (builds it if sources changed) and pick the task to time: ValidateSpecs once it
-# works; until then --tree, which pays the same start-up (context, engine, task graph) minus the task.
-./build.sh --version > /dev/null
-host_args=(--target=ValidateSpecs)
-if ! ./build.sh "${host_args[@]}" > /dev/null 2>&1; then
-  host_args=(--tree)
-  echo "note: './build.sh --target=ValidateSpecs' does not succeed yet; timing './build.sh --tree' instead." >&2
-fi
+# The loopback webhook that answers at once.
+python3 "$root/bench/startup/webhook.py" > "$work/webhook.port" &
+webhook_pid=$!
+trap 'kill "$webhook_pid" 2> /dev/null || true' EXIT
+for _ in $(seq 50); do [ -s "$work/webhook.port" ] && break; sleep 0.1; done
+export BENCH_WEBHOOK_URL="http://127.0.0.1:$(head -1 "$work/webhook.port")/hook"
 
-# `dotnet run` builds on its first call; time the later (up-to-date) calls, as CI would see them.
-dotnet run --project build/Build.csproj -- --version > /dev/null
+# The two hosts build.sh makes (each built once, then warm).
+echo "building the native and the ReadyToRun host (when sources changed)..." >&2
+SPECCAKE_HOST_BUILD=native ./build.sh --version > /dev/null
+r2r_dir="$root/.artifacts/bench/host-readytorun"
+SPECCAKE_HOST_DIR="$r2r_dir" SPECCAKE_HOST_BUILD=readytorun ./build.sh --version > /dev/null
 
-hello_cmd="$hello_dir/Hello"
-host_cmd="./build.sh ${host_args[*]}"
-run_cmd="dotnet run --project build/Build.csproj -- ${host_args[*]}"
+# The tool and the recipe, installed as another repository would (docs/use-in-your-repo.md).
+version="0.0.0-bench.$(date +%s)"
+repo="$work/repo"
+rm -rf "$repo" && mkdir -p "$repo"
+cp -r "$fixture/." "$repo/"
+sed -i "s/@VERSION@/$version/" "$repo/build.cake"
+echo "packing and installing SpecCake.Tool $version and SpecCake.Recipe..." >&2
+./pack.sh --output "$work/feed" --version "$version" > "$work/pack.log" 2>&1 || { cat "$work/pack.log" >&2; exit 1; }
+(
+  cd "$repo"
+  dotnet new tool-manifest > /dev/null
+  dotnet tool install --local SpecCake.Tool --version "$version" --add-source "$work/feed" > /dev/null
+  dotnet tool install --local Cake.Tool --version 7.0.0 > /dev/null
+)
+export CAKE_NUGET_SOURCE="$work/feed;https://api.nuget.org/v3/index.json" CAKE_PATHS_ADDINS="$work/addins"
 
-# one command's "mean median cpu" in seconds (cpu = user + system, hyperfine only: on a busy
-# machine it moves less than wall time)
 use_hyperfine() { [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine > /dev/null; }
 
+# measure COUNT DIR COMMAND...: "median mean" in seconds; the command must succeed.
 measure() {
-  local count="$1" command="$2"
-  if use_hyperfine; then
-    local csv
-    csv="$(mktemp)"
-    hyperfine -N --style none --warmup 2 --runs "$count" --export-csv "$csv" "$command" > /dev/null 2>&1
-    # command,mean,stddev,median,user,system,min,max
-    awk -F, 'NR==2 { printf "%.3f %.3f %.3f\n", $2, $4, $5 + $6 }' "$csv"
-    rm -f "$csv"
-  else
-    local i start end samples=()
-    $command > /dev/null 2>&1 || true
-    for ((i = 0; i < count; i++)); do
-      start=$(date +%s%N)
-      $command > /dev/null 2>&1 || true
-      end=$(date +%s%N)
-      samples+=($(((end - start) / 1000)))
-    done
-    printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1; s += $1 } END {
-      m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
-      printf "%.3f %.3f -\n", s / NR / 1e6, m / 1e6 }'
-  fi
+  local count="$1" dir="$2"
+  shift 2
+  (
+    cd "$dir"
+    "$@" > "$work/last.log" 2>&1 || { echo "failed: $* (see $work/last.log)" >&2; exit 1; }
+    if use_hyperfine; then
+      local csv
+      csv="$(mktemp)"
+      hyperfine -N --style none --warmup 2 --runs "$count" --export-csv "$csv" "$*" > /dev/null 2>&1
+      awk -F, 'NR==2 { printf "%.4f %.4f\n", $4, $2 }' "$csv"
+      rm -f "$csv"
+    else
+      local i start end samples=()
+      for ((i = 0; i < count; i++)); do
+        start=$(date +%s%N)
+        "$@" > /dev/null 2>&1
+        end=$(date +%s%N)
+        samples+=($(((end - start) / 1000)))
+      done
+      printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1; s += $1 } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.4f %.4f\n", m / 1e6, s / NR / 1e6 }'
+    fi
+  )
 }
 
-read -r hello_mean hello_median hello_cpu < <(measure "$runs" "$hello_cmd")
-read -r host_mean host_median host_cpu < <(measure "$runs" "$host_cmd")
-read -r run_mean run_median run_cpu < <(measure "$dotnet_run_runs" "$run_cmd")
+validate=(--target=ValidateSpecs "--working=$fixture")
+dryrun=(--target=NotifySpecEvent --event=spec_approved --spec=FEAT-0001 --dryrun "--working=$fixture")
+send=(--target=NotifySpecEvent --event=spec_approved --spec=FEAT-0001 "--working=$fixture")
 
+rows=()
+row() { # label count dir command...
+  local label="$1" count="$2" dir="$3" median mean
+  shift 3
+  read -r median mean < <(measure "$count" "$dir" "$@")
+  rows+=("$label|$median|$mean|$count")
+}
+
+row "hello world: dotnet Hello.dll" "$runs" "$root" dotnet "$hello_dir/Hello.dll"
+row "native ./build.sh --target=ValidateSpecs" "$runs" "$root" ./build.sh "${validate[@]}"
+row "native ./build.sh NotifySpecEvent --dryrun" "$runs" "$root" ./build.sh "${dryrun[@]}"
+row "native ./build.sh NotifySpecEvent (1 webhook)" "$runs" "$root" ./build.sh "${send[@]}"
+row "ReadyToRun ./build.sh --target=ValidateSpecs" "$runs" "$root" env SPECCAKE_HOST_DIR="$r2r_dir" SPECCAKE_HOST_BUILD=readytorun ./build.sh "${validate[@]}"
+row "ReadyToRun ./build.sh NotifySpecEvent --dryrun" "$runs" "$root" env SPECCAKE_HOST_DIR="$r2r_dir" SPECCAKE_HOST_BUILD=readytorun ./build.sh "${dryrun[@]}"
+row "ReadyToRun ./build.sh NotifySpecEvent (1 webhook)" "$runs" "$root" env SPECCAKE_HOST_DIR="$r2r_dir" SPECCAKE_HOST_BUILD=readytorun ./build.sh "${send[@]}"
+row "tool: dotnet speccake --target=ValidateSpecs" "$runs" "$repo" dotnet speccake --target=ValidateSpecs
+row "tool: dotnet speccake NotifySpecEvent (1 webhook)" "$runs" "$repo" dotnet speccake --target=NotifySpecEvent --event=spec_approved --spec=FEAT-0001
+row "recipe: dotnet cake (Ci -> ValidateSpecs)" "$slow_runs" "$repo" dotnet cake
+row "dotnet run --project build/Build.csproj ValidateSpecs" "$slow_runs" "$root" dotnet run --project build/Build.csproj -- "${validate[@]}"
+
+hello="${rows[0]#*|}"
+hello="${hello%%|*}"
 tool="$(use_hyperfine && echo hyperfine || echo 'date +%s%N loop')"
 {
-  echo "Start-up ($tool; $runs runs, dotnet run $dotnet_run_runs runs; seconds; $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'))"
-  row() { # name median mean cpu
-    awk -v c="$1" -v m="$2" -v a="$3" -v u="$4" -v h="$hello_median" \
-      'BEGIN { printf "  %-58s %8s %8s %8s %9.1fx\n", c, m, a, u, m / h }'
+  echo "Start-up ($tool; medians in seconds; $(nproc 2> /dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2> /dev/null || echo '?'))"
+  printf '  %-56s %8s %8s %5s %9s\n' "command" "median" "mean" "runs" "vs hello"
+  for entry in "${rows[@]}"; do
+    IFS='|' read -r label median mean count <<< "$entry"
+    awk -v l="$label" -v m="$median" -v a="$mean" -v n="$count" -v h="$hello" \
+      'BEGIN { printf "  %-56s %8.3f %8.3f %5d %8.2fx\n", l, m, a, n, m / h }'
+  done
+  goal() { # label row-index limit
+    IFS='|' read -r _ median _ _ <<< "${rows[$2]}"
+    awk -v l="$1" -v m="$median" -v h="$hello" -v g="$3" \
+      'BEGIN { r = m / h; printf "  %-50s %5.2fx (goal <= %.1fx: %s)\n", l, r, g, (r <= g ? "met" : "NOT met") }'
   }
-  printf '  %-58s %8s %8s %8s %10s\n' "command" "median" "mean" "cpu" "vs hello"
-  row "hello world (.NET console)" "$hello_median" "$hello_mean" "$hello_cpu"
-  row "$host_cmd" "$host_median" "$host_mean" "$host_cpu"
-  row "$run_cmd" "$run_median" "$run_mean" "$run_cpu"
-  awk -v host="$host_median" -v hello="$hello_median" -v run="$run_median" 'BEGIN {
-    printf "  build.sh vs hello world: %.1fx (goal <= 4x: %s)\n", host / hello, (host / hello <= 4 ? "met" : "NOT met")
-    printf "  build.sh vs dotnet run:  %.1fx faster (goal >= 10x: %s)\n", run / host, (run / host >= 10 ? "met" : "NOT met") }'
+  goal "native ValidateSpecs vs hello world" 1 1.0
+  goal "native NotifySpecEvent --dryrun vs hello world" 2 1.5
+  goal "native NotifySpecEvent send vs hello world" 3 1.5
 } | tee "$results/startup.txt"

@@ -7,14 +7,6 @@ namespace SpecCake.Build.Tasks;
 [TaskDescription("Finds spec_created and spec_approved between two git refs and notifies them (--base=<ref>, --head=<ref>).")]
 public sealed class DetectSpecEventsTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        context.DetectSpecEvents(new DetectSpecEventsSettings
-        {
-            ConfigFile = context.ConfigFile,
-            Base = context.Text("base"),
-            Head = context.Text("head") ?? "HEAD",
-            DryRun = context.DryRun,
-        });
-    }
+    public override void Run(BuildContext context) =>
+        context.DetectSpecEvents(DetectSpecEventsSettings.FromArguments(context.Arguments));
 }

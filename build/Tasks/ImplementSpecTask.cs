@@ -7,14 +7,6 @@ namespace SpecCake.Build.Tasks;
 [TaskDescription("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force).")]
 public sealed class ImplementSpecTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        context.ImplementSpec(new ImplementSpecSettings
-        {
-            ConfigFile = context.ConfigFile,
-            Spec = context.Text("spec"),
-            Force = context.Flag("force"),
-            DryRun = context.DryRun,
-        });
-    }
+    public override void Run(BuildContext context) =>
+        context.ImplementSpec(ImplementSpecSettings.FromArguments(context.Arguments));
 }

@@ -7,13 +7,6 @@ namespace SpecCake.Build.Tasks;
 [TaskDescription("Mirrors specs into Jira, Linear, Azure DevOps and GitHub Projects (--spec=<ID>, default every spec).")]
 public sealed class SyncTrackersTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        context.SyncTrackers(new SyncTrackersSettings
-        {
-            ConfigFile = context.ConfigFile,
-            Spec = context.Text("spec"),
-            DryRun = context.DryRun,
-        });
-    }
+    public override void Run(BuildContext context) =>
+        context.SyncTrackers(SyncTrackersSettings.FromArguments(context.Arguments));
 }

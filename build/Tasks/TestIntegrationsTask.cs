@@ -7,13 +7,6 @@ namespace SpecCake.Build.Tasks;
 [TaskDescription("Sends a clearly marked test message through every enabled integration (--only=<name,name>).")]
 public sealed class TestIntegrationsTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        context.TestIntegrations(new TestIntegrationsSettings
-        {
-            ConfigFile = context.ConfigFile,
-            Only = context.List("only"),
-            DryRun = context.DryRun,
-        });
-    }
+    public override void Run(BuildContext context) =>
+        context.TestIntegrations(TestIntegrationsSettings.FromArguments(context.Arguments));
 }

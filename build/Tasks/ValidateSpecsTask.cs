@@ -7,11 +7,6 @@ namespace SpecCake.Build.Tasks;
 [TaskDescription("Validates every spec file and specs.config.yaml (--config=<file>).")]
 public sealed class ValidateSpecsTask : FrostingTask<BuildContext>
 {
-    public override void Run(BuildContext context)
-    {
-        context.ValidateSpecs(new ValidateSpecsSettings
-        {
-            ConfigFile = context.ConfigFile,
-        });
-    }
+    public override void Run(BuildContext context) =>
+        context.ValidateSpecs(ValidateSpecsSettings.FromArguments(context.Arguments));
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Cake.Core.IO;
 using SpecCake.Host.Internal;
@@ -7,8 +8,8 @@ namespace SpecCake.Host;
 /// <summary>
 /// Builds and runs a Cake Frosting-style host on Cake's own engine:
 /// <code>return new CakeHost().UseContext&lt;BuildContext&gt;().Run(args);</code>
-/// Tasks are the <see cref="IFrostingTask"/> classes of the entry assembly, of assemblies added with
-/// <see cref="AddAssembly"/> and those added with <see cref="AddTask{TTask}"/>. The command line is
+/// Tasks are the <see cref="IFrostingTask"/> classes added with <see cref="AddTask{TTask}"/> (trim- and
+/// native-AOT-safe) or found in an assembly added with <see cref="AddAssembly"/>. The command line is
 /// Cake's (<c>--target</c>, <c>--verbosity</c>, <c>--dryrun</c>, <c>--exclusive</c>, <c>--tree</c>,
 /// <c>--description</c>, <c>--working</c>, <c>--version</c>, <c>--info</c>, <c>--help</c>); every
 /// other <c>--name=value</c>, <c>--name value</c> or bare <c>--flag</c> (= <c>true</c>) reaches
@@ -21,7 +22,7 @@ public sealed class CakeHost
     /// <summary>Sets the context type tasks run with; it needs a constructor taking <c>ICakeContext</c>.</summary>
     /// <typeparam name="TContext">The context type, usually derived from <see cref="FrostingContext"/>.</typeparam>
     /// <returns>This host.</returns>
-    public CakeHost UseContext<TContext>()
+    public CakeHost UseContext<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TContext>()
         where TContext : class, IFrostingContext
     {
         _options.ContextType = typeof(TContext);
@@ -31,7 +32,7 @@ public sealed class CakeHost
     /// <summary>Sets the setup/teardown run around the whole build.</summary>
     /// <typeparam name="TLifetime">The lifetime type; it needs a parameterless constructor.</typeparam>
     /// <returns>This host.</returns>
-    public CakeHost UseLifetime<TLifetime>()
+    public CakeHost UseLifetime<[DynamicallyAccessedMembers(HostOptions.LifetimeMembers)] TLifetime>()
         where TLifetime : class, IFrostingLifetime
     {
         _options.LifetimeType = typeof(TLifetime);
@@ -41,7 +42,7 @@ public sealed class CakeHost
     /// <summary>Sets the setup/teardown run around each task.</summary>
     /// <typeparam name="TLifetime">The task lifetime type; it needs a parameterless constructor.</typeparam>
     /// <returns>This host.</returns>
-    public CakeHost UseTaskLifetime<TLifetime>()
+    public CakeHost UseTaskLifetime<[DynamicallyAccessedMembers(HostOptions.LifetimeMembers)] TLifetime>()
         where TLifetime : class, IFrostingTaskLifetime
     {
         _options.TaskLifetimeType = typeof(TLifetime);
@@ -58,23 +59,40 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Adds the task classes found in an assembly (the entry assembly is always searched).</summary>
+    /// <summary>
+    /// Adds the task classes found in an assembly, by reflection over its types: not for a trimmed or
+    /// native host, which adds each task with <see cref="AddTask{TTask}"/>.
+    /// </summary>
     /// <param name="assembly">The assembly.</param>
     /// <returns>This host.</returns>
+    [RequiresUnreferencedCode(TaskCatalog.ScanWarning)]
     public CakeHost AddAssembly(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        _options.Assemblies.Add(assembly);
+        _options.Tasks.AddRange(TaskCatalog.In(assembly));
         return this;
     }
 
     /// <summary>Adds one task class.</summary>
     /// <typeparam name="TTask">The task type; it needs a parameterless constructor.</typeparam>
     /// <returns>This host.</returns>
-    public CakeHost AddTask<TTask>()
+    public CakeHost AddTask<[DynamicallyAccessedMembers(HostOptions.TaskMembers)] TTask>()
         where TTask : class, IFrostingTask
     {
-        _options.TaskTypes.Add(typeof(TTask));
+        _options.Tasks.Add(new TaskType(typeof(TTask)));
+        return this;
+    }
+
+    /// <summary>
+    /// Names the program in <c>--help</c> and usage errors (e.g. <c>dotnet speccake</c>); the
+    /// <c>SPECCAKE_HOST_LAUNCHER</c> environment variable, which build.sh and build.ps1 set, wins.
+    /// </summary>
+    /// <param name="name">The command a user types to start the host.</param>
+    /// <returns>This host.</returns>
+    public CakeHost UseApplicationName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _options.ApplicationName = name;
         return this;
     }
 

@@ -1,8 +1,8 @@
 namespace SpecCake.AddinTests;
 
 /// <summary>
-/// Shared by every script test, because it is the slow part: packs src/SpecCake once with a
-/// unique prerelease version into a local folder feed, and restores the repository's Cake.Tool
+/// Shared by every script test, because it is the slow part: packs src/SpecCake and
+/// src/SpecCake.Recipe once with a unique prerelease version into a local folder feed, and restores the repository's Cake.Tool
 /// from a copy of <c>.config/dotnet-tools.json</c> in a temporary root. Each test then writes a
 /// <c>build.cake</c> in a folder under that root and runs <c>dotnet cake</c> there, as a user would.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
 
     /// <summary>The directive a user writes, pinned to the packed version.</summary>
     public string AddinDirective => $"#addin nuget:?package=SpecCake&version={Version}&loaddependencies=true";
+
+    /// <summary>The directive a recipe user writes, pinned to the packed version.</summary>
+    public string RecipeDirective => $"#load nuget:?package=SpecCake.Recipe&version={Version}";
 
     /// <summary>Where Cake installs addins; shared so the dependencies are extracted once.</summary>
     public string AddinsPath => Path.Combine(Root, "addins");
@@ -41,13 +44,24 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             ["pack", Path.Combine(RepositoryRoot.Path, "src", "SpecCake"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "--nologo"],
             RepositoryRoot.Path,
             timeout: PackTimeout);
+        var packRecipe = ProcessRun.RunAsync(
+            "dotnet",
+            ["pack", Path.Combine(RepositoryRoot.Path, "src", "SpecCake.Recipe"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "--nologo"],
+            RepositoryRoot.Path,
+            timeout: PackTimeout);
         var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: PackTimeout);
 
         var packed = await pack;
+        var packedRecipe = await packRecipe;
         var restored = await restore;
         if (packed.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet pack failed: {packed}");
+        }
+
+        if (packedRecipe.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack of the recipe failed: {packedRecipe}");
         }
 
         if (restored.ExitCode != 0)

@@ -43,7 +43,8 @@ public sealed partial class WorkflowTests
 
         Assert.Contains(invocations, i => i.Value("target") == "ValidateSpecs");
         var detect = Assert.Single(invocations, i => i.Value("target") == "DetectSpecEvents");
-        Assert.Equal("${{", detect.Value("base")?[..3]);
+        Assert.Equal("$BEFORE", detect.Value("base"));
+        Assert.Contains("BEFORE: ${{ github.event.before }}", all);
         Assert.Contains("dotnet tool restore", all);
         Assert.Contains("bash .ci/run", all);
     }
@@ -110,6 +111,88 @@ public sealed partial class WorkflowTests
         {
             Assert.Contains(invocations, i => i.Value("target") == target);
         }
+    }
+
+    [Fact]
+    public void DocsPage_ToolComesFirstThenRecipeThenAliases()
+    {
+        var text = DocsPage.Text;
+
+        var tool = text.IndexOf("## Way 1: the dotnet tool", StringComparison.Ordinal);
+        var recipe = text.IndexOf("## Way 2: the Cake recipe", StringComparison.Ordinal);
+        var aliases = text.IndexOf("## Way 3: the addin's aliases", StringComparison.Ordinal);
+
+        Assert.True(tool >= 0 && tool < recipe && recipe < aliases, "the tool, then the recipe, then the aliases");
+        Assert.DoesNotContain("Cake.Frosting", text);
+        Assert.DoesNotContain("dotnet run", text);
+        Assert.All(BuildInvocation.FindAll(text[..recipe]), i => Assert.StartsWith("dotnet speccake", i.Text));
+    }
+
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public async Task Workflow_InThisRepository_PassesActionlint(string name)
+    {
+        var findings = await Actionlint.LintAsync(Path.Combine(RepositoryRoot.Path, ".github", "workflows", name));
+
+        Assert.True(findings.Length == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public async Task DocsPage_EveryWorkflow_PassesActionlint()
+    {
+        var directory = Directory.CreateTempSubdirectory("speccake-docs-workflows-");
+        try
+        {
+            var files = new List<string>();
+            foreach (var (line, code) in DocsPage.CodeBlocks("yaml").Where(b => b.Code.Contains("\njobs:", StringComparison.Ordinal)))
+            {
+                var file = Path.Combine(directory.FullName, $"use-in-your-repo.md-line-{line}.yml");
+                await File.WriteAllTextAsync(file, code + "\n");
+                files.Add(file);
+            }
+
+            var findings = await Actionlint.LintAsync([.. files]);
+
+            Assert.True(files.Count >= 4, $"workflows found: {files.Count}");
+            Assert.True(findings.Length == 0, string.Join("\n", findings));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Workflows_JobsThatNotifyOrSyncTrackers_RunInAConcurrencyGroupWithoutCancelling()
+    {
+        var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.y*ml")
+            .Select(file => (Where: Path.GetFileName(file), Code: File.ReadAllText(file)))
+            .Concat(DocsPage.CodeBlocks("yaml").Where(b => b.Code.Contains("\njobs:", StringComparison.Ordinal)).Select(b => (Where: $"use-in-your-repo.md:{b.Line}", b.Code)));
+        var checkedJobs = 0;
+        foreach (var (where, code) in sources)
+        {
+            var root = ParseYaml(code, where);
+            var jobs = (YamlMappingNode)root.Children[new YamlScalarNode("jobs")];
+            foreach (var (name, node) in jobs.Children)
+            {
+                var job = (YamlMappingNode)node;
+                var steps = string.Join("\n", ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Select(step => step.ToString()));
+                if (!BuildInvocation.FindAll(steps).Any(i => i.Value("target") is "NotifySpecEvent" or "DetectSpecEvents" or "SyncTrackers" or "ImplementSpec"))
+                {
+                    continue;
+                }
+
+                var concurrency = job.Children.TryGetValue(new YamlScalarNode("concurrency"), out var own) ? own
+                    : root.Children.TryGetValue(new YamlScalarNode("concurrency"), out var shared) ? shared
+                    : null;
+                var group = Assert.IsType<YamlMappingNode>(concurrency, exactMatch: false);
+                Assert.True(group.Children.ContainsKey(new YamlScalarNode("group")), $"{where}: job {name} has no concurrency group");
+                Assert.Equal("false", group.Children[new YamlScalarNode("cancel-in-progress")].ToString());
+                checkedJobs++;
+            }
+        }
+
+        Assert.True(checkedJobs >= 5, $"jobs checked: {checkedJobs}");
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace SpecCake.Host.Internal;
 
@@ -13,24 +11,11 @@ internal static class HostErrors
 {
     public const int UsageExitCode = 1;
 
-    /// <summary>A command line Spectre could not parse (unknown value, missing value, bad verbosity).</summary>
-    public static int ReportUsage(HostConsoles consoles, Exception exception)
+    /// <summary>A command line the host could not read (unknown word, missing value, bad verbosity).</summary>
+    public static int ReportUsage(HostConsoles consoles, string message, string applicationName)
     {
-        if (exception is CommandAppException { Pretty: { } pretty })
-        {
-            consoles.Error.Write(pretty);
-        }
-        else
-        {
-            consoles.Console.WriteErrorLine("Error: {0}", Unwrap(exception).Message);
-        }
-
-        if (exception.Message.Contains("to Verbosity", StringComparison.Ordinal))
-        {
-            consoles.Console.WriteErrorLine("Valid verbosities: quiet, minimal, normal, verbose, diagnostic.");
-        }
-
-        consoles.Console.WriteErrorLine("Run with --help to see the options.");
+        consoles.Console.WriteErrorLine("Error: {0}", message);
+        consoles.Console.WriteErrorLine("Run '{0} --help' to see the options.", applicationName);
         return UsageExitCode;
     }
 

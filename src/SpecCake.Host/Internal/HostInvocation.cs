@@ -17,17 +17,4 @@ internal sealed record HostInvocation(
     bool Exclusive,
     bool Version,
     bool Info,
-    ILookup<string, string?> Remaining)
-{
-    public static HostInvocation From(HostCommandSettings settings, ILookup<string, string?> remaining) => new(
-        settings.Targets is { Length: > 0 } targets ? targets : ["Default"],
-        settings.WorkingDirectory,
-        settings.Verbosity,
-        settings.Description,
-        settings.Tree,
-        settings.DryRun,
-        settings.Exclusive,
-        settings.Version,
-        settings.Info,
-        remaining);
-}
+    ILookup<string, string?> Remaining);

@@ -38,9 +38,9 @@ internal sealed class HostRunner(HostOptions options, ICakeEnvironment environme
 
             StartupTrace.Mark("context");
             var engine = new CakeEngine(data, log);
-            foreach (var taskType in TaskCatalog.Find(options))
+            foreach (var task in TaskCatalog.Find(options))
             {
-                TaskRegistration.Register(engine, buildContext, taskType, log);
+                TaskRegistration.Register(engine, buildContext, task, log);
             }
 
             RegisterLifetimes(engine, buildContext);

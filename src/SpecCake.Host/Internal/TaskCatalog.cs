@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace SpecCake.Host.Internal;
@@ -7,39 +8,42 @@ internal static class TaskCatalog
 {
     private const string TaskSuffix = "Task";
 
-    public static IReadOnlyList<Type> Find(HostOptions options)
+    public const string ScanWarning =
+        "Finds task classes by reflection over the assembly's types, which trimming may remove; a trimmed or native host registers each task with AddTask<TTask>().";
+
+    /// <summary>The host's tasks, each once, in the order they were added.</summary>
+    public static IReadOnlyList<TaskType> Find(HostOptions options)
     {
-        var found = new List<Type>();
+        var found = new List<TaskType>();
         var seen = new HashSet<Type>();
-        foreach (var type in options.TaskTypes)
+        foreach (var task in options.Tasks)
         {
-            if (seen.Add(type))
+            if (seen.Add(task.Type))
             {
-                found.Add(type);
-            }
-        }
-
-        var assemblies = new List<Assembly>();
-        if (Assembly.GetEntryAssembly() is { } entry)
-        {
-            assemblies.Add(entry);
-        }
-
-        assemblies.AddRange(options.Assemblies);
-        foreach (var assembly in assemblies.Distinct())
-        {
-            foreach (var type in TypesOf(assembly))
-            {
-                if (IsTask(type) && seen.Add(type))
-                {
-                    found.Add(type);
-                }
+                found.Add(task);
             }
         }
 
         return found;
     }
 
+    /// <summary>Every task class of an assembly (<c>CakeHost.AddAssembly</c>).</summary>
+    [RequiresUnreferencedCode(ScanWarning)]
+    public static List<TaskType> In(Assembly assembly)
+    {
+        var found = new List<TaskType>();
+        foreach (var type in TypesOf(assembly))
+        {
+            if (IsTask(type))
+            {
+                found.Add(new TaskType(type));
+            }
+        }
+
+        return found;
+    }
+
+    [RequiresUnreferencedCode(ScanWarning)]
     private static IEnumerable<Type> TypesOf(Assembly assembly)
     {
         try
@@ -48,7 +52,7 @@ internal static class TaskCatalog
         }
         catch (ReflectionTypeLoadException partial)
         {
-            // An entry assembly we do not own (a test runner) may not load whole; tasks still can.
+            // An assembly we do not own (a test runner) may not load whole; tasks still can.
             return partial.Types.OfType<Type>();
         }
     }

@@ -7,8 +7,9 @@ namespace SpecCake.Host.Internal;
 /// <summary>Registers a task class with Cake's engine: body, criteria, error and finally handlers, dependencies.</summary>
 internal static class TaskRegistration
 {
-    public static void Register(ICakeEngine engine, ICakeContext context, Type taskType, ICakeLog log)
+    public static void Register(ICakeEngine engine, ICakeContext context, TaskType task, ICakeLog log)
     {
+        var taskType = task.Type;
         var name = TaskCatalog.NameOf(taskType);
         var shape = TaskShape.Of(taskType);
         if (!shape.ContextType.IsInstanceOfType(context))
@@ -22,7 +23,7 @@ internal static class TaskRegistration
         }
 
         // The task object is created when Cake first needs it, not for tasks that never run.
-        var task = new Lazy<IFrostingTask>(() => (IFrostingTask)Activator.CreateInstance(taskType, nonPublic: true)!);
+        var instance = new Lazy<IFrostingTask>(() => (IFrostingTask)Activator.CreateInstance(taskType, nonPublic: true)!);
         var builder = engine.RegisterTask(name);
 
         var description = taskType.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
@@ -34,12 +35,12 @@ internal static class TaskRegistration
         // A task without a body only groups its dependencies; Cake reports it as delegated.
         if (shape.OverridesRun)
         {
-            builder.Does(() => task.Value.RunAsync(context));
+            builder.Does(() => instance.Value.RunAsync(context));
         }
 
         if (shape.OverridesShouldRun)
         {
-            builder.WithCriteria(() => task.Value.ShouldRun(context), $"{name}.ShouldRun returned false.");
+            builder.WithCriteria(() => instance.Value.ShouldRun(context), $"{name}.ShouldRun returned false.");
         }
 
         if (taskType.GetCustomAttribute<ContinueOnErrorAttribute>() is not null)
@@ -50,12 +51,12 @@ internal static class TaskRegistration
         // Registering an error handler tells Cake the error is handled: only when the task has one.
         if (shape.OverridesOnError)
         {
-            builder.OnError(exception => task.Value.OnError(exception, context));
+            builder.OnError(exception => instance.Value.OnError(exception, context));
         }
 
         if (shape.OverridesFinally)
         {
-            builder.Finally(() => task.Value.Finally(context));
+            builder.Finally(() => instance.Value.Finally(context));
         }
 
         foreach (var dependency in taskType.GetCustomAttributes<IsDependentOnAttribute>())

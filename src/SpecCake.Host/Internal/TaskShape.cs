@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Cake.Core;
 
@@ -9,7 +10,7 @@ namespace SpecCake.Host.Internal;
 /// </summary>
 internal sealed record TaskShape(Type ContextType, bool OverridesRun, bool OverridesShouldRun, bool OverridesOnError, bool OverridesFinally)
 {
-    public static TaskShape Of(Type taskType)
+    public static TaskShape Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type taskType)
     {
         for (var type = taskType.BaseType; type is not null; type = type.BaseType)
         {
@@ -36,7 +37,7 @@ internal sealed record TaskShape(Type ContextType, bool OverridesRun, bool Overr
         return new TaskShape(typeof(ICakeContext), true, true, true, true);
     }
 
-    private static bool Overrides(Type taskType, Type baseDefinition, string name, params Type[] parameters)
+    private static bool Overrides([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type taskType, Type baseDefinition, string name, params Type[] parameters)
     {
         var method = taskType.GetMethod(name, BindingFlags.Public | BindingFlags.Instance, parameters);
         var declaring = method?.DeclaringType;

@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -25,4 +26,21 @@ public sealed class DetectSpecEventsSettings
     /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
     /// </summary>
     public bool? DryRun { get; set; }
+
+    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--base</c>, <c>--head</c>, <c>--dryrun</c>.</summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <example><code>Task("Detect").Does(() => DetectSpecEvents(DetectSpecEventsSettings.FromArguments(Context.Arguments)));</code></example>
+    public static DetectSpecEventsSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var read = new TaskArguments(arguments);
+        return new DetectSpecEventsSettings
+        {
+            ConfigFile = read.ConfigFile,
+            Base = read.Text("base"),
+            Head = read.Text("head") ?? "HEAD",
+            DryRun = read.DryRun,
+        };
+    }
 }

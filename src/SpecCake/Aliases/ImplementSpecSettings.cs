@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -23,4 +24,15 @@ public sealed class ImplementSpecSettings
     /// request or event. When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
     /// </summary>
     public bool? DryRun { get; set; }
+
+    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--spec</c>, <c>--force</c>, <c>--dryrun</c>.</summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <example><code>Task("Implement").Does(() => ImplementSpec(ImplementSpecSettings.FromArguments(Context.Arguments)));</code></example>
+    public static ImplementSpecSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var read = new TaskArguments(arguments);
+        return new ImplementSpecSettings { ConfigFile = read.ConfigFile, Spec = read.Text("spec"), Force = read.Flag("force"), DryRun = read.DryRun };
+    }
 }

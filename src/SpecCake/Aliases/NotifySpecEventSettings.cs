@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -43,4 +44,33 @@ public sealed class NotifySpecEventSettings
     /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
     /// </summary>
     public bool? DryRun { get; set; }
+
+    /// <summary>
+    /// The settings the command line asks for: <c>--config</c>, <c>--event</c>, <c>--spec</c>, <c>--pr</c>,
+    /// <c>--pr-url</c>, <c>--branch</c>, <c>--error</c>, <c>--logs-url</c>, <c>--reviewers</c>,
+    /// <c>--duration</c>, <c>--dryrun</c> (the build host's and the recipe's NotifySpecEvent task).
+    /// </summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <exception cref="CakeException">A value is malformed, e.g. <c>--pr=abc</c>.</exception>
+    /// <example><code>Task("Notify").Does(() => NotifySpecEvent(NotifySpecEventSettings.FromArguments(Context.Arguments)));</code></example>
+    public static NotifySpecEventSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var read = new TaskArguments(arguments);
+        return new NotifySpecEventSettings
+        {
+            ConfigFile = read.ConfigFile,
+            Event = read.Text("event"),
+            Spec = read.Text("spec"),
+            Pr = read.Integer("pr"),
+            PrUrl = read.Text("pr-url"),
+            Branch = read.Text("branch"),
+            Error = read.Text("error"),
+            LogsUrl = read.Text("logs-url"),
+            Reviewers = read.List("reviewers"),
+            Duration = read.Number("duration"),
+            DryRun = read.DryRun,
+        };
+    }
 }

@@ -109,7 +109,7 @@ public static class SpecChangeAliases
         var approved = new System.Text.Json.Nodes.JsonArray();
         foreach (var id in events.Where(detected => detected.Event == SpecEventKind.SpecApproved).Select(detected => detected.SpecId).Distinct(StringComparer.Ordinal))
         {
-            approved.Add(System.Text.Json.Nodes.JsonValue.Create(id));
+            approved.Add((System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(id));
         }
 
         try

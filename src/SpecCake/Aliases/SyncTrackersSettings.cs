@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -16,4 +17,15 @@ public sealed class SyncTrackersSettings
     /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
     /// </summary>
     public bool? DryRun { get; set; }
+
+    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--spec</c>, <c>--dryrun</c>.</summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <example><code>Task("Trackers").Does(() => SyncTrackers(SyncTrackersSettings.FromArguments(Context.Arguments)));</code></example>
+    public static SyncTrackersSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var read = new TaskArguments(arguments);
+        return new SyncTrackersSettings { ConfigFile = read.ConfigFile, Spec = read.Text("spec"), DryRun = read.DryRun };
+    }
 }

@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -19,4 +20,15 @@ public sealed class TestIntegrationsSettings
     /// When null, taken from the <c>dryrun</c>/<c>noop</c>/<c>whatif</c> arguments of the running Cake.
     /// </summary>
     public bool? DryRun { get; set; }
+
+    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--only</c>, <c>--dryrun</c>.</summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <example><code>Task("Test").Does(() => TestIntegrations(TestIntegrationsSettings.FromArguments(Context.Arguments)));</code></example>
+    public static TestIntegrationsSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var read = new TaskArguments(arguments);
+        return new TestIntegrationsSettings { ConfigFile = read.ConfigFile, Only = read.List("only"), DryRun = read.DryRun };
+    }
 }

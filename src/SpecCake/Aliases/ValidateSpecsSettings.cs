@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 
 namespace SpecCake.Aliases;
@@ -10,4 +11,14 @@ public sealed class ValidateSpecsSettings
 
     /// <summary>Whether invalid specs or config throw (failing the task). True by default.</summary>
     public bool FailOnInvalid { get; set; } = true;
+
+    /// <summary>The settings the command line asks for: <c>--config</c>.</summary>
+    /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
+    /// <returns>The settings.</returns>
+    /// <example><code>Task("Specs").Does(() => ValidateSpecs(ValidateSpecsSettings.FromArguments(Context.Arguments)));</code></example>
+    public static ValidateSpecsSettings FromArguments(ICakeArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return new ValidateSpecsSettings { ConfigFile = new TaskArguments(arguments).ConfigFile };
+    }
 }

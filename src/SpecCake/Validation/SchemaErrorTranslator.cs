@@ -56,7 +56,7 @@ internal sealed class SchemaErrorTranslator(JsonNode schema)
 
             case "enum":
             {
-                var allowed = schemaNode?["enum"]?.AsArray().Select(n => n?.ToJsonString() is { } json ? JsonSerializer.Deserialize<string>(json) ?? string.Empty : string.Empty).ToArray() ?? [];
+                var allowed = schemaNode?["enum"]?.AsArray().Select(n => n is JsonValue choice && choice.TryGetValue<string>(out var name) ? name : string.Empty).ToArray() ?? [];
                 var typed = instance is JsonValue value && value.TryGetValue<string>(out var text) ? text : instance?.ToJsonString() ?? "null";
                 var suggestion = ClosestMatch.Find(typed, allowed);
                 var hint = suggestion is not null ? $"did you mean '{suggestion}'? " : string.Empty;

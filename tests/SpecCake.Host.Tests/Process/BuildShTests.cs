@@ -1,10 +1,54 @@
 namespace SpecCake.Host.Tests.Process;
 
-/// <summary>This repository's host (build/) through build.sh, as a user runs it.</summary>
-[Collection(BuiltHostCollection.Name)]
-public sealed class BuildShTests(BuiltHostFixture host)
+/// <summary>The native host through build.sh.</summary>
+[Collection(NativeHostCollection.Name)]
+public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(host)
+{
+    [Fact]
+    public void BuildSh_NativeHost_IsANativeExecutableWithoutManagedAssemblies()
+    {
+        var executable = Path.Combine(Host.HostDirectory, "SpecCake.Tool");
+
+        Assert.Contains("building the build host (native;", Host.FirstRun.Error);
+        Assert.False(File.Exists(Path.Combine(Host.HostDirectory, "SpecCake.Tool.dll")));
+        Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(executable)[..4]);
+    }
+}
+
+/// <summary>The ReadyToRun host (no C toolchain) through build.sh.</summary>
+public sealed class ReadyToRunBuildShTests(ReadyToRunHostFixture host) : BuildShTests(host), IClassFixture<ReadyToRunHostFixture>
+{
+    [Fact]
+    public void BuildSh_ReadyToRunHost_RunsOnTheDotnetRuntime()
+    {
+        Assert.Contains("building the build host (readytorun;", Host.FirstRun.Error);
+        Assert.True(File.Exists(Path.Combine(Host.HostDirectory, "SpecCake.Tool.dll")));
+    }
+
+    // build.ps1 keeps its own stamp, so it builds once more: only here (ReadyToRun compiles fastest).
+    [Fact]
+    public void BuildPs1_ThroughPowerShellLocalTool_RunsHostAndPassesExitCode()
+    {
+        var restore = ProcessRun.Start("dotnet", ["tool", "restore"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(5));
+        Assert.True(restore.ExitCode == 0, restore.All);
+
+        var tree = Host.BuildPs1("--tree");
+        Assert.True(tree.ExitCode == 0, tree.All);
+        Assert.Matches(@"Default\s*\n└─ValidateSpecs", tree.Output);
+
+        var unknown = Host.BuildPs1("-t", "Deploy");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.DoesNotContain("build.ps1: building the build host", unknown.Error);
+        Assert.Contains("The target 'Deploy' was not found.", unknown.Error);
+    }
+}
+
+/// <summary>This repository's host (build/) through build.sh, as a user runs it: the same tests for each kind of host.</summary>
+public abstract class BuildShTests(BuiltHostFixture host)
 {
     private const string BuildingLine = "build.sh: building the build host";
+
+    protected BuiltHostFixture Host => host;
 
     [Fact]
     public void BuildSh_FirstRun_BuildsHostAndRunsIt()
@@ -46,8 +90,8 @@ public sealed class BuildShTests(BuiltHostFixture host)
         Assert.Matches(@"NotifySpecEvent\s+Sends a spec event", run.Output);
         Assert.Matches(@"SyncTrackers\s+Mirrors specs", run.Output);
         Assert.Matches(@"TestIntegrations\s+Sends a clearly marked test message", run.Output);
-        Assert.Matches(@"DetectSpecEvents\s+Finds spec_created and spec_approved", run.Output);
         Assert.Matches(@"ImplementSpec\s+Implements an approved spec", run.Output);
+        Assert.Matches(@"DetectSpecEvents\s+Finds spec_created and spec_approved", run.Output);
     }
 
     [Fact]
@@ -102,21 +146,5 @@ public sealed class BuildShTests(BuiltHostFixture host)
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("Failed to convert 'loud' to Verbosity.", run.Error);
         Assert.DoesNotContain("   at ", run.All);
-    }
-
-    [Fact]
-    public void BuildPs1_ThroughPowerShellLocalTool_RunsHostAndPassesExitCode()
-    {
-        var restore = ProcessRun.Start("dotnet", ["tool", "restore"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(5));
-        Assert.True(restore.ExitCode == 0, restore.All);
-
-        var tree = host.BuildPs1("--tree");
-        Assert.True(tree.ExitCode == 0, tree.All);
-        Assert.Matches(@"Default\s*\n└─ValidateSpecs", tree.Output);
-
-        var unknown = host.BuildPs1("-t", "Deploy");
-        Assert.Equal(1, unknown.ExitCode);
-        Assert.DoesNotContain("build.ps1: building the build host", unknown.Error);
-        Assert.Contains("The target 'Deploy' was not found.", unknown.Error);
     }
 }

@@ -2,18 +2,23 @@ namespace SpecCake.Host.Tests.Process;
 
 /// <summary>
 /// Builds this repository's host once per test run through <c>build.sh</c>, into a fresh folder
-/// (so the first run is a true first run), then starts it a second time (the warm path).
+/// (so the first run is a true first run), then starts it a second time (the warm path). One
+/// subclass per kind of host build.sh makes: native (NativeAOT) and ReadyToRun.
 /// </summary>
-public sealed class BuiltHostFixture : IDisposable
+public abstract class BuiltHostFixture : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "speccake-host-" + Guid.NewGuid().ToString("N"));
 
-    public BuiltHostFixture()
+    protected BuiltHostFixture(string kind)
     {
+        Kind = kind;
         HostDirectory = Path.Combine(_root, "host");
         FirstRun = BuildSh("--version");
         SecondRun = BuildSh("--version");
     }
+
+    /// <summary><c>native</c> or <c>readytorun</c> (build.sh's SPECCAKE_HOST_BUILD).</summary>
+    public string Kind { get; }
 
     public string HostDirectory { get; }
 
@@ -21,19 +26,33 @@ public sealed class BuiltHostFixture : IDisposable
 
     public ProcessRun SecondRun { get; }
 
-    public ProcessRun BuildSh(params string[] args) => ProcessRun.Start(
-        "bash",
-        [Path.Combine(RepositoryRoot.Path, "build.sh"), .. args],
-        RepositoryRoot.Path,
-        new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory },
-        TimeSpan.FromMinutes(10));
+    /// <summary>What <c>dotnet publish</c> printed when build.sh built the host.</summary>
+    public string PublishLog => File.ReadAllText(Path.Combine(HostDirectory, ".publish.log"));
+
+    public ProcessRun BuildSh(params string[] args) => BuildSh(args, null);
+
+    public ProcessRun BuildSh(string[] args, IReadOnlyDictionary<string, string?>? environment, string? workingDirectory = null)
+    {
+        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory, ["SPECCAKE_HOST_BUILD"] = Kind };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[name] = value;
+        }
+
+        return ProcessRun.Start(
+            "bash",
+            [Path.Combine(RepositoryRoot.Path, "build.sh"), .. args],
+            workingDirectory ?? RepositoryRoot.Path,
+            variables,
+            TimeSpan.FromMinutes(15));
+    }
 
     public ProcessRun BuildPs1(params string[] args) => ProcessRun.Start(
         "dotnet",
         ["pwsh", "-NoLogo", "-NoProfile", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. args],
         RepositoryRoot.Path,
-        new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory },
-        TimeSpan.FromMinutes(10));
+        new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory, ["SPECCAKE_HOST_BUILD"] = Kind },
+        TimeSpan.FromMinutes(15));
 
     public void Dispose()
     {
@@ -45,5 +64,20 @@ public sealed class BuiltHostFixture : IDisposable
         {
             // A leftover temp folder is not worth failing the run for.
         }
+
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The NativeAOT host (what build.sh builds where a C toolchain is installed).</summary>
+public sealed class NativeHostFixture() : BuiltHostFixture("native");
+
+/// <summary>The ReadyToRun host (build.sh's fallback without a C toolchain).</summary>
+public sealed class ReadyToRunHostFixture() : BuiltHostFixture("readytorun");
+
+/// <summary>Every test class that runs the native host shares one build of it.</summary>
+[CollectionDefinition(Name)]
+public sealed class NativeHostCollection : ICollectionFixture<NativeHostFixture>
+{
+    public const string Name = "native host";
 }

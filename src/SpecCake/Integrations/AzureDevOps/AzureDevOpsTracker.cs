@@ -164,7 +164,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         var spec = target.Spec;
         var patch = new JsonArray();
         void Set(string field, string value) =>
-            patch.Add(new JsonObject { ["op"] = "add", ["path"] = "/fields/" + field, ["value"] = value });
+            patch.Add((JsonNode)new JsonObject { ["op"] = "add", ["path"] = "/fields/" + field, ["value"] = value });
 
         if (fields.Contains(TrackerFields.Title)) Set("System.Title", SpecText.Title(spec));
         if (fields.Contains(TrackerFields.Description)) Set("System.Description", SpecText.Html(spec));
@@ -180,7 +180,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         if (fields.Contains("iteration_path") && Blank(options.IterationPath) is { } iteration) Set("System.IterationPath", iteration);
         if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { } pr)
         {
-            patch.Add(new JsonObject
+            patch.Add((JsonNode)new JsonObject
             {
                 ["op"] = "add",
                 ["path"] = "/relations/-",

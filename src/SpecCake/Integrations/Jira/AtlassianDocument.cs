@@ -121,19 +121,19 @@ internal static class AtlassianDocument
 
             if (keep < markdown.Length)
             {
-                content.Add(Paragraph(Shortened(spec)));
+                content.Add((JsonNode)(Paragraph(Shortened(spec))));
             }
         }
 
         if (spec.AcceptanceCriteria.Count > 0)
         {
-            content.Add(new JsonObject
+            content.Add((JsonNode)(new JsonObject
             {
                 ["type"] = "heading",
                 ["attrs"] = new JsonObject { ["level"] = 2 },
                 ["content"] = new JsonArray(Text("Acceptance criteria")),
-            });
-            content.Add(CriteriaList(spec, criteriaKeep));
+            }));
+            content.Add((JsonNode)(CriteriaList(spec, criteriaKeep)));
         }
 
         return Document(content);
@@ -213,7 +213,7 @@ internal static class AtlassianDocument
         foreach (var criterion in spec.AcceptanceCriteria)
         {
             // Untrusted text: a text node, never parsed as Markdown.
-            items.Add(new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(Paragraph(Criterion(criterion, keep))) });
+            items.Add((JsonNode)(new JsonObject { ["type"] = "listItem", ["content"] = new JsonArray(Paragraph(Criterion(criterion, keep))) }));
         }
 
         return new JsonObject { ["type"] = "bulletList", ["content"] = items };
@@ -227,12 +227,12 @@ internal static class AtlassianDocument
         {
             if (content.Count > 0)
             {
-                content.Add(new JsonObject { ["type"] = "hardBreak" });
+                content.Add((JsonNode)(new JsonObject { ["type"] = "hardBreak" }));
             }
 
             if (line.Length > 0)
             {
-                content.Add(Text(line));
+                content.Add((JsonNode)(Text(line)));
             }
         }
 

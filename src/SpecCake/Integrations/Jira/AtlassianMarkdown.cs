@@ -48,14 +48,14 @@ internal static class AtlassianMarkdown
         switch (block)
         {
             case HeadingBlock heading when place == Place.Document:
-                into.Add(Node("heading", Inlines(heading.Inline), new JsonObject { ["level"] = Math.Clamp(heading.Level, 1, 6) }));
+                into.Add((JsonNode)(Node("heading", Inlines(heading.Inline), new JsonObject { ["level"] = Math.Clamp(heading.Level, 1, 6) })));
                 break;
             case HeadingBlock heading:
                 // A heading inside a list or quote is not allowed in ADF: a strong paragraph reads the same.
-                into.Add(Node("paragraph", Inlines(heading.Inline, [Mark("strong")])));
+                into.Add((JsonNode)(Node("paragraph", Inlines(heading.Inline, [Mark("strong")]))));
                 break;
             case ParagraphBlock paragraph:
-                into.Add(Node("paragraph", Inlines(paragraph.Inline)));
+                into.Add((JsonNode)(Node("paragraph", Inlines(paragraph.Inline))));
                 break;
             case ListBlock list:
                 var items = new JsonArray();
@@ -69,10 +69,10 @@ internal static class AtlassianMarkdown
 
                     if (itemContent.Count == 0)
                     {
-                        itemContent.Add(Node("paragraph", []));
+                        itemContent.Add((JsonNode)(Node("paragraph", [])));
                     }
 
-                    items.Add(Node("listItem", itemContent));
+                    items.Add((JsonNode)(Node("listItem", itemContent)));
                 }
 
                 if (items.Count > 0)
@@ -81,17 +81,17 @@ internal static class AtlassianMarkdown
                     var attrs = ordered && int.TryParse(list.OrderedStart, out var start) && start != 1
                         ? new JsonObject { ["order"] = Math.Max(0, start) }
                         : null;
-                    into.Add(Node(ordered ? "orderedList" : "bulletList", items, attrs));
+                    into.Add((JsonNode)(Node(ordered ? "orderedList" : "bulletList", items, attrs)));
                 }
 
                 break;
             case CodeBlock code:
                 var text = code.Lines.ToString().TrimEnd('\n');
                 var language = (code as FencedCodeBlock)?.Info?.Trim();
-                into.Add(Node(
+                into.Add((JsonNode)(Node(
                     "codeBlock",
                     text.Length > 0 ? new JsonArray(Text(text, [])) : [],
-                    string.IsNullOrEmpty(language) ? null : new JsonObject { ["language"] = language }));
+                    string.IsNullOrEmpty(language) ? null : new JsonObject { ["language"] = language })));
                 break;
             case QuoteBlock quote when place == Place.Document:
                 var quoted = new JsonArray();
@@ -102,19 +102,19 @@ internal static class AtlassianMarkdown
 
                 if (quoted.Count > 0)
                 {
-                    into.Add(Node("blockquote", quoted));
+                    into.Add((JsonNode)(Node("blockquote", quoted)));
                 }
 
                 break;
             case ThematicBreakBlock when place == Place.Document:
-                into.Add(new JsonObject { ["type"] = "rule" });
+                into.Add((JsonNode)(new JsonObject { ["type"] = "rule" }));
                 break;
             case ThematicBreakBlock:
             case LinkReferenceDefinitionGroup:
                 break;
             case HtmlBlock html:
                 // Raw HTML is shown as written, never interpreted.
-                into.Add(Node("paragraph", Literal(html.Lines.ToString())));
+                into.Add((JsonNode)(Node("paragraph", Literal(html.Lines.ToString()))));
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
@@ -124,7 +124,7 @@ internal static class AtlassianMarkdown
 
                 break;
             case LeafBlock leaf:
-                into.Add(Node("paragraph", leaf.Inline is { } inline ? Inlines(inline) : Literal(leaf.Lines.ToString())));
+                into.Add((JsonNode)(Node("paragraph", leaf.Inline is { } inline ? Inlines(inline) : Literal(leaf.Lines.ToString()))));
                 break;
         }
     }
@@ -188,7 +188,7 @@ internal static class AtlassianMarkdown
                 case LineBreakInline:
                     // A line break in a spec's description is kept, as GitHub keeps it in issues and
                     // comments (CommonMark would join the lines): specs are written line by line in YAML.
-                    into.Add(new JsonObject { ["type"] = "hardBreak" });
+                    into.Add((JsonNode)(new JsonObject { ["type"] = "hardBreak" }));
                     break;
                 case HtmlInline html:
                     Add(into, html.Tag, marks);
@@ -225,7 +225,7 @@ internal static class AtlassianMarkdown
             return;
         }
 
-        into.Add(Text(text, marks));
+        into.Add((JsonNode)(Text(text, marks)));
     }
 
     private static JsonArray Literal(string text)

@@ -258,8 +258,8 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         string jql, IReadOnlyList<long> reconcile, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var fieldNames = new JsonArray("summary", "description", "labels", "status", "subtasks", "issuetype");
-        if (SpecField is { } specField) fieldNames.Add(specField);
-        if (CriteriaField is { } criteriaField) fieldNames.Add(criteriaField);
+        if (SpecField is { } specField) fieldNames.Add((JsonNode)specField);
+        if (CriteriaField is { } criteriaField) fieldNames.Add((JsonNode)criteriaField);
 
         string? nextPageToken = null;
         var startAt = 0;

@@ -6,8 +6,8 @@ namespace SpecCake.Host.Tests.Process.HostileInput;
 /// Every case of <see cref="HostileCorpus"/> through the built host (issue 12's "Done means"): its own
 /// expectations, and the rules no run may break, whatever the input.
 /// </summary>
-[Collection(BuiltHostCollection.Name)]
-public sealed partial class HostileInputTests(BuiltHostFixture host, Xunit.Abstractions.ITestOutputHelper log)
+[Collection(NativeHostCollection.Name)]
+public sealed partial class HostileInputTests(NativeHostFixture host, Xunit.Abstractions.ITestOutputHelper log)
 {
     // Far more than any case needs to say what is wrong ("... and N more" caps the rest).
     private const int MaxOutputLines = 400;

@@ -80,6 +80,11 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
             ["title"] = pr.Title,
             ["state"] = "open",
             ["head"] = new JsonObject { ["ref"] = pr.HeadRefName },
+            // Enum-valued fields as GitHub sends them: Octokit reads each into a StringEnum<T>.
+            ["user"] = new JsonObject { ["login"] = "octocat", ["id"] = 1, ["type"] = "User" },
+            ["author_association"] = "MEMBER",
+            ["mergeable_state"] = "clean",
+            ["merged"] = false,
         });
     }
 

@@ -1,4 +1,4 @@
-namespace SpecCake.AddinTests;
+namespace SpecCake.TestSupport;
 
 /// <summary>Writes the files of a repository that uses SpecCake: a config, spec files, git commits.</summary>
 internal static class SpecRepository

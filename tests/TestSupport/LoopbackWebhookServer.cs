@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SpecCake.AddinTests;
+namespace SpecCake.TestSupport;
 
 /// <summary>One request as the webhook endpoint saw it: headers and the exact body bytes.</summary>
 internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);

@@ -4,10 +4,13 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Spectre.Console.Cli;
 
-namespace SpecCake.Host.Internal;
+namespace SpecCake.Host.Tests.Kit;
 
-/// <summary>The host options of contract §1, named as Cake Frosting names them.</summary>
-internal sealed class HostCommandSettings : CommandSettings
+/// <summary>
+/// The host options of contract §1 declared for Spectre.Console.Cli, as Cake Frosting declares them:
+/// the reference <see cref="HostCommandLineTests"/> holds the host's own parser to.
+/// </summary>
+internal sealed class SpectreHostSettings : CommandSettings
 {
     [CommandOption("--target|-t <TARGET>")]
     [DefaultValue(new[] { "Default" })]

@@ -3,8 +3,8 @@ using Spectre.Console.Cli;
 
 namespace SpecCake.Host.Tests.Kit;
 
-/// <summary>The fast parser must read every command line it accepts exactly as Spectre.Console.Cli does.</summary>
-public sealed class FastCommandLineTests
+/// <summary>The host's parser must read every everyday command line exactly as Spectre.Console.Cli (Cake Frosting's) does.</summary>
+public sealed class HostCommandLineTests
 {
     public static TheoryData<string[]> Accepted => new()
     {
@@ -29,9 +29,10 @@ public sealed class FastCommandLineTests
 
     [Theory]
     [MemberData(nameof(Accepted))]
-    public void TryParse_EverydayCommandLine_SameAsSpectre(string[] args)
+    public void Parse_EverydayCommandLine_SameAsSpectre(string[] args)
     {
-        Assert.True(FastCommandLine.TryParse(args, out var fast));
+        var fast = HostCommandLine.Parse(args).Invocation;
+        Assert.NotNull(fast);
         var spectre = ParseWithSpectre(args);
 
         Assert.Equal(spectre.Targets, fast.Targets);
@@ -46,15 +47,35 @@ public sealed class FastCommandLineTests
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    [InlineData("deploy")]
-    [InlineData("--target")]
-    [InlineData("--verbosity=loud")]
-    [InlineData("-x")]
-    [InlineData("--tree=false")]
-    [InlineData("--")]
-    public void TryParse_HelpOrUnusual_LeftToSpectre(string arg)
+    [InlineData("-?")]
+    public void Parse_Help_AsksForHelp(string arg)
     {
-        Assert.False(FastCommandLine.TryParse([arg], out _));
+        Assert.True(HostCommandLine.Parse(["--target=X", arg]).ShowHelp);
+    }
+
+    [Theory]
+    [InlineData("deploy", "Unknown command 'deploy'")]
+    [InlineData("--target", "Option 'target' is defined but no value has been provided.")]
+    [InlineData("--verbosity=loud", "Failed to convert 'loud' to Verbosity.")]
+    [InlineData("-x", "Unknown option '-x'.")]
+    [InlineData("---x", "Unknown option '---x'.")]
+    [InlineData("--tree=maybe", "The flag --tree takes no value (or true/false), not 'maybe'.")]
+    [InlineData("--", "'--' is not an option")]
+    public void Parse_Unreadable_OneUsageError(string arg, string message)
+    {
+        var result = HostCommandLine.Parse([arg]);
+
+        Assert.Null(result.Invocation);
+        Assert.Contains(message, result.UsageError);
+    }
+
+    [Fact]
+    public void Parse_FlagEqualsFalse_TurnsFlagOff()
+    {
+        var result = HostCommandLine.Parse(["--tree=false", "--dryrun=true"]);
+
+        Assert.False(result.Invocation!.Tree);
+        Assert.True(result.Invocation.DryRun);
     }
 
     private static string[] Flatten(ILookup<string, string?> remaining) =>
@@ -75,11 +96,21 @@ public sealed class FastCommandLineTests
         public HostInvocation? Invocation { get; set; }
     }
 
-    private sealed class CaptureCommand : Command<HostCommandSettings>
+    private sealed class CaptureCommand : Command<SpectreHostSettings>
     {
-        public override int Execute(CommandContext context, HostCommandSettings settings, CancellationToken cancellationToken)
+        public override int Execute(CommandContext context, SpectreHostSettings settings, CancellationToken cancellationToken)
         {
-            ((Holder)context.Data!).Invocation = HostInvocation.From(settings, context.Remaining.Parsed);
+            ((Holder)context.Data!).Invocation = new HostInvocation(
+                settings.Targets is { Length: > 0 } targets ? targets : ["Default"],
+                settings.WorkingDirectory,
+                settings.Verbosity,
+                settings.Description,
+                settings.Tree,
+                settings.DryRun,
+                settings.Exclusive,
+                settings.Version,
+                settings.Info,
+                context.Remaining.Parsed);
             return 0;
         }
     }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Packs what other repositories use into one folder feed:
+#   SpecCake         the addin (#addin nuget:?package=SpecCake, or a PackageReference)
+#   SpecCake.Recipe  the Cake recipe (#load nuget:?package=SpecCake.Recipe): the tasks, on the addin
+#   SpecCake.Tool    the dotnet tool (`dotnet speccake`): the top-level package, the native (NativeAOT)
+#                    package of this machine's RID where a C toolchain is installed, and `any`, the
+#                    framework-dependent package `dotnet tool install` takes on every other platform
+#
+#   ./pack.sh [--output <dir>] [--version <version>]     (default .artifacts/packages, 0.1.0)
+#
+# A native package can only be built on its own platform: pack there with the same version and
+# list every RID in ToolPackageRuntimeIdentifiers (pack.sh sets the list to what it built).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+output="$root/.artifacts/packages"
+version="0.1.0"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --output) output="$2"; shift 2 ;;
+    --version) version="$2"; shift 2 ;;
+    *) echo "pack.sh: unknown argument '$1' (use --output <dir>, --version <version>)" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$output"
+output="$(cd "$output" && pwd)"
+
+# Same choice as build.sh: NativeAOT where a RID and a C toolchain are known.
+. "$root/build/host-kind.sh"
+native=()
+if [ "$kind" = native ]; then
+  native=(-r "$rid")
+  [ "$toolchain" = gcc ] && native+=(-p:CppCompilerAndLinker=gcc)
+fi
+rids="any"
+native_rids=()
+if [ ${#native[@]} -gt 0 ]; then
+  rids="$rid;any"
+  native_rids=("-p:SpecCakeNativeRids=$rid")
+fi
+
+common=(-c Release --nologo -v quiet -o "$output" "-p:Version=$version" --artifacts-path "$root/.artifacts/pack.obj")
+run() {
+  echo "pack.sh: $*" >&2
+  "$@" "${common[@]}"
+}
+
+run dotnet pack "$root/src/SpecCake/SpecCake.csproj"
+run dotnet pack "$root/src/SpecCake.Recipe/SpecCake.Recipe.csproj"
+run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
+if [ ${#native[@]} -gt 0 ]; then
+  run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
+fi
+run dotnet pack "$root/build/Build.csproj" -r any -p:PublishAot=false ${native_rids[@]+"${native_rids[@]}"}
+echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2

@@ -1,0 +1,180 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using SpecCake.Tests.Integrations;
+using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Trackers.Fakes;
+
+namespace SpecCake.Host.Tests.Process;
+
+/// <summary>
+/// The libraries that reflect or carry native code, through the NativeAOT host against loopback
+/// servers: JsonSchema.Net and YamlDotNet (a config error), System.Text.Json and HttpClient (a signed
+/// webhook), Sentry's client, MailKit, and Octokit's reflection-based serializer (a GitHub Projects
+/// pull-request lookup). A trimmed-away member shows up here as a failure, not in production.
+/// </summary>
+[Collection(NativeHostCollection.Name)]
+public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
+{
+    private const string WebhookSecret = "whsec-native-7c1d";
+    private const string SmtpUser = "native-user";
+    private const string SmtpPassword = "native-smtp-pass-5e2b";
+
+    private readonly string _repository = Path.Combine(Path.GetTempPath(), "speccake-native-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Publish_NativeHost_OnlyOctokitReportsTrimOrAotWarnings()
+    {
+        // Octokit is rooted (its serializer reflects over its models; build/Build.csproj): any other
+        // assembly with such warnings is a new problem.
+        var assemblies = System.Text.RegularExpressions.Regex.Matches(host.PublishLog, @"warning IL(?:2104|3053): Assembly '([^']+)'")
+            .Select(match => match.Groups[1].Value)
+            .Distinct()
+            .Order();
+
+        Assert.Subset(new HashSet<string> { "Octokit" }, assemblies.ToHashSet());
+        Assert.DoesNotMatch(@"warning IL[0-9]{4}: (?!Assembly 'Octokit')", host.PublishLog);
+    }
+
+    [Fact]
+    public void ValidateSpecs_ConfigWithUnknownKey_LocatedErrorThroughJsonSchema()
+    {
+        Write("specs.config.yaml", "specs:\n  paths: [\"specs/**/*.yaml\"]\nnotifications:\n  fail_on_eror: true\n");
+        Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: draft\n");
+
+        var run = host.BuildSh(["--target=ValidateSpecs", $"--working={_repository}"], null);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("specs.config.yaml:4:3: unknown key 'fail_on_eror' in notifications; did you mean 'fail_on_error'?", run.All);
+        Assert.DoesNotContain("   at ", run.All);
+    }
+
+    [Fact]
+    public async Task NotifySpecEvent_WebhookSentryAndEmail_EachServerReceivesTheEvent()
+    {
+        await using var webhook = await LoopbackWebhookServer.StartAsync();
+        await using var sentry = await LoopbackServer.StartAsync();
+        await using var smtp = await LoopbackSmtpServer.StartAsync(startTls: false, requiredLogin: (SmtpUser, SmtpPassword));
+        Write("specs.config.yaml", $$"""
+            specs:
+              paths: ["specs/**/*.yaml"]
+            notifications:
+              state_file: ".speccake/state.json"
+            integrations:
+              webhooks:
+                enabled: true
+                endpoints:
+                  - name: "loopback"
+                    url: "{{webhook.BaseUrl}}/hook"
+                    events: ["implementation_failed"]
+                    secret: "${SPECCAKE_TEST_WEBHOOK_SECRET}"
+              sentry:
+                enabled: true
+                report_on: ["implementation_failed"]
+              email:
+                enabled: true
+                smtp:
+                  host: "127.0.0.1"
+                  port: {{smtp.Port}}
+                  secure: false
+                from: "specs@example.com"
+                recipients:
+                  implementation_failed: ["oncall@example.com"]
+            """);
+        Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\n");
+
+        var run = host.BuildSh(
+            ["--target=NotifySpecEvent", "--event=implementation_failed", "--spec=FEAT-0001", "--error=exit 2", $"--working={_repository}"],
+            new Dictionary<string, string?>
+            {
+                ["SPECCAKE_TEST_WEBHOOK_SECRET"] = WebhookSecret,
+                ["SENTRY_DSN"] = $"http://publickey@{sentry.BaseUrl.Authority}/42",
+                ["SMTP_USER"] = SmtpUser,
+                ["SMTP_PASSWORD"] = SmtpPassword,
+                ["GITHUB_ACTIONS"] = null,
+            });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var hook = Assert.Single(webhook.Received);
+        using (var payload = JsonDocument.Parse(hook.Body))
+        {
+            Assert.Equal("implementation_failed", payload.RootElement.GetProperty("event").GetString());
+            Assert.Equal("exit 2", payload.RootElement.GetProperty("error").GetString());
+        }
+
+        var envelope = Assert.Single(sentry.Requests);
+        Assert.Contains("/api/42/envelope", envelope.Path, StringComparison.Ordinal);
+        Assert.Contains("FEAT-0001", Decompressed(envelope), StringComparison.Ordinal);
+        var mail = Assert.Single(smtp.Messages);
+        Assert.Contains("oncall@example.com", mail.Recipients);
+        Assert.DoesNotContain(SmtpPassword, run.All);
+        Assert.DoesNotContain(WebhookSecret, run.All);
+    }
+
+    [Fact]
+    public async Task SyncTrackers_GitHubProjectsWithPullRequest_LooksThePullRequestUpThroughOctokit()
+    {
+        await using var github = new FakeGitHubProjects();
+        await github.ListenAsync();
+        github.PullRequests[42] = new FakePullRequest("PR_native42", "https://github.com/octo-org/widgets/pull/42", "Sign in", "spec/feat-0001");
+        Write("specs.config.yaml", $$"""
+            specs:
+              paths: ["specs/**/*.yaml"]
+            integrations:
+              github_projects:
+                enabled: true
+                api_url: "{{github.Origin}}"
+                owner: "{{FakeGitHubProjects.Owner}}"
+                project_number: {{FakeGitHubProjects.ProjectNumber}}
+            """);
+        Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\n");
+
+        var run = host.BuildSh(
+            ["--target=NotifySpecEvent", "--event=pr_created", "--spec=FEAT-0001", "--pr=42", "--pr-url=https://github.com/octo-org/widgets/pull/42", $"--working={_repository}"],
+            new Dictionary<string, string?>
+            {
+                ["GITHUB_TOKEN"] = "ghp_native_test_token",
+                ["GITHUB_REPOSITORY"] = "octo-org/widgets",
+                ["GITHUB_SERVER_URL"] = "https://github.com",
+                ["GITHUB_ACTIONS"] = null,
+            });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains(github.Requests, request => request.Path == "/api/v3/repos/octo-org/widgets/pulls/42");
+        Assert.Contains(github.Items, item => item.PullRequest?.NodeId == "PR_native42");
+        Assert.DoesNotContain("ghp_native_test_token", run.All);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_repository, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing the run for.
+        }
+    }
+
+    /// <summary>The envelope's text: Sentry's client gzips it (Content-Encoding: gzip).</summary>
+    private static string Decompressed(RecordedRequest request)
+    {
+        if (request.BodyBytes is not [0x1f, 0x8b, ..])
+        {
+            return request.Body;
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(request.BodyBytes), CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        gzip.CopyTo(plain);
+        return Encoding.UTF8.GetString(plain.ToArray());
+    }
+
+    private void Write(string relativePath, string content)
+    {
+        var path = Path.Combine(_repository, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content + "\n");
+    }
+}
