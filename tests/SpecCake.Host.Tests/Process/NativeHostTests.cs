@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.Integrations;
 using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
@@ -145,6 +146,64 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
         Assert.DoesNotContain("ghp_native_test_token", run.All);
     }
 
+    [Fact]
+    public async Task ImplementSpec_CommandAgent_PushesTheBranchAndOpensOnePullRequestThroughOctokit()
+    {
+        // Octokit's serializer both ways (the repository read, the pull request list and create,
+        // labels, reviewers), git and the child processes, in the trimmed native host.
+        await using var gitHub = await FakeGitHubPulls.StartAsync();
+        await using var webhook = await LoopbackServer.StartAsync();
+        var origin = _repository + "-origin.git";
+        Git(Path.GetTempPath(), "init", "-q", "--bare", origin);
+        Write(".gitignore", ".artifacts/\n.speccake/");
+        Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\nreviewers: [\"@alice\"]\nacceptance_criteria:\n  - Users can sign in");
+        Write("specs.config.yaml", $$"""
+            specs:
+              paths: ["specs/**/*.yaml"]
+            integrations:
+              webhooks:
+                enabled: true
+                endpoints:
+                  - name: "ci"
+                    url: "{{webhook.Url("/hook")}}"
+                    events: [implementation_started, pr_created, implementation_completed, implementation_failed]
+            implementation:
+              agent: command
+              command: ["sh", "-c", "echo signed-in > feature.txt"]
+              verify: ["test -s feature.txt"]
+              pull_request:
+                labels: [spec]
+            """);
+        Git(_repository, "init", "-q");
+        Git(_repository, "add", "-A");
+        Git(_repository, "commit", "-q", "-m", "specs");
+        Git(_repository, "remote", "add", "origin", origin);
+        Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
+
+        var run = host.BuildSh(
+            ["--target=ImplementSpec", "--spec=FEAT-0001", $"--working={_repository}"],
+            new Dictionary<string, string?>
+            {
+                ["GITHUB_API_URL"] = gitHub.ApiUrl,
+                ["GITHUB_TOKEN"] = FakeGitHubPulls.Token,
+                ["GITHUB_REPOSITORY"] = $"{FakeGitHubPulls.Owner}/{FakeGitHubPulls.Name}",
+                ["GITHUB_ACTIONS"] = null,
+                ["GIT_AUTHOR_NAME"] = "Native Test", ["GIT_AUTHOR_EMAIL"] = "native@example.com",
+                ["GIT_COMMITTER_NAME"] = "Native Test", ["GIT_COMMITTER_EMAIL"] = "native@example.com",
+            });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var pull = Assert.Single(gitHub.Pulls);
+        Assert.Equal("spec/feat-0001", pull.Head);
+        Assert.Contains("FEAT-0001", pull.Title, StringComparison.Ordinal);
+        Assert.Equal(
+            ["implementation_started", "pr_created", "implementation_completed"],
+            webhook.Requests.Where(request => request.Path == "/hook").Select(request => request.Header("X-SpecCake-Event")));
+        Assert.Contains("signed-in", Git(_repository, "--git-dir", origin, "show", "spec/feat-0001:feature.txt"), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeGitHubPulls.Token, run.All, StringComparison.Ordinal);
+        Directory.Delete(origin, recursive: true);
+    }
+
     public void Dispose()
     {
         try
@@ -169,6 +228,18 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
         using var plain = new MemoryStream();
         gzip.CopyTo(plain);
         return Encoding.UTF8.GetString(plain.ToArray());
+    }
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var run = ProcessRun.Start(
+            "git",
+            ["-c", "init.defaultBranch=main", "-c", "user.name=Native Test", "-c", "user.email=native@example.com", .. arguments],
+            directory,
+            null,
+            TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, $"git {string.Join(' ', arguments)}: {run.All}");
+        return run.Output;
     }
 
     private void Write(string relativePath, string content)
