@@ -99,7 +99,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
         var result = await cake.RunScriptAsync(directory, CiScript, ["--description"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations" })
+        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec" })
         {
             Assert.Contains(task, result.All);
         }

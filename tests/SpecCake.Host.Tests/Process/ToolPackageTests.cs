@@ -139,7 +139,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
         var run = tool.Speccake(["--description"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations" })
+        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec" })
         {
             Assert.Contains(task, run.Output);
         }
@@ -153,7 +153,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
         var help = tool.Speccake(["--help"]);
 
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.", unknown.Error);
+        Assert.Contains("The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, ImplementSpec, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.", unknown.Error);
         Assert.Equal(1, usage.ExitCode);
         Assert.Contains("Run 'dotnet speccake --help' to see the options.", usage.Error);
         Assert.Equal(0, help.ExitCode);

@@ -146,6 +146,43 @@ public static class HostileCorpus
             Expect = [@"--spec 'nope\\n::error::ARGUMENT' matches no spec ID or file"],
         },
 
+        new("workflow-command-in-a-number-argument")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = [Notify, "--event=pr_created", "--spec=FEAT-0001", "--pr=1\n::error::NUMBER"],
+            ExitCode = 1,
+            Expect = [@"--pr must be a whole number, not '1\\n::error::NUMBER'"],
+        },
+
+        new("workflow-command-in-an-implement-argument")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = ["--target=ImplementSpec", "--spec=nope\n::error::IMPLEMENT", "--dryrun"],
+            ExitCode = 1,
+        },
+
+        new("workflow-command-in-a-target")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = ["--target=Deploy\n::error::TARGET"],
+            ExitCode = 1,
+            Expect = [@"The target 'Deploy\\n::error::TARGET' was not found"],
+        },
+
+        new("workflow-command-in-a-verbosity")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = ["--verbosity=loud\n::error::VERBOSITY\r##[error]LEGACY"],
+            ExitCode = 1,
+        },
+
+        new("workflow-command-in-a-stray-word")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Arguments = ["deploy\n::error::WORD"],
+            ExitCode = 1,
+        },
+
         new("workflow-command-in-a-trackers-argument")
         {
             Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
