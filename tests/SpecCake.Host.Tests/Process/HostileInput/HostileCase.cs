@@ -23,8 +23,10 @@ public sealed record HostileCase(string Name)
         ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.invalid/services/T0FAKE/B0FAKE/slackSecretValue0123",
         ["OPSGENIE_API_KEY"] = "opsgenie-fake-key-0123456789abcdef",
         ["DATADOG_API_KEY"] = "datadog-fake-api-key-0123456789",
+        ["DATADOG_APP_KEY"] = "datadog-fake-app-key-9876543210",
         ["GITHUB_TOKEN"] = "ghp_fakeTOKEN0123456789abcdefghijk",
         ["SMTP_PASSWORD"] = "smtp-fake-password-0123456789",
+        ["JIRA_API_TOKEN"] = "jira-fake-api-token-0123456789",
     };
 
     /// <summary>Text files, by path relative to the repository (written as UTF-8 without a BOM).</summary>

@@ -319,7 +319,177 @@ public static class HostileCorpus
             Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExpectedServerRequests = 1,
         },
+
+        // #1 a service that echoes the secret back in a long error: whatever the cut, no part of it is printed.
+        new("opsgenie-401-echoing-its-key-at-every-offset")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Opsgenie), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 0)),
+            Arguments = [Notify, "--event=implementation_failed", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)opsgenie.*401"],
+            ExpectedServerRequests = 1,
+        },
+        new("opsgenie-401-echoing-its-key-shifted-by-half")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Opsgenie), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 17)),
+            Arguments = [Notify, "--event=implementation_failed", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)opsgenie.*401"],
+            ExpectedServerRequests = 1,
+        },
+        new("github-projects-401-echoing-the-token")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(GitHubProjects), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(401, "{\"message\":\"Bad credentials: " + Echo(HostileCase.Secrets["GITHUB_TOKEN"], shift: 5) + "\"}"),
+            Arguments = ["--target=SyncTrackers"],
+            ExitCode = 1,
+            Expect = [@"(?m)github_projects.*401"],
+        },
+
+        // #3 a service's answer full of workflow commands reaches the log only defused.
+        new("webhook-answer-with-workflow-commands")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(400, "bad\n::error file=README.md,line=1::INJECTED\r::set-env name=X::Y\n##[error]LEGACY\u2028::warning::U2028"),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)hook.*400"],
+            ExpectedServerRequests = 1,
+        },
+
+        // #9 (issue 12) endless answers: read only what an error message needs, then hang up.
+        new("webhook-endless-error-body")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(500, new string('x', 64 * 1024), Endless: true),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)hook.*500"],
+            TimeBudget = TimeSpan.FromSeconds(30),
+        },
+        new("webhook-endless-success-body")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(200, new string('x', 64 * 1024), Endless: true),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExpectedServerRequests = 1,
+        },
+        new("jira-endless-answer")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
+            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
+            Server = new ServerAnswer(200, "{\"issues\":[" + string.Concat(Enumerable.Repeat("{\"id\":\"1\"},", 4096)), Endless: true),
+            Arguments = ["--target=SyncTrackers"],
+            ExitCode = 1,
+            Expect = [@"(?m)jira.*(MiB|too large|longer)"],
+            TimeBudget = TimeSpan.FromSeconds(30),
+        },
+
+        // #14 (issue 10) an answer of an unexpected shape: the tracker, the request and what was expected.
+        new("jira-answer-of-the-wrong-shape")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
+            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
+            Server = new ServerAnswer(200, "{\"issues\":\"not a list\",\"id\":[1]}"),
+            Arguments = ["--target=SyncTrackers"],
+            ExitCode = 1,
+            Expect = [@"(?m)jira.*expected"],
+            Absent = ["KeyNotFoundException", "InvalidOperationException", "given key was not present"],
+        },
+        new("jira-answer-that-is-not-json")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
+            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
+            Server = new ServerAnswer(200, "<html>Sign in to your proxy</html>"),
+            Arguments = ["--target=SyncTrackers"],
+            ExitCode = 1,
+            Expect = [@"(?m)jira.*JSON"],
+        },
+
+        // #14 (issue 10) redirects are not followed (a 307 would re-send the body elsewhere): say where it pointed.
+        new("webhook-redirect-elsewhere")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(307, "", new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:9/elsewhere" }),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)hook.*307.*127\.0\.0\.1:9/elsewhere"],
+            ExpectedServerRequests = 1,
+        },
+
+        // #4 (issue 10) a Retry-After far beyond the policy fails at once; a retry_after of 1e300 neither overflows nor stalls.
+        new("webhook-retry-after-eleven-days")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(429, "", new Dictionary<string, string> { ["Retry-After"] = "999999" }),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)^webhooks/hook: failed: HTTP \d+ Answer: asked to retry after \d+(\.\d)?s, more than the 30s allowed"],
+            ExpectedServerRequests = 1,
+            TimeBudget = TimeSpan.FromSeconds(10),
+        },
+        new("webhook-retry-after-in-2099")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+            Server = new ServerAnswer(503, "", new Dictionary<string, string> { ["Retry-After"] = "Thu, 01 Jan 2099 00:00:00 GMT" }),
+            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)^webhooks/hook: failed: HTTP \d+ Answer: asked to retry after \d+(\.\d)?s, more than the 30s allowed"],
+            ExpectedServerRequests = 1,
+            TimeBudget = TimeSpan.FromSeconds(10),
+        },
+        new("discord-retry-after-1e300")
+        {
+            Files = { ["specs.config.yaml"] = Config + "integrations:\n  discord:\n    enabled: true\n    notify_on: [spec_approved]\n", ["specs/FEAT-0001.yaml"] = Valid },
+            Environment = { ["DISCORD_WEBHOOK_URL"] = "{server}/api/webhooks/1/discordSecretToken0123" },
+            Server = new ServerAnswer(429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1e300,\"global\":false}", new Dictionary<string, string> { ["Content-Type"] = "application/json" }),
+            Arguments = [Notify, "--event=spec_approved", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)discord.*429"],
+            Absent = ["OverflowException", "discordSecretToken0123"],
+            ExpectedServerRequests = 1,
+            TimeBudget = TimeSpan.FromSeconds(10),
+        },
+
+        // A task stopped by an invalid config says what is wrong on its one error line, readable (not "\n"-escaped).
+        new("send-with-an-invalid-config")
+        {
+            Files = { ["specs.config.yaml"] = Config + Integrations("  datadog:\n    enabled: true\n    send_events: true\n"), ["specs/FEAT-0001.yaml"] = Valid },
+            Environment = { ["DATADOG_APP_KEY"] = null },
+            Arguments = [Notify, "--event=spec_approved", "--spec=FEAT-0001"],
+            ExitCode = 1,
+            Expect = [@"(?m)^Error: 1 configuration error\(s\); run ValidateSpecs for details: \S*specs\.config\.yaml:5:14: integrations\.datadog is enabled but the secret DATADOG_APP_KEY is not set"],
+            Absent = [@"details:\n"],
+        },
+
+        // #2 the guide's own analytics webhook beside Datadog: only secrets are masked, not ordinary text.
+        new("dry-run-with-the-guides-analytics-webhook")
+        {
+            Files =
+            {
+                ["specs.config.yaml"] = Config + Integrations(
+                    "  datadog:\n    enabled: true\n    send_events: true\n    send_metrics: true\n",
+                    Webhook("https://analytics.example.com/events", "spec_approved")),
+                ["specs/FEAT-0001.yaml"] = Valid,
+            },
+            Arguments = [Notify, "--event=spec_approved", "--spec=FEAT-0001", "--dryrun"],
+            // The endpoint's URL is masked on purpose (webhook URLs carry tokens); the rest is not.
+            Expect = [@"https://api\.datadoghq\.com/api/v\d", @"(?m)^\[dry run\] datadog"],
+            Absent = ["datadog***", "v1***"],
+        },
     ];
+
+    private const string Opsgenie = "  opsgenie:\n    enabled: true\n    api_url: \"{server}\"\n    alert_on: [implementation_failed]\n";
+
+    private const string GitHubProjects = "  github_projects:\n    enabled: true\n    api_url: \"{server}\"\n    owner: octo\n    project_number: 1\n";
+
+    private const string Jira = "  jira:\n    enabled: true\n    base_url: \"{server}\"\n    project_key: SPEC\n";
+
+    /// <summary>A long error body that repeats <paramref name="secret"/>, one character apart, so that wherever a message is cut, a copy straddles the cut.</summary>
+    private static string Echo(string secret, int shift) =>
+        "invalid key: " + new string('.', shift) + string.Join(" ", Enumerable.Repeat(secret, 200));
 
     private const string Slack = "  slack:\n    enabled: true\n    notify_on: [spec_approved, validation_failed]\n";
 
