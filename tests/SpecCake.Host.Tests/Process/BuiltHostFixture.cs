@@ -80,20 +80,9 @@ public sealed class NativeHostFixture() : BuiltHostFixture(MachineKind())
     public bool IsNative => Kind == "native";
 
     /// <summary>Skips a test about the native build itself where the machine cannot make one.</summary>
-    public void SkipUnlessNative() =>
-        Skip.IfNot(IsNative, "no C toolchain (clang or gcc) here, so build.sh builds the ReadyToRun host; install clang or gcc for the native one");
+    public void SkipUnlessNative() => MachineHost.SkipUnlessNative();
 
-    /// <summary>What build.sh builds here when not told (build/host-kind.sh decides).</summary>
-    private static string MachineKind()
-    {
-        var run = ProcessRun.Start(
-            "bash",
-            ["-c", "source build/host-kind.sh && echo \"$kind\""],
-            RepositoryRoot.Path,
-            new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = null },
-            TimeSpan.FromSeconds(30));
-        return run.ExitCode == 0 && run.Output.Trim() == "readytorun" ? "readytorun" : "native";
-    }
+    private static string MachineKind() => MachineHost.BuildsNative ? "native" : "readytorun";
 }
 
 /// <summary>The ReadyToRun host (build.sh's fallback without a C toolchain).</summary>
@@ -104,4 +93,26 @@ public sealed class ReadyToRunHostFixture() : BuiltHostFixture("readytorun");
 public sealed class NativeHostCollection : ICollectionFixture<NativeHostFixture>
 {
     public const string Name = "native host";
+}
+
+/// <summary>What build.sh builds on this machine when not told (build/host-kind.sh decides).</summary>
+public static class MachineHost
+{
+    private static readonly Lazy<bool> Native = new(() =>
+    {
+        var run = ProcessRun.Start(
+            "bash",
+            ["-c", "source build/host-kind.sh && echo \"$kind\""],
+            RepositoryRoot.Path,
+            new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = null },
+            TimeSpan.FromSeconds(30));
+        return !(run.ExitCode == 0 && run.Output.Trim() == "readytorun");
+    });
+
+    /// <summary>Whether this machine builds the native host (a C toolchain and a known RID).</summary>
+    public static bool BuildsNative => Native.Value;
+
+    /// <summary>Skips a test about native builds where the machine cannot make one.</summary>
+    public static void SkipUnlessNative() =>
+        Skip.IfNot(BuildsNative, "no C toolchain (clang or gcc) here, so build.sh and pack.sh build ReadyToRun and framework-dependent only; install clang or gcc for the native host");
 }
