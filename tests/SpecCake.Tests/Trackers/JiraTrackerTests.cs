@@ -203,6 +203,61 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SyncAsync_SubtaskDuplicatedByAnotherRun_KeepsTheOldestAndDeletesTheOthers()
+    {
+        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        await SyncAsync([Spec(1)], options);
+        var copy = AddSubtask("PROJ-1", "AC-1: Users can sign in");
+        // A person's own sub-task about the criterion is not a copy SpecCake made: it stays.
+        var persons = AddSubtask("PROJ-1", "AC-1: Users can sign in — QA notes");
+
+        var summary = await SyncAsync([Spec(1)], options);
+
+        Assert.False(summary.HasFailures, summary.Render());
+        Assert.Equal(
+            ["PROJ-2 AC-1: Users can sign in", "PROJ-3 AC-2: Lockout after 5 attempts", $"{persons} AC-1: Users can sign in — QA notes"],
+            Subtasks("PROJ-1"));
+        Assert.Single(jira.Requests, request => request.Method == "DELETE" && request.Path.EndsWith("/issue/" + copy, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SyncAsync_SubtaskDuplicateTheBotMayNotDelete_GivesUpTheCriterionsPrefixAndTheRerunWritesNothing()
+    {
+        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        await SyncAsync([Spec(1)], options);
+        var copy = AddSubtask("PROJ-1", "AC-2: Lockout after 5 attempts");
+        jira.DeleteForbidden = true;
+
+        var summary = await SyncAsync([Spec(1)], options);
+        jira.ClearRequests();
+        var rerun = await SyncAsync([Spec(1)], options);
+
+        Assert.False(summary.HasFailures, summary.Render());
+        Assert.Contains($"{copy} Duplicate of PROJ-3: AC-2: Lockout after 5 attempts", Subtasks("PROJ-1"));
+        Assert.Empty(jira.Writes);
+        Assert.Equal(1, rerun.Trackers.Single().Unchanged);
+    }
+
+    [Fact]
+    public async Task SyncAsync_TwoRunsAddTheSameNewCriterionAtOnce_EndWithOneSubtaskPerCriterion()
+    {
+        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        await SyncAsync([Spec(1)], options);
+        var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
+        jira.ClearRequests();
+        // Both runs read the issue before either adds the new criterion's sub-task.
+        jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
+
+        var runs = await Task.WhenAll(SyncAsync([changed], options), SyncAsync([changed], options));
+
+        Assert.All(runs, run => Assert.False(run.HasFailures, run.Render()));
+        Assert.Equal(2, jira.Requests.Count(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal)));
+        Assert.Equal(
+            ["AC-1: Users can sign in", "AC-2: Lockout after 5 attempts", "AC-3: Audit log"],
+            jira.Issues.Where(issue => issue.Parent == "PROJ-1").Select(issue => issue.Summary));
+    }
+
+    [Fact]
     public async Task ApplyEventAsync_PrCreatedTwice_AddsOneRemoteLinkWithOneWrite()
     {
         var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
@@ -330,4 +385,15 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     }
 
     private string AddIssue(Spec spec) => TrackerFake.Named("jira").AddItem(jira, spec);
+
+    private string AddSubtask(string parent, string summary) => jira.AddIssue(new System.Text.Json.Nodes.JsonObject
+    {
+        ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "PROJ" },
+        ["parent"] = new System.Text.Json.Nodes.JsonObject { ["key"] = parent },
+        ["issuetype"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "Subtask" },
+        ["summary"] = summary,
+    }).Key;
+
+    private List<string> Subtasks(string parent) =>
+        [.. jira.Issues.Where(issue => issue.Parent == parent).Select(issue => $"{issue.Key} {issue.Summary}")];
 }

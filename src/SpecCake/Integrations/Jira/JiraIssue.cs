@@ -30,5 +30,5 @@ internal sealed record JiraIssue(string Key) : TrackerItem(Key)
 /// <summary>A workflow transition and the status it leads to.</summary>
 internal sealed record JiraTransition(string Id, string Name, string ToStatusId, string ToStatusName);
 
-/// <summary>A subtask of a spec's issue.</summary>
-internal sealed record JiraSubtask(string Key, string Summary);
+/// <summary>A subtask of a spec's issue; <paramref name="Id"/> orders them by creation, like issues.</summary>
+internal sealed record JiraSubtask(string Key, string Summary, long Id = long.MaxValue);

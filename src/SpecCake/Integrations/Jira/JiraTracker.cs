@@ -126,7 +126,11 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         if (DesiredLabels(spec).Except(issue.Labels, StringComparer.Ordinal).Any()) fields.Add(TrackerFields.Labels);
         if (CriteriaField is not null && !SpecText.SameText(issue.CriteriaFieldText, DesiredCriteriaText(spec))) fields.Add(TrackerFields.AcceptanceCriteria);
         if (await StatusWorkAsync(spec, issue, cancellationToken).ConfigureAwait(false) is { } status) fields.Add(status);
-        if (options.CreateSubtasks && MissingOrStaleSubtasks(spec, issue).Any()) fields.Add(TrackerFields.Subtasks);
+        if (options.CreateSubtasks && (MissingOrStaleSubtasks(spec, issue).Any() || DuplicateSubtasks(spec, issue.Subtasks).Any()))
+        {
+            fields.Add(TrackerFields.Subtasks);
+        }
+
         if (target.PullRequest is { } pr && !await HasPullRequestLinkAsync(issue.Key, pr, cancellationToken).ConfigureAwait(false))
         {
             fields.Add(TrackerFields.PullRequestLink);
@@ -323,9 +327,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             transitionTargets.TryAdd(read.Id, read);
         }
 
-        var subtasks = fields.OptionalArray("subtasks")
-            .Select(subtask => new JiraSubtask(subtask.String("key"), subtask.OptionalObject("fields")?.OptionalString("summary") ?? string.Empty))
-            .ToList();
+        var subtasks = ReadSubtasks(fields);
         var isSubtask = fields.OptionalObject("issuetype")?.OptionalBoolean("subtask") == true;
         var status = fields.OptionalObject("status");
         var property = issue.OptionalObject("properties")?.OptionalObject(JiraWorkflow.PropertyKey);
@@ -463,19 +465,37 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
 
     private static IEnumerable<AcceptanceCriterion> MissingOrStaleSubtasks(Spec spec, JiraIssue issue) =>
         spec.AcceptanceCriteria.Where(criterion =>
-            SubtaskOf(issue, criterion) is not { } subtask || subtask.Summary != SubtaskSummary(criterion));
+            SubtaskOf(issue.Subtasks, criterion) is not { } subtask || subtask.Summary != SubtaskSummary(criterion));
 
-    // A subtask belongs to a criterion by the "AC-1:" prefix of its summary, so rewording a criterion updates it instead of adding one.
-    private static JiraSubtask? SubtaskOf(JiraIssue issue, AcceptanceCriterion criterion) =>
-        issue.Subtasks.FirstOrDefault(subtask => subtask.Summary.StartsWith(criterion.Id + ":", StringComparison.Ordinal));
+    // A subtask belongs to a criterion by the "AC-1:" prefix of its summary, so rewording a criterion updates it
+    // instead of adding one. With several (two runs at once), the oldest is the criterion's.
+    private static JiraSubtask? SubtaskOf(IReadOnlyList<JiraSubtask> subtasks, AcceptanceCriterion criterion) =>
+        subtasks.Where(subtask => subtask.Summary.StartsWith(criterion.Id + ":", StringComparison.Ordinal)).MinBy(subtask => subtask.Id);
+
+    /// <summary>
+    /// Copies SpecCake made of a criterion's sub-task (exactly its summary) besides the oldest: what two runs
+    /// at once leave. A person's own sub-task with the same prefix but other words is not a copy.
+    /// </summary>
+    private static IEnumerable<(JiraSubtask Copy, JiraSubtask Kept)> DuplicateSubtasks(Spec spec, IReadOnlyList<JiraSubtask> subtasks) =>
+        spec.AcceptanceCriteria.SelectMany(criterion => SubtaskOf(subtasks, criterion) is { } kept
+            ? subtasks.Where(subtask => subtask != kept && subtask.Summary == SubtaskSummary(criterion)).Select(copy => (copy, kept))
+            : []);
 
     private static string SubtaskSummary(AcceptanceCriterion criterion) => SpecText.OneLine(SpecText.Criterion(criterion));
 
+    private static List<JiraSubtask> ReadSubtasks(TrackerAnswer fields) =>
+        [.. fields.OptionalArray("subtasks").Select(subtask => new JiraSubtask(
+            subtask.String("key"),
+            subtask.OptionalObject("fields")?.OptionalString("summary") ?? string.Empty,
+            long.TryParse(subtask.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue))];
+
     private async Task SyncSubtasksAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
     {
+        await RetireDuplicateSubtasksAsync(spec, issue.Key, issue.Subtasks, cancellationToken).ConfigureAwait(false);
+        var created = false;
         foreach (var criterion in MissingOrStaleSubtasks(spec, issue).ToList())
         {
-            if (SubtaskOf(issue, criterion) is { } stale)
+            if (SubtaskOf(issue.Subtasks, criterion) is { } stale)
             {
                 await Http.SendAsync(HttpMethod.Put, $"{Api}/issue/{stale.Key}",
                     new JsonObject { ["fields"] = new JsonObject { ["summary"] = SubtaskSummary(criterion) } }, cancellationToken).ConfigureAwait(false);
@@ -492,7 +512,60 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             };
             await Http.SendAsync(HttpMethod.Post, Api + "/issue", new JsonObject { ["fields"] = fields }, cancellationToken, creates: true)
                 .ConfigureAwait(false);
+            created = true;
         }
+
+        if (created)
+        {
+            // Another run may have added the same sub-tasks a moment ago, as both read the issue before: look again
+            // and keep the oldest of each (the same rule in every run, so they agree on which stays).
+            var again = await ReadSubtasksAsync(issue.Key, cancellationToken).ConfigureAwait(false);
+            await RetireDuplicateSubtasksAsync(spec, issue.Key, again, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RetireDuplicateSubtasksAsync(Spec spec, string parentKey, IReadOnlyList<JiraSubtask> subtasks, CancellationToken cancellationToken)
+    {
+        var duplicates = DuplicateSubtasks(spec, subtasks).ToList();
+        if (duplicates.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (copy, kept) in duplicates)
+        {
+            try
+            {
+                await Http.SendAsync(HttpMethod.Delete, $"{Api}/issue/{copy.Key}", null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TrackerException)
+            {
+                // Without the "Delete issues" permission the copy gives up the criterion's prefix instead, so no run
+                // takes it for the criterion's sub-task again. A copy another run deleted fails both: checked below.
+                try
+                {
+                    await Http.SendAsync(HttpMethod.Put, $"{Api}/issue/{copy.Key}",
+                        new JsonObject { ["fields"] = new JsonObject { ["summary"] = SpecText.OneLine($"Duplicate of {kept.Key}: {copy.Summary}") } },
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (TrackerException)
+                {
+                    // Gone already, or refused: the look below tells which.
+                }
+            }
+        }
+
+        var left = DuplicateSubtasks(spec, await ReadSubtasksAsync(parentKey, cancellationToken).ConfigureAwait(false)).Select(pair => pair.Copy.Key).ToList();
+        if (left.Count > 0)
+        {
+            throw new TrackerException($"{TrackerName}: {parentKey} has duplicate sub-tasks SpecCake could neither delete nor rename: {string.Join(", ", left)}");
+        }
+    }
+
+    private async Task<List<JiraSubtask>> ReadSubtasksAsync(string key, CancellationToken cancellationToken)
+    {
+        var issue = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Get, $"{Api}/issue/{key}?fields=subtasks"), null, cancellationToken).ConfigureAwait(false);
+        return ReadSubtasks(issue.Object("fields"));
     }
 
     private static string GlobalId(PullRequestReference pr) => "speccake-pr=" + pr.Url;

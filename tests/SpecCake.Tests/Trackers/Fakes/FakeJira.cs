@@ -332,7 +332,7 @@ public sealed partial class FakeJira : LoopbackServer
             if (name == "subtasks")
             {
                 fields["subtasks"] = new JsonArray([.. issues.Where(sub => sub.Parent == issue.Key)
-                    .Select(sub => (JsonNode)new JsonObject { ["key"] = sub.Key, ["fields"] = new JsonObject { ["summary"] = sub.Fields["summary"]?.DeepClone() } })]);
+                    .Select(sub => (JsonNode)new JsonObject { ["id"] = sub.Id, ["key"] = sub.Key, ["fields"] = new JsonObject { ["summary"] = sub.Fields["summary"]?.DeepClone() } })]);
             }
             else if (issue.Fields[name] is { } value)
             {
