@@ -49,6 +49,11 @@ public sealed record DeliveryReport
     /// <summary>The summary as an aligned plain-text table, for the log.</summary>
     public string ToTable()
     {
+        if (Results.Count == 0)
+        {
+            return Title() + "\n" + NothingToSend();
+        }
+
         var rows = Rows().ToList();
         string[] header = ["Integration", "Result", "Attempts", "Time", "Reason"];
         var widths = Enumerable.Range(0, header.Length)
@@ -72,6 +77,11 @@ public sealed record DeliveryReport
     {
         var text = new StringBuilder();
         text.Append("### ").Append(Title()).Append("\n\n");
+        if (Results.Count == 0)
+        {
+            return text.Append(NothingToSend()).Append('\n').ToString();
+        }
+
         text.Append("| Integration | Result | Attempts | Time | Reason |\n");
         text.Append("|---|---|---|---|---|\n");
         foreach (var row in Rows())
@@ -94,6 +104,10 @@ public sealed record DeliveryReport
         var spec = Event.Spec is { } s ? $" for {s.Id}" : string.Empty;
         return $"SpecCake notifications: {subject}{spec}{(DryRun ? " (dry run)" : string.Empty)}";
     }
+
+    // An empty table reads like a bug; say why there are no rows (no integration subscribes to the event).
+    private string NothingToSend() =>
+        $"No enabled integration subscribes to {(Event.IsTest ? "test messages" : Event.Name)}, so nothing {(DryRun ? "would be" : "was")} sent.";
 
     private IEnumerable<string[]> Rows() => Results.Select(result => new[]
     {

@@ -258,6 +258,19 @@ public sealed class SpecEventNotifierTests
     }
 
     [Fact]
+    public void Report_NoIntegrationWantsTheEvent_SaysSoInsteadOfAnEmptyTable()
+    {
+        var report = new DeliveryReport(Completed, [], dryRun: false);
+
+        Assert.Equal(
+            "SpecCake notifications: implementation_completed for FEAT-0001\nNo enabled integration subscribes to implementation_completed, so nothing was sent.",
+            report.ToTable());
+        Assert.Equal(
+            "### SpecCake notifications: implementation_completed for FEAT-0001\n\nNo enabled integration subscribes to implementation_completed, so nothing was sent.\n",
+            report.ToMarkdown());
+    }
+
+    [Fact]
     public async Task NotifyAsync_RerunOfAFailedCiJob_SendsOnlyWhatDidNotSucceed()
     {
         var flakyCalls = 0;
