@@ -118,7 +118,9 @@ public sealed class EmailNotifierTests
             new SmtpServerAddress("127.0.0.1", server.Port, SecureSocketOptions.None),
             credentials: null,
             EmailMessage.Render(TestData.Event(SpecEventKind.ImplementationFailed), "specs@example.com", ["oncall@example.com"]),
-            TestData.FastRetry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) });
+            // Long enough that a busy machine still connects and hands the message over within one attempt
+            // (a timeout before that is rightly retried); the timeout that matters comes after.
+            TestData.FastRetry with { AttemptTimeout = TimeSpan.FromSeconds(2) });
         using var http = new HttpClient();
 
         var outcome = await delivery.SendAsync(new DeliveryContext(http, new RecordingLog(), TimeProvider.System), CancellationToken.None);

@@ -73,6 +73,12 @@ internal sealed class EmailDelivery : PlannedDelivery
         {
             return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
         }
+        catch (TimeoutException timeout)
+        {
+            // MailKit's own read timeout (the SmtpClient's Timeout, the same attempt timeout) races the
+            // pipeline's; whichever fires first, it is the same timed-out attempt.
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(Policy.AttemptTimeout)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
+        }
         catch (AuthenticationException error)
         {
             return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP authentication failed: {error.Message}", 300));
@@ -126,7 +132,7 @@ internal sealed class EmailDelivery : PlannedDelivery
     {
         SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
         AuthenticationException or SslHandshakeException => false,
-        TimeoutRejectedException => true,
+        TimeoutRejectedException or TimeoutException => true,
         IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException => true,
         _ => false,
     };
