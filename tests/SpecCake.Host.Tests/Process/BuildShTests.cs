@@ -7,7 +7,7 @@ public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(ho
     [SkippableFact]
     public void BuildSh_NativeHost_IsANativeExecutableWithoutManagedAssemblies()
     {
-        ((NativeHostFixture)Host).SkipUnlessNative();
+        MachineHost.SkipUnlessNative();
         var executable = Path.Combine(Host.HostDirectory, "SpecCake.Tool");
 
         Assert.Contains("building the build host (native;", Host.FirstRun.Error);

@@ -76,12 +76,6 @@ public abstract class BuiltHostFixture : IDisposable
 /// </summary>
 public sealed class NativeHostFixture() : BuiltHostFixture(MachineKind())
 {
-    /// <summary>Whether this machine builds the native host (a C toolchain and a known RID).</summary>
-    public bool IsNative => Kind == "native";
-
-    /// <summary>Skips a test about the native build itself where the machine cannot make one.</summary>
-    public void SkipUnlessNative() => MachineHost.SkipUnlessNative();
-
     private static string MachineKind() => MachineHost.BuildsNative ? "native" : "readytorun";
 }
 

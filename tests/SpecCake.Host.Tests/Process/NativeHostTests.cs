@@ -26,7 +26,7 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
     [SkippableFact]
     public void Publish_NativeHost_OnlyOctokitReportsTrimOrAotWarnings()
     {
-        host.SkipUnlessNative();
+        MachineHost.SkipUnlessNative();
         // Octokit is rooted (its serializer reflects over its models; build/Build.csproj): any other
         // assembly with such warnings is a new problem.
         var assemblies = System.Text.RegularExpressions.Regex.Matches(host.PublishLog, @"warning IL(?:2104|3053): Assembly '([^']+)'")

@@ -69,15 +69,12 @@ internal sealed class EmailDelivery : PlannedDelivery
                 cancellationToken).ConfigureAwait(false);
             return DeliveryOutcome.Sent(attempts);
         }
-        catch (TimeoutRejectedException timeout)
+        catch (Exception timeout) when (timeout is TimeoutRejectedException or TimeoutException)
         {
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
-        }
-        catch (TimeoutException timeout)
-        {
-            // MailKit's own read timeout (the SmtpClient's Timeout, the same attempt timeout) races the
-            // pipeline's; whichever fires first, it is the same timed-out attempt.
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(Policy.AttemptTimeout)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
+            // MailKit's own read timeout (a TimeoutException: the SmtpClient's Timeout is the attempt timeout)
+            // races the pipeline's; whichever fires first, it is the same timed-out attempt.
+            var limit = timeout is TimeoutRejectedException rejected ? rejected.Timeout : Policy.AttemptTimeout;
+            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(limit)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
         }
         catch (AuthenticationException error)
         {

@@ -333,7 +333,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         var property = issue.OptionalObject("properties")?.OptionalObject(JiraWorkflow.PropertyKey);
         return new JiraIssue(key)
         {
-            Id = long.TryParse(issue.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue,
+            Id = CreationOrder(issue),
             Summary = fields.OptionalString("summary") ?? string.Empty,
             Title = fields.OptionalString("summary") ?? string.Empty,
             DescriptionText = RichText(fields, "description"),
@@ -487,7 +487,11 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         [.. fields.OptionalArray("subtasks").Select(subtask => new JiraSubtask(
             subtask.String("key"),
             subtask.OptionalObject("fields")?.OptionalString("summary") ?? string.Empty,
-            long.TryParse(subtask.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue))];
+            CreationOrder(subtask)))];
+
+    // Jira hands out numeric IDs in creation order; an issue without one sorts last (never kept over a known one).
+    private static long CreationOrder(TrackerAnswer issue) =>
+        long.TryParse(issue.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : long.MaxValue;
 
     private async Task SyncSubtasksAsync(Spec spec, JiraIssue issue, CancellationToken cancellationToken)
     {

@@ -312,29 +312,17 @@ public static class HostileCorpus
         },
 
         // A service's answer (the place for #1, #2 and #9 cases): a plain acceptance first.
-        new("webhook-that-accepts")
-        {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(200, "ok"),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
-            ExpectedServerRequests = 1,
-        },
+        WebhookAnswering("webhook-that-accepts", new ServerAnswer(200, "ok")) with { ExpectedServerRequests = 1 },
 
         // #1 a service that echoes the secret back in a long error: whatever the cut, no part of it is printed.
-        new("opsgenie-401-echoing-its-key-at-every-offset")
+        OpsgenieAnswering("opsgenie-401-echoing-its-key-at-every-offset", new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 0))) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Opsgenie), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 0)),
-            Arguments = [Notify, "--event=implementation_failed", "--spec=FEAT-0001"],
             ExitCode = 1,
             Expect = [@"(?m)opsgenie.*401"],
             ExpectedServerRequests = 1,
         },
-        new("opsgenie-401-echoing-its-key-shifted-by-half")
+        OpsgenieAnswering("opsgenie-401-echoing-its-key-shifted-by-half", new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 17))) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Opsgenie), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(401, Echo(HostileCase.Secrets["OPSGENIE_API_KEY"], shift: 17)),
-            Arguments = [Notify, "--event=implementation_failed", "--spec=FEAT-0001"],
             ExitCode = 1,
             Expect = [@"(?m)opsgenie.*401"],
             ExpectedServerRequests = 1,
@@ -349,94 +337,55 @@ public static class HostileCorpus
         },
 
         // #3 a service's answer full of workflow commands reaches the log only defused.
-        new("webhook-answer-with-workflow-commands")
+        WebhookAnswering("webhook-answer-with-workflow-commands", new ServerAnswer(400, "bad\n::error file=README.md,line=1::INJECTED\r::set-env name=X::Y\n##[error]LEGACY\u2028::warning::U2028")) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(400, "bad\n::error file=README.md,line=1::INJECTED\r::set-env name=X::Y\n##[error]LEGACY\u2028::warning::U2028"),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExitCode = 1,
             Expect = [@"(?m)hook.*400"],
             ExpectedServerRequests = 1,
         },
 
         // #9 (issue 12) endless answers: read only what an error message needs, then hang up.
-        new("webhook-endless-error-body")
+        WebhookAnswering("webhook-endless-error-body", new ServerAnswer(500, new string('x', 64 * 1024), Endless: true)) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(500, new string('x', 64 * 1024), Endless: true),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExitCode = 1,
             Expect = [@"(?m)hook.*500"],
             TimeBudget = TimeSpan.FromSeconds(30),
         },
-        new("webhook-endless-success-body")
+        WebhookAnswering("webhook-endless-success-body", new ServerAnswer(200, new string('x', 64 * 1024), Endless: true)) with { ExpectedServerRequests = 1 },
+        JiraAnswering("jira-endless-answer", new ServerAnswer(200, "{\"issues\":[" + string.Concat(Enumerable.Repeat("{\"id\":\"1\"},", 4096)), Endless: true)) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(200, new string('x', 64 * 1024), Endless: true),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
-            ExpectedServerRequests = 1,
-        },
-        new("jira-endless-answer")
-        {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
-            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
-            Server = new ServerAnswer(200, "{\"issues\":[" + string.Concat(Enumerable.Repeat("{\"id\":\"1\"},", 4096)), Endless: true),
-            Arguments = ["--target=SyncTrackers"],
-            ExitCode = 1,
             Expect = [@"(?m)jira.*(MiB|too large|longer)"],
             TimeBudget = TimeSpan.FromSeconds(30),
         },
 
         // #14 (issue 10) an answer of an unexpected shape: the tracker, the request and what was expected.
-        new("jira-answer-of-the-wrong-shape")
+        JiraAnswering("jira-answer-of-the-wrong-shape", new ServerAnswer(200, "{\"issues\":\"not a list\",\"id\":[1]}")) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
-            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
-            Server = new ServerAnswer(200, "{\"issues\":\"not a list\",\"id\":[1]}"),
-            Arguments = ["--target=SyncTrackers"],
-            ExitCode = 1,
             Expect = [@"(?m)jira.*expected"],
             Absent = ["KeyNotFoundException", "InvalidOperationException", "given key was not present"],
         },
-        new("jira-answer-that-is-not-json")
-        {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Jira), ["specs/FEAT-0001.yaml"] = Valid },
-            Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
-            Server = new ServerAnswer(200, "<html>Sign in to your proxy</html>"),
-            Arguments = ["--target=SyncTrackers"],
-            ExitCode = 1,
-            Expect = [@"(?m)jira.*JSON"],
-        },
+        JiraAnswering("jira-answer-that-is-not-json", new ServerAnswer(200, "<html>Sign in to your proxy</html>")) with { Expect = [@"(?m)jira.*JSON"] },
 
         // #14 (issue 10) redirects are not followed (a 307 would re-send the body elsewhere): say where it pointed.
-        new("webhook-redirect-elsewhere")
+        WebhookAnswering("webhook-redirect-elsewhere", new ServerAnswer(307, "", new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:9/elsewhere" })) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(307, "", new Dictionary<string, string> { ["Location"] = "http://127.0.0.1:9/elsewhere" }),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExitCode = 1,
             Expect = [@"(?m)hook.*307.*127\.0\.0\.1:9/elsewhere"],
             ExpectedServerRequests = 1,
         },
 
         // #4 (issue 10) a Retry-After far beyond the policy fails at once; a retry_after of 1e300 neither overflows nor stalls.
-        new("webhook-retry-after-eleven-days")
+        WebhookAnswering("webhook-retry-after-eleven-days", new ServerAnswer(429, "", new Dictionary<string, string> { ["Retry-After"] = "999999" })) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(429, "", new Dictionary<string, string> { ["Retry-After"] = "999999" }),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExitCode = 1,
-            Expect = [@"(?m)^webhooks/hook: failed: HTTP \d+ Answer: asked to retry after \d+(\.\d)?s, more than the 30s allowed"],
+            Expect = [RetryAfterRefused],
             ExpectedServerRequests = 1,
             TimeBudget = TimeSpan.FromSeconds(10),
         },
-        new("webhook-retry-after-in-2099")
+        WebhookAnswering("webhook-retry-after-in-2099", new ServerAnswer(503, "", new Dictionary<string, string> { ["Retry-After"] = "Thu, 01 Jan 2099 00:00:00 GMT" })) with
         {
-            Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
-            Server = new ServerAnswer(503, "", new Dictionary<string, string> { ["Retry-After"] = "Thu, 01 Jan 2099 00:00:00 GMT" }),
-            Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
             ExitCode = 1,
-            Expect = [@"(?m)^webhooks/hook: failed: HTTP \d+ Answer: asked to retry after \d+(\.\d)?s, more than the 30s allowed"],
+            Expect = [RetryAfterRefused],
             ExpectedServerRequests = 1,
             TimeBudget = TimeSpan.FromSeconds(10),
         },
@@ -481,11 +430,39 @@ public static class HostileCorpus
         },
     ];
 
-    private const string Opsgenie = "  opsgenie:\n    enabled: true\n    api_url: \"{server}\"\n    alert_on: [implementation_failed]\n";
+    private const string RetryAfterRefused = @"(?m)^webhooks/hook: failed: HTTP \d+ Answer: asked to retry after \d+(\.\d)?s, more than the 30s allowed";
 
     private const string GitHubProjects = "  github_projects:\n    enabled: true\n    api_url: \"{server}\"\n    owner: octo\n    project_number: 1\n";
 
-    private const string Jira = "  jira:\n    enabled: true\n    base_url: \"{server}\"\n    project_key: SPEC\n";
+    /// <summary>spec_created for FEAT-0001 to one webhook endpoint on the case's server, which gives <paramref name="answer"/>.</summary>
+    private static HostileCase WebhookAnswering(string name, ServerAnswer answer) => new(name)
+    {
+        Files = { ["specs.config.yaml"] = Config + Integrations(Webhook("{server}/hook", "spec_created")), ["specs/FEAT-0001.yaml"] = Valid },
+        Server = answer,
+        Arguments = [Notify, "--event=spec_created", "--spec=FEAT-0001"],
+    };
+
+    /// <summary>implementation_failed for FEAT-0001 to Opsgenie at the case's server.</summary>
+    private static HostileCase OpsgenieAnswering(string name, ServerAnswer answer) => new(name)
+    {
+        Files =
+        {
+            ["specs.config.yaml"] = Config + Integrations("  opsgenie:\n    enabled: true\n    api_url: \"{server}\"\n    alert_on: [implementation_failed]\n"),
+            ["specs/FEAT-0001.yaml"] = Valid,
+        },
+        Server = answer,
+        Arguments = [Notify, "--event=implementation_failed", "--spec=FEAT-0001"],
+    };
+
+    /// <summary>SyncTrackers into Jira Cloud at the case's server; each of these answers fails the sync.</summary>
+    private static HostileCase JiraAnswering(string name, ServerAnswer answer) => new(name)
+    {
+        Files = { ["specs.config.yaml"] = Config + Integrations("  jira:\n    enabled: true\n    base_url: \"{server}\"\n    project_key: SPEC\n"), ["specs/FEAT-0001.yaml"] = Valid },
+        Environment = { ["JIRA_EMAIL"] = "ci@example.com" },
+        Server = answer,
+        Arguments = ["--target=SyncTrackers"],
+        ExitCode = 1,
+    };
 
     /// <summary>A long error body that repeats <paramref name="secret"/>, one character apart, so that wherever a message is cut, a copy straddles the cut.</summary>
     private static string Echo(string secret, int shift) =>
