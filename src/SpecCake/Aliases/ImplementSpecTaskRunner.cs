@@ -43,7 +43,7 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
 
         var notifications = new NotificationTaskRunner(inputs, host);
         var run = new ImplementationRun(
-            new ImplementationRequest(config, secrets, spec, settings.Force, settings.DryRun ?? host.DryRun),
+            new ImplementationRequest(config, secrets, spec, settings.Force, settings.DryRun ?? host.DryRun, settings.Restart),
             new ImplementationHost(
                 Path.GetDirectoryName(configPath)!,
                 host.Environment,

@@ -16,6 +16,8 @@ internal sealed class CommandAgent(string executable, ImplementationOptions opti
 
     public IReadOnlyList<string> CommandLine { get; } = [executable, .. options.Command.Skip(1)];
 
+    public string Confinement => "none beyond its environment: the task's, without SpecCake's credentials (what it writes is still scanned for secrets before the commit)";
+
     public async Task<AgentOutcome> RunAsync(AgentRound round, CancellationToken cancellationToken)
     {
         var transcript = workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.log"));
