@@ -50,7 +50,8 @@ internal sealed record ReviewConversation(IReadOnlyList<ReviewFeedback> Heard, i
     public static ReviewConversation From(IEnumerable<ReviewFeedback> items, DateTimeOffset? since)
     {
         var recent = items
-            .Where(item => since is null || item.At > since)
+            // GitHub and git both count whole seconds: what was said in the commit's second is kept (at worst answered twice).
+            .Where(item => since is null || item.At >= since)
             .Where(item => item.Body?.Contains(OwnMarker, StringComparison.Ordinal) != true)
             .ToList();
         var heard = recent.Where(item => Trusted.Contains(item.Association?.ToUpperInvariant())).OrderByDescending(item => item.At).ToList();

@@ -349,7 +349,7 @@ public sealed class ImplementationRunTests
         Assert.Single(scenario.GitHub.Pulls);
     }
 
-    private static async Task<ImplementationScenario> Scenario(string script, string[]? verify = null, string extra = "", string status = "approved")
+    internal static async Task<ImplementationScenario> Scenario(string script, string[]? verify = null, string extra = "", string status = "approved", string jira = "")
     {
         var verifyYaml = verify is null ? string.Empty : "  verify:\n" + string.Concat(verify.Select(command => $"    - {JsonValue.Create(command)!.ToJsonString()}\n"));
         var scenario = await ImplementationScenario.CreateAsync(
@@ -365,7 +365,8 @@ public sealed class ImplementationRunTests
                     """);
                 return $"  agent: command\n  command: [\"sh\", \"{agent}\"]\n{verifyYaml}{extra}";
             },
-            status);
+            status,
+            jira);
         scenario.Extra["AGENT_OUT"] = scenario.Scratch;
         return scenario;
     }
