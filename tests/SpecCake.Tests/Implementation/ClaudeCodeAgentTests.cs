@@ -128,9 +128,11 @@ public sealed class ClaudeCodeAgentTests
         await using var api = await FakeAnthropicApi.StartAsync();
         await using var scenario = await Scenario(api, verify: "test -f feature.txt");
         var file = Path.Combine(scenario.Work.Path, "feature.txt");
-        api.Script(Reply.Write(file, "one\n"), Reply.EndTurn("Done."), Reply.Write(file, "two\n"), Reply.EndTurn("Done again."));
+        // The second round continues on the branch, where the file exists: Claude Code reads it before writing.
+        api.Script(Reply.Write(file, "one\n"), Reply.EndTurn("Done."), Reply.Tool("Read", new JsonObject { ["file_path"] = file }), Reply.Write(file, "two\n"), Reply.EndTurn("Done again."));
         scenario.Run();
         scenario.Work.Git("checkout", "-q", "main");
+        scenario.GitHub.AddReview(41, "alice", "OWNER", "CHANGES_REQUESTED", "Make it two.");
 
         var rerun = scenario.Run();
 
@@ -164,7 +166,14 @@ public sealed class ClaudeCodeAgentTests
         Assert.Empty(api.Requests);
         Assert.Empty(scenario.GitHub.Requests);
         Assert.Empty(scenario.Webhook.Requests);
-        Assert.Contains(" -p --output-format stream-json --verbose --permission-mode acceptEdits --model claude-sonnet-4-5 --max-turns 8 --allowed-tools Read Edit Write Glob Grep 'Bash(dotnet test)' < prompt", scenario.Log.Text, StringComparison.Ordinal);
+        var root = "//" + scenario.Work.Path.TrimStart('/');
+        Assert.Contains(
+            " -p --output-format stream-json --verbose --permission-mode dontAsk --restricted --tools Read,Edit,Write,Glob,Grep,Bash --settings " +
+            $"'{{\"permissions\":{{\"defaultMode\":\"dontAsk\",\"allow\":[\"Read({root}/**)\",\"Edit({root}/**)\",\"Write({root}/**)\",\"Glob\",\"Grep\",\"Bash(dotnet test)\"]," +
+            $"\"deny\":[\"Read({root}/.git/**)\",\"Edit({root}/.git/**)\",\"Edit({root}/.artifacts/implement/**)\"]}}",
+            scenario.Log.Text,
+            StringComparison.Ordinal);
+        Assert.Contains("--model claude-sonnet-4-5 --max-turns 8 < prompt", scenario.Log.Text, StringComparison.Ordinal);
         Assert.Equal(["main"], scenario.RemoteBranches());
     }
 

@@ -145,17 +145,18 @@ public sealed class ImplementationRunTests
     public async Task Run_PullRequestAlreadyOpen_UpdatesItInsteadOfOpeningAnother()
     {
         await using var scenario = await Scenario("echo run-$(date +%s%N) > feature.txt");
-        scenario.Run();
-        scenario.Work.Git("checkout", "-q", "main");
+        scenario.GitHub.AddOpen("spec/feat-0001", "opened by hand");
 
         var rerun = scenario.Run();
 
         var pull = Assert.Single(scenario.GitHub.Pulls);
         Assert.False(rerun.PullRequest!.Created);
         Assert.Equal((41, 1), (pull.Number, pull.Updates));
-        Assert.Single(scenario.GitHub.Requests, request => request.Method == "POST" && request.Path.EndsWith("/pulls", StringComparison.Ordinal));
+        Assert.DoesNotContain(scenario.GitHub.Requests, request => request.Method == "POST" && request.Path.EndsWith("/pulls", StringComparison.Ordinal));
         Assert.Equal(rerun.Commit, scenario.Origin.Git("rev-parse", "spec/feat-0001").Trim());
         Assert.Matches(@"pull request\s+updated\s+#41", scenario.Log.Text);
+        // pr_created only when a pull request is created.
+        Assert.Equal(["implementation_started", "implementation_completed"], scenario.Events());
     }
 
     [Fact]
@@ -254,7 +255,8 @@ public sealed class ImplementationRunTests
         Assert.False(Directory.Exists(Path.Combine(scenario.Work.Path, ".artifacts")));
         var text = scenario.Log.Text;
         Assert.Contains("ImplementSpec (dry run: nothing is changed, pushed or sent) for FEAT-0001: User Authentication", text, StringComparison.Ordinal);
-        Assert.Contains("  branch        spec/feat-0001, created or reset from origin/main", text, StringComparison.Ordinal);
+        Assert.Contains("  branch        spec/feat-0001, created from origin/main", text, StringComparison.Ordinal);
+        Assert.Contains("  spec status   set to implemented in specs/features/FEAT-0001.yaml by the pull request's commit", text, StringComparison.Ordinal);
         Assert.Contains("  verify        `dotnet test` (15 min)", text, StringComparison.Ordinal);
         Assert.Contains("  git checkout --no-track -B spec/feat-0001 refs/remotes/origin/main", text, StringComparison.Ordinal);
         Assert.Contains("  /bin/sh -c 'dotnet test'", text, StringComparison.Ordinal);
