@@ -266,6 +266,25 @@ public sealed class ImplementationRunTests
     }
 
     [Fact]
+    public async Task Run_DryRunWhereGitCannotTellTheDefaultBranch_PrintsTheBaseTheRealRunUses()
+    {
+        await using var scenario = await Scenario("echo x > feature.txt");
+        // No origin/HEAD in the clone (as after git init + remote add, or actions/checkout), and
+        // origin's own HEAD names no branch: git cannot say; GitHub can, as for the real run.
+        scenario.Origin.Git("symbolic-ref", "HEAD", "refs/heads/gone");
+        scenario.Origin.Git("branch", "-q", "develop", "main");
+        scenario.GitHub.DefaultBranch = "develop";
+
+        scenario.Run(dryRun: true);
+
+        Assert.Contains("  branch        spec/feat-0001, created from origin/develop", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("  git fetch --no-tags origin +refs/heads/develop:refs/remotes/origin/develop", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(the repository's default branch", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.All(scenario.GitHub.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.Empty(scenario.Webhook.Requests);
+    }
+
+    [Fact]
     public async Task Run_SecretsInAgentAndVerifyOutput_AreMaskedInTheLogTheArtifactsAndTheSummary()
     {
         await using var scenario = await Scenario($"echo leaked {ImplementationScenario.AnthropicKey} {FakeGitHubPulls.Token}; echo x > feature.txt", verify: [$"echo verify-saw {FakeGitHubPulls.Token}; echo {ImplementationScenario.WebhookSecret}"]);
