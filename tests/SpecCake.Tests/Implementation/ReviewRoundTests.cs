@@ -212,6 +212,38 @@ public sealed class ReviewRoundTests
     }
 
     [Fact]
+    public async Task Run_CheckoutWithoutPersistedCredentials_GitTalksToGitHubWithSpecCakesToken()
+    {
+        await using var scenario = await ImplementationRunTests.Scenario(Agent);
+        await using var gitServer = await LoopbackServer.StartAsync();
+        // origin on "GitHub" over HTTP, as a checkout with persist-credentials: false leaves it: no credential in .git/config.
+        scenario.Work.Git("remote", "set-url", "origin", gitServer.Url("/octo-org/specs-repo.git"));
+        scenario.Extra["GITHUB_SERVER_URL"] = gitServer.Origin;
+
+        Assert.Throws<CakeException>(() => scenario.Run());
+
+        var first = gitServer.Requests[0];
+        Assert.StartsWith("/octo-org/specs-repo.git/info/refs", first.Path, StringComparison.Ordinal);
+        var expected = "basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x-access-token:" + FakeGitHubPulls.Token));
+        Assert.Equal(expected, first.Header("Authorization"), ignoreCase: true);
+        Assert.DoesNotContain(FakeGitHubPulls.Token, scenario.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(expected[6..], scenario.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("extraheader", scenario.Work.Git("config", "--list"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_OriginOnAnotherServer_GetsNoToken()
+    {
+        await using var scenario = await ImplementationRunTests.Scenario(Agent);
+        await using var gitServer = await LoopbackServer.StartAsync();
+        scenario.Work.Git("remote", "set-url", "origin", gitServer.Url("/octo-org/specs-repo.git"));
+
+        Assert.Throws<CakeException>(() => scenario.Run());
+
+        Assert.All(gitServer.Requests, request => Assert.False(request.Headers.ContainsKey("Authorization"), "the token went to a server that is not GITHUB_SERVER_URL"));
+    }
+
+    [Fact]
     public async Task Run_MarkImplementedFalse_LeavesTheSpecAsItIs()
     {
         await using var scenario = await ImplementationRunTests.Scenario(Agent, extra: "  mark_implemented: false\n");
