@@ -156,7 +156,6 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
         await using var gitHub = await FakeGitHubPulls.StartAsync();
         await using var webhook = await LoopbackServer.StartAsync();
         var origin = _repository + "-origin.git";
-        Git(Path.GetTempPath(), "init", "-q", "--bare", origin);
         Write(".gitignore", ".artifacts/\n.speccake/");
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\nreviewers: [\"@alice\"]\nacceptance_criteria:\n  - Users can sign in");
         Write("specs.config.yaml", $$"""
@@ -176,11 +175,7 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
               pull_request:
                 labels: [spec]
             """);
-        Git(_repository, "init", "-q");
-        Git(_repository, "add", "-A");
-        Git(_repository, "commit", "-q", "-m", "specs");
-        Git(_repository, "remote", "add", "origin", origin);
-        Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
+        PushToNewOrigin(origin);
 
         var run = host.BuildSh(
             ["--target=ImplementSpec", "--spec=FEAT-0001", $"--working={_repository}"],
@@ -217,7 +212,6 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
         var origin = _repository + "-origin.git";
         var home = _repository + "-home";
         Directory.CreateDirectory(home);
-        Git(Path.GetTempPath(), "init", "-q", "--bare", origin);
         Write(".gitignore", ".artifacts/\n.speccake/\n");
         Write("specs/features/FEAT-0001.yaml", "# Sign-in\nid: FEAT-0001\ntitle: 'Sign in'\nstatus: approved   # flips on the PR\nreviewers: [\"@alice\"]\nacceptance_criteria:\n  - Users can sign in\n");
         Write("specs.config.yaml", $$"""
@@ -230,11 +224,7 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
               max_turns: 8
               verify: ["test -s feature.txt"]
             """);
-        Git(_repository, "init", "-q");
-        Git(_repository, "add", "-A");
-        Git(_repository, "commit", "-q", "-m", "specs");
-        Git(_repository, "remote", "add", "origin", origin);
-        Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
+        PushToNewOrigin(origin);
         var environment = new Dictionary<string, string?>
         {
             ["GITHUB_API_URL"] = gitHub.ApiUrl,
@@ -294,6 +284,17 @@ public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The repository committed and pushed as <c>main</c> to a new bare <paramref name="origin"/>.</summary>
+    private void PushToNewOrigin(string origin)
+    {
+        Git(Path.GetTempPath(), "init", "-q", "--bare", origin);
+        Git(_repository, "init", "-q");
+        Git(_repository, "add", "-A");
+        Git(_repository, "commit", "-q", "-m", "specs");
+        Git(_repository, "remote", "add", "origin", origin);
+        Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
     }
 
     public void Dispose()
