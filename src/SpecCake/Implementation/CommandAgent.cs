@@ -44,6 +44,14 @@ internal sealed class CommandAgent(string executable, ImplementationOptions opti
             _ when outcome.ExitCode != 0 => string.Create(CultureInfo.InvariantCulture, $"the agent command '{name}' exited with code {outcome.ExitCode}: {ClaudeCodeAgent.LastLine(output.Tail)}"),
             _ => null,
         };
-        return new AgentOutcome(failure is null, failure, outcome.Elapsed, null, transcript);
+        // Its last words are its summary (for the pull request), as Claude Code's result is.
+        return new AgentOutcome(failure is null, failure, outcome.Elapsed, null, transcript, LastLines(output.Tail, 20));
+    }
+
+    private static string? LastLines(string output, int count)
+    {
+        var lines = output.TrimEnd().ReplaceLineEndings("\n").Split('\n');
+        var last = string.Join('\n', lines.Skip(Math.Max(0, lines.Length - count))).Trim();
+        return last.Length == 0 ? null : last;
     }
 }

@@ -28,6 +28,9 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     private readonly ImplementationOptions options = request.Config.Implementation;
     private readonly Spec spec = request.Spec;
 
+    // Where a restart kept the branch's old tip, once it did (reported even when the run fails later).
+    private string? kept;
+
     /// <summary>Runs it. Refusals throw; failures after the start are in the result (and were notified).</summary>
     /// <exception cref="ImplementationException">A refusal: nothing was changed or sent.</exception>
     public async Task<ImplementationResult> RunAsync(CancellationToken cancellationToken = default)
@@ -65,7 +68,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         RoundOutcome? outcome = null;
         string? error = null;
 
-        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {spec.Id} ({spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} {Describe(round, baseName)}, agent {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s); confinement: {preflight.Agent.Confinement}.");
+        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {spec.Id} ({spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} {Describe(round, previous, baseName)}, agent {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s); confinement: {preflight.Agent.Confinement}.");
         // Delivered while the work starts; the next event waits for it, so the order holds.
         var startedEvent = Task.Run(() => host.Events.Send(Arguments("implementation_started", preflight.Branch)), CancellationToken.None);
         using var runLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -118,7 +121,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             Artifacts = preflight.Workspace.ArtifactsRelative,
             ReviewRound = round.Review,
             Feedback = round.Review ? round.Conversation : null,
-            KeptTip = round.Kept ?? outcome?.Kept,
+            KeptTip = kept,
             Comment = outcome?.Comment,
         };
         Report(result, masker, log);
@@ -168,7 +171,6 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     {
         var git = preflight.Git;
         var branch = preflight.Branch;
-        string? kept = null;
         if (previous is not null && round.Restart)
         {
             // Nothing a person made is lost: the old tip stays on origin, under a ref of its own.
@@ -308,7 +310,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             }
         }
 
-        return new RoundOutcome(commit, pullRequest, comment, kept);
+        return new RoundOutcome(commit, pullRequest, comment);
     }
 
     /// <summary>The spec file's status set to implemented, when it says approved; whether it changed.</summary>
@@ -403,11 +405,11 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     private static string Ignored(ReviewConversation conversation) =>
         conversation.Ignored > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({conversation.Ignored} item(s) by people without write access ignored)") : string.Empty;
 
-    private static string Describe(RoundPlan round, string baseName) => round switch
+    private static string Describe(RoundPlan round, string? previous, string baseName) => round switch
     {
         { Review: true } => $"(review round on pull request #{round.PullRequest!.Number.ToString(CultureInfo.InvariantCulture)}, continuing on origin's tip)",
         { Restart: true } => $"from {baseName} (restarted)",
-        { Own: not null } or { PullRequest: not null } => "(continuing on origin's tip)",
+        _ when previous is not null => "(continuing on origin's tip)",
         _ => $"from {baseName}",
     };
 
@@ -487,13 +489,13 @@ internal sealed record RoundPlan(bool Restart, bool Review, SpecPullRequest? Pul
 
     /// <summary>The restart comes from a pull request closed unmerged.</summary>
     public bool ClosedUnmerged { get; init; }
-
-    /// <summary>Where the old tip was kept (set once the run did it).</summary>
-    public string? Kept { get; init; }
 }
 
 /// <summary>What a successful round made.</summary>
-internal sealed record RoundOutcome(string Commit, PublishedPullRequest PullRequest, string? Comment, string? Kept);
+/// <param name="Commit">The commit pushed.</param>
+/// <param name="PullRequest">The pull request opened or updated.</param>
+/// <param name="Comment">A review round's comment on it.</param>
+internal sealed record RoundOutcome(string Commit, PublishedPullRequest PullRequest, string? Comment);
 
 /// <summary>What the running task provides.</summary>
 /// <param name="WorkingDirectory">Where the repository is found (the config file's folder).</param>

@@ -68,6 +68,38 @@ public sealed class ImplementationRunTests
     }
 
     [Fact]
+    public async Task Run_AgentSummary_IsInThePullRequestQuotedMaskedWithMentionsDefusedWithTheChecksAndUsage()
+    {
+        await using var scenario = await Scenario(
+            $"echo x > feature.txt; echo 'Added feature.txt; thanks @octocat and @octo-org/admins'; echo \"key {ImplementationScenario.NewRelicKey}\"",
+            verify: ["test -f feature.txt", "true"]);
+
+        scenario.Run();
+
+        var body = Assert.Single(scenario.GitHub.Pulls).Body!;
+        Assert.Contains("### What the agent says\n\n> Added feature.txt; thanks @\u200Boctocat and @\u200Bocto-org/admins\n> key ***\n", body, StringComparison.Ordinal);
+        Assert.DoesNotMatch("@(?!\u200B)(octocat|octo-org)", body);
+        Assert.Contains("| attempt | check | result | time |\n|---|---|---|---|\n| 1 | `test -f feature.txt` | passed | ", body, StringComparison.Ordinal);
+        Assert.Contains("| 1 | `true` | passed | ", body, StringComparison.Ordinal);
+        Assert.Matches(@"Opened by SpecCake ImplementSpec \(command, 1 attempt\(s\), \d+\.\d s\) · \[logs\]\(https://github.com/octo-org/specs-repo/actions/runs/4242\)", body);
+    }
+
+    [Fact]
+    public async Task Run_BodyTemplateWithTheNewPlaceholders_FillsThem()
+    {
+        await using var scenario = await Scenario("echo x > feature.txt; echo 'Did it.'", verify: ["true"], extra: """
+              pull_request:
+                body: "S={summary}|C={checks}|U={usage}|{id}"
+            """);
+
+        scenario.Run();
+
+        var body = Assert.Single(scenario.GitHub.Pulls).Body!;
+        Assert.StartsWith("S=> Did it.|C=| attempt | check | result | time |", body, StringComparison.Ordinal);
+        Assert.Matches(@"\|U=command, 1 attempt\(s\), \d+\.\d s\|FEAT-0001$", body);
+    }
+
+    [Fact]
     public async Task Run_Agent_GetsThePromptOnStdinAndInItsFileAndNoOtherCredentials()
     {
         await using var scenario = await Scenario("echo done > done.txt");
