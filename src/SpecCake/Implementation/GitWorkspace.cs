@@ -100,7 +100,7 @@ internal sealed class GitWorkspace(ImplementationWorkspace workspace, IReadOnlyD
     public Task FetchAsync(string branch, CancellationToken cancellationToken) =>
         RequireAsync(["fetch", "--no-tags", "--quiet", "origin", $"+refs/heads/{branch}:refs/remotes/origin/{branch}"], $"fetch {branch} from origin", RemoteTimeout, cancellationToken, remote: true);
 
-    /// <summary>Creates or resets <paramref name="branch"/> at <c>origin/&lt;from&gt;</c> and checks it out.</summary>
+    /// <summary>Points the local <paramref name="branch"/> at <c>origin/&lt;from&gt;</c> (the base, or the spec branch's own tip on origin) and checks it out.</summary>
     /// <param name="branch">The spec branch.</param>
     /// <param name="from">The remote branch it starts at: the base, or the spec branch itself to continue on origin's tip.</param>
     /// <param name="cancellationToken">Stops it.</param>
