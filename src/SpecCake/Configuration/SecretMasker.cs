@@ -79,6 +79,15 @@ public sealed class SecretMasker
         }
     }
 
+    /// <summary>
+    /// The parts of a URL that carry a credential on their own (token-like path segments and query
+    /// values, and the path and query holding them), for a URL that is itself no secret: one written
+    /// in the configuration file is shown as written, less its tokens.
+    /// </summary>
+    /// <param name="url">The URL.</param>
+    public static IEnumerable<string> TokensOf(string? url) =>
+        string.IsNullOrWhiteSpace(url) ? [] : UrlParts(url.Trim()).Select(part => part.Value).Where(part => part.Length >= MinimumLength);
+
     /// <summary>The text with every registered secret replaced by <c>***</c>.</summary>
     /// <param name="text">The text; null gives an empty string.</param>
     public string Apply(string? text)

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using SpecCake.Configuration;
 
 namespace SpecCake.Delivery;
@@ -79,21 +82,49 @@ public sealed record HttpRequestDescription
     }
 
     /// <summary>
-    /// The request as text: <c>POST url</c>, the headers (secret ones as <c>***</c>), a blank line,
-    /// the body. URLs and other registered secrets are masked by the engine, not here.
+    /// The request as people read it (<c>--dryrun</c>): <c>POST url</c>, the headers (secret ones as
+    /// <c>***</c>), a blank line, the body, a JSON body indented. A secret that is not set shows as its
+    /// placeholder. URLs and other registered secrets are masked by the engine, not here. What is sent
+    /// is <see cref="Body"/>, compact, whatever this prints.
     /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(Method.Method).Append(' ').Append(Url.OriginalString).Append('\n');
+        text.Append(Method.Method).Append(' ').Append(NotSet.Describe(Url)).Append('\n');
         text.Append("Content-Type: ").Append(ContentType).Append('\n');
         foreach (var header in Headers)
         {
-            text.Append(header.Name).Append(": ").Append(header.IsSecret ? SecretMasker.Mask : header.Value).Append('\n');
+            text.Append(header.Name).Append(": ").Append(header.IsSecret && !NotSet.IsIn(header.Value) ? SecretMasker.Mask : header.Value).Append('\n');
         }
 
-        text.Append('\n').Append(Encoding.UTF8.GetString(Body.Span));
+        text.Append('\n').Append(ReadableBody());
         return text.ToString();
+    }
+
+    /// <summary>The body as text; JSON indented two spaces a level, its strings as they are (escapes only where JSON needs them).</summary>
+    private string ReadableBody()
+    {
+        if (Body.IsEmpty || !ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8.GetString(Body.Span);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            var buffer = new ArrayBufferWriter<byte>(Body.Length * 2);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                document.WriteTo(writer);
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: shown as sent.
+            return Encoding.UTF8.GetString(Body.Span);
+        }
     }
 }
 

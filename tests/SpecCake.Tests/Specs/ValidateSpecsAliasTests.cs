@@ -195,7 +195,7 @@ public sealed class ValidateSpecsAliasTests
 
         Assert.Equal("1 spec/config error(s)", exception.Message);
         Assert.Contains(context.Lines.All, l => l.Level == LogLevel.Warning
-            && l.Text == "slack: validation_failed is not sent: the secret SLACK_WEBHOOK_URL is not set (pull requests from forks get no secrets)");
+            && l.Text == "slack: validation_failed is not sent: the secret SLACK_WEBHOOK_URL is not set");
         Assert.Equal(["specs/FEAT-0001.yaml:3:9: status has the invalid value 'done'; valid values: draft, review, approved, implemented"],
             context.Lines.All.Where(l => l.Level == LogLevel.Error).Select(l => l.Text));
         Assert.Equal("validation_failed", Assert.Single(server.Requests).Header("X-SpecCake-Event"));
