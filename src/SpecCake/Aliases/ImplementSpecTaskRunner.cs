@@ -17,7 +17,8 @@ namespace SpecCake.Aliases;
 /// <param name="gitHubClient">Makes the Octokit client; <see cref="GitHubConnection.Create"/> when null.</param>
 internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, NotificationHost host, Func<Uri, string, IGitHubClient>? gitHubClient = null)
 {
-    private static readonly SpecEventKind[] ImplementationEvents =
+    /// <summary>The events ImplementSpec sends; their subscribers (and the trackers, for pr_created) are what it needs secrets for.</summary>
+    internal static readonly SpecEventKind[] ImplementationEvents =
         [SpecEventKind.ImplementationStarted, SpecEventKind.PrCreated, SpecEventKind.ImplementationCompleted, SpecEventKind.ImplementationFailed];
 
     /// <summary>Runs ImplementSpec.</summary>

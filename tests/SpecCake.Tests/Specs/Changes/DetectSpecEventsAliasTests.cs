@@ -50,4 +50,72 @@ public sealed class DetectSpecEventsAliasTests
 
         Assert.Equal("approved_specs=[]\n", File.ReadAllText(output));
     }
+
+    [Fact]
+    public async Task DetectSpecEvents_NewSpecHeardOnlyByTheWebhook_NeedsNoSlackSecret()
+    {
+        await using var hook = await LoopbackServer.StartAsync();
+        using var repository = TempGitRepository.Init();
+        repository.Write("specs.config.yaml", $$"""
+                specs:
+                  paths: ["specs/**/*.yaml"]
+                integrations:
+                  slack:
+                    enabled: true
+                    notify_on: ["spec_approved"]
+                  webhooks:
+                    enabled: true
+                    endpoints:
+                      - name: "created"
+                        url: "{{hook.Url("/created")}}"
+                        events: ["spec_created"]
+                        headers:
+                          Authorization: "Bearer ${CREATED_TOKEN}"
+                      - name: "approved"
+                        url: "{{hook.Url("/approved")}}"
+                        events: ["spec_approved"]
+                        secret: "${APPROVED_SECRET}"
+                """)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: One\nstatus: draft\n");
+        var before = repository.Commit("config");
+        repository.Write("specs/FEAT-0002.yaml", "id: FEAT-0002\ntitle: Two\nstatus: draft\n");
+        repository.Commit("a new spec");
+        var context = new TestCakeContext(repository.Path, new Dictionary<string, string?> { ["CREATED_TOKEN"] = "created-token-5ecret" });
+
+        context.DetectSpecEvents(new DetectSpecEventsSettings { Base = before });
+
+        var request = Assert.Single(hook.Requests);
+        Assert.Equal(("/created", "spec_created"), (request.Path, request.Header("X-SpecCake-Event")));
+    }
+
+    [Fact]
+    public async Task DetectSpecEvents_ASecondEventsSecretMissing_StopsBeforeTheFirstIsSent()
+    {
+        await using var hook = await LoopbackServer.StartAsync();
+        using var repository = TempGitRepository.Init();
+        repository.Write("specs.config.yaml", $$"""
+                specs:
+                  paths: ["specs/**/*.yaml"]
+                integrations:
+                  slack:
+                    enabled: true
+                    notify_on: ["spec_approved"]
+                  webhooks:
+                    enabled: true
+                    endpoints:
+                      - name: "created"
+                        url: "{{hook.Url("/created")}}"
+                        events: ["spec_created"]
+                """)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: One\nstatus: draft\n");
+        var before = repository.Commit("config");
+        repository.Write("specs/FEAT-0002.yaml", "id: FEAT-0002\ntitle: Two\nstatus: approved\n");
+        repository.Commit("a new spec, approved");
+        var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>());
+
+        var error = Assert.Throws<CakeException>(() => context.DetectSpecEvents(new DetectSpecEventsSettings { Base = before }));
+
+        Assert.Equal("DetectSpecEvents: the secret SLACK_WEBHOOK_URL is not set (see above)", error.Message);
+        Assert.Empty(hook.Requests);
+    }
 }
