@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace SpecCake.Configuration;
 
@@ -65,7 +67,8 @@ public sealed class SecretMasker
         var isUrl = IsUrl(trimmed);
 
         // A URL's beginning (https://hooks.slack.com/...) is no secret; its token parts are registered on their own.
-        var forms = new[] { value, trimmed, Uri.EscapeDataString(trimmed) }
+        // As written, trimmed, URL-escaped, and as a JSON string holds it (a quote or backslash escaped).
+        var forms = new[] { value, trimmed, Uri.EscapeDataString(trimmed), JsonEncodedText.Encode(trimmed, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value }
             .Select(form => new Secret(form, PrefixSensitive: !isUrl))
             .Concat(UrlParts(trimmed))
             .Where(secret => secret.Value.Length >= MinimumLength);

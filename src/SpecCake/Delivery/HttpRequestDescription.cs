@@ -1,7 +1,6 @@
-using System.Buffers;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SpecCake.Configuration;
 
@@ -101,7 +100,11 @@ public sealed record HttpRequestDescription
         return text.ToString();
     }
 
-    /// <summary>The body as text; JSON indented two spaces a level, its strings as they are (escapes only where JSON needs them).</summary>
+    /// <summary>
+    /// The body as text. JSON is indented two spaces a level, its strings as people read them:
+    /// emoji and accents as they are, only what could break or disguise a line escaped (control,
+    /// format and bidirectional characters, line separators), quotes and backslashes as JSON needs.
+    /// </summary>
     private string ReadableBody()
     {
         if (Body.IsEmpty || !ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -112,19 +115,90 @@ public sealed record HttpRequestDescription
         try
         {
             using var document = JsonDocument.Parse(Body);
-            var buffer = new ArrayBufferWriter<byte>(Body.Length * 2);
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            {
-                document.WriteTo(writer);
-            }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            var text = new StringBuilder(Body.Length * 2);
+            AppendIndented(text, document.RootElement, 0);
+            return text.ToString();
         }
         catch (JsonException)
         {
             // Not JSON after all: shown as sent.
             return Encoding.UTF8.GetString(Body.Span);
         }
+    }
+
+    private static void AppendIndented(StringBuilder text, JsonElement element, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                AppendContainer(text, '{', '}', element.EnumerateObject().Select(property => ((string?)property.Name, property.Value)), depth);
+                break;
+            case JsonValueKind.Array:
+                AppendContainer(text, '[', ']', element.EnumerateArray().Select(item => ((string?)null, item)), depth);
+                break;
+            case JsonValueKind.String:
+                AppendString(text, element.GetString()!);
+                break;
+            default:
+                text.Append(element.GetRawText());
+                break;
+        }
+    }
+
+    private static void AppendContainer(StringBuilder text, char open, char close, IEnumerable<(string? Name, JsonElement Value)> members, int depth)
+    {
+        text.Append(open);
+        var first = true;
+        foreach (var (name, value) in members)
+        {
+            text.Append(first ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+            first = false;
+            if (name is not null)
+            {
+                AppendString(text, name);
+                text.Append(": ");
+            }
+
+            AppendIndented(text, value, depth + 1);
+        }
+
+        if (!first)
+        {
+            text.Append('\n').Append(' ', depth * 2);
+        }
+
+        text.Append(close);
+    }
+
+    private static void AppendString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        foreach (var c in value)
+        {
+            var escaped = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                // Joiners hold emoji together; other invisible characters could disguise what a line says.
+                '\u200C' or '\u200D' => null,
+                _ when char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (escaped is null)
+            {
+                text.Append(c);
+            }
+            else
+            {
+                text.Append(escaped);
+            }
+        }
+
+        text.Append('"');
     }
 }
 

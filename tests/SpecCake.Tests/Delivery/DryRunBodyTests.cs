@@ -57,6 +57,18 @@ public sealed class DryRunBodyTests
         Assert.NotNull(delivery);
     }
 
+    [Fact]
+    public async Task NotifyAsync_DryRunOfAwkwardText_EmojiPrintedAsTheyAreAndInvisibleControlsEscaped()
+    {
+        await using var server = await LoopbackServer.StartAsync();
+        var log = new RecordingLog();
+        var failed = TestData.Event(SpecEventKind.ImplementationFailed) with { Error = "🚀 build \u202Egnp.exe broke\nsecond line \"quoted\"" };
+
+        await SpecEventNotifier.NotifyAsync(Config(server) with { Integrations = Config(server).Integrations.With(Config(server).Integrations.Webhooks! with { Endpoints = [TestData.Endpoint("ci", server.Url("/ci"), secret: Secret)] }) }, failed, TestData.Options(log, Environment(server), dryRun: true));
+
+        Assert.Contains("  \"error\": \"🚀 build \\u202egnp.exe broke\\nsecond line \\\"quoted\\\"\",\n", PrintedBody(log, "webhooks/ci"), StringComparison.Ordinal);
+    }
+
     private static SpecCakeConfig Config(LoopbackServer server) => TestData.Config(new IntegrationsOptions
     {
         Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationCompleted] },
