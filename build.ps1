@@ -13,8 +13,8 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $hostDir = if ($env:SPECCAKE_HOST_DIR) { $env:SPECCAKE_HOST_DIR } else { Join-Path $root '.artifacts/host' }
-# build.sh keeps its own stamp (another hash format) beside this one.
-$stampFile = Join-Path $hostDir '.sources-ps1'
+# build.sh reads and writes the same stamp.
+$stampFile = Join-Path $hostDir '.sources'
 $isWindowsHost = [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::Windows)
 $hostExe = Join-Path $hostDir ($(if ($isWindowsHost) { 'SpecCake.Tool.exe' } else { 'SpecCake.Tool' }))
 $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
@@ -40,34 +40,43 @@ $kind = switch ($env:SPECCAKE_HOST_BUILD) {
     default { if ($ridSupported -and $toolchain) { 'native' } else { 'readytorun' } }
 }
 
-# Path, size and modification time of every host source, hashed: it notices edits, new files and
-# deleted files alike. bin/ and obj/ are never entered.
-function Get-SourceLines([string] $directory) {
-    foreach ($file in [System.IO.Directory]::EnumerateFiles($directory)) {
-        $info = [System.IO.FileInfo]::new($file)
-        '{0} {1} {2}' -f $file.Substring($root.Length), $info.Length, $info.LastWriteTimeUtc.Ticks
-    }
-    foreach ($child in [System.IO.Directory]::EnumerateDirectories($directory)) {
-        $name = [System.IO.Path]::GetFileName($child)
-        if ($name -ne 'bin' -and $name -ne 'obj') { Get-SourceLines $child }
+# The host's sources: build/ and src/ (bin/ and obj/ never entered), plus the shared MSBuild and SDK
+# settings at the root that exist. The stamp file's modification time is when the last build began;
+# its text is the host kind, the RID and which of the root settings existed then (as build.sh writes it).
+$inputs = [System.Collections.Generic.List[string]]::new()
+$inputs.Add((Join-Path $root 'build'))
+$inputs.Add((Join-Path $root 'src'))
+$stampText = "$kind $rid"
+foreach ($name in 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json', 'NuGet.config', 'nuget.config') {
+    $path = Join-Path $root $name
+    if (Test-Path -LiteralPath $path) {
+        $inputs.Add($path)
+        $stampText += " $name"
     }
 }
 
-function Get-SourcesStamp {
-    $lines = [System.Collections.Generic.List[string]]::new()
-    foreach ($directory in 'build', 'src') {
-        foreach ($line in Get-SourceLines (Join-Path $root $directory)) { $lines.Add($line) }
+# The first file or folder newer than the stamp, or $null: an edited file is newer; so is the folder
+# of an added, removed or renamed file, whatever time the file itself carries. Stops at the first.
+function Find-FirstChange([string] $path, [datetime] $since) {
+    if ([System.IO.File]::GetLastWriteTimeUtc($path) -gt $since) { return $path }
+    if (-not [System.IO.Directory]::Exists($path)) { return $null }
+    foreach ($entry in [System.IO.Directory]::EnumerateFileSystemEntries($path)) {
+        $name = [System.IO.Path]::GetFileName($entry)
+        if ([System.IO.Directory]::Exists($entry) -and ($name -eq 'bin' -or $name -eq 'obj')) { continue }
+        $found = Find-FirstChange $entry $since
+        if ($found) { return $found }
     }
-    foreach ($name in 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json', 'NuGet.config', 'nuget.config') {
-        $path = Join-Path $root $name
-        if (Test-Path -LiteralPath $path -PathType Leaf) {
-            $bytes = [System.IO.File]::ReadAllBytes($path)
-            $lines.Add("$name " + [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes)))
-        }
+    return $null
+}
+
+function Test-HostUpToDate {
+    if (-not (Test-Path -LiteralPath $hostExe) -or -not (Test-Path -LiteralPath $stampFile -PathType Leaf)) { return $false }
+    if ((Get-Content -LiteralPath $stampFile -TotalCount 1) -ne $stampText) { return $false }
+    $since = [System.IO.File]::GetLastWriteTimeUtc($stampFile)
+    foreach ($source in $inputs) {
+        if (Find-FirstChange $source $since) { return $false }
     }
-    $lines.Sort([System.StringComparer]::Ordinal)
-    $text = [string]::Join("`n", $lines)
-    [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($text)))
+    return $true
 }
 
 function Build-BuildHost {
@@ -94,11 +103,13 @@ function Build-BuildHost {
     }
 }
 
-$stamp = "$kind " + (Get-SourcesStamp)
-$current = if (Test-Path -LiteralPath $stampFile) { (Get-Content -LiteralPath $stampFile -Raw).Trim() } else { '' }
-if (-not (Test-Path -LiteralPath $hostExe) -or $current -ne $stamp) {
+if (-not (Test-HostUpToDate)) {
+    # Written (its time set) before the build starts, kept only when the build succeeds: a file saved
+    # while the host builds is newer than the stamp, so the next call builds again.
+    New-Item -ItemType Directory -Force -Path $hostDir | Out-Null
+    [System.IO.File]::WriteAllText("$stampFile.next", "$stampText`n")
     Build-BuildHost
-    Set-Content -LiteralPath $stampFile -Value $stamp -NoNewline
+    Move-Item -LiteralPath "$stampFile.next" -Destination $stampFile -Force
 }
 
 if (-not $env:DOTNET_ROOT) {
