@@ -40,7 +40,7 @@ public sealed partial class ToolPackageTests
         var executable = Path.Combine(Tool.PackagesFolder, "speccake.tool.linux-x64", Other, "tools", "any", "linux-x64", "SpecCake.Tool");
         Directory.CreateDirectory(Path.GetDirectoryName(executable)!);
         File.WriteAllText(executable, $"#!/bin/sh\necho \"{Other} ran: $*\"\n");
-        File.SetUnixFileMode(executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        MakeExecutable(executable);
         var manifest = new[] { "dotnet-tools.json", Path.Combine(".config", "dotnet-tools.json") }.Select(name => Path.Combine(Tool.Repository, name)).First(File.Exists);
         var pinned = File.ReadAllText(manifest);
         try
@@ -141,6 +141,14 @@ public sealed partial class ToolPackageTests
         return line["- run: ".Length..];
     }
 
+    private static void MakeExecutable(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     private ProcessRun Bash(string command) => ProcessRun.Start("bash", ["-c", command], Tool.Repository, Environment(), TimeSpan.FromMinutes(2));
 
     /// <summary>The fixture's packages folder, outside GitHub Actions, and a <c>dotnet</c> first on PATH that fails loudly when called (the restore test lets the real one through).</summary>
@@ -153,7 +161,7 @@ public sealed partial class ToolPackageTests
             .Select(folder => Path.Combine(folder, "dotnet")).First(File.Exists);
         // `dotnet tool restore` is allowed (the launcher's documented fallback); any other call is the muxer the fast path avoids.
         File.WriteAllText(tripwire, $"#!/bin/sh\nif [ \"$1 $2\" = \"tool restore\" ]; then exec \"{real}\" \"$@\"; fi\necho {MuxerCalled}: \"$@\" >&2\nexit 99\n");
-        File.SetUnixFileMode(tripwire, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        MakeExecutable(tripwire);
         return new Dictionary<string, string?>
         {
             ["PATH"] = bin + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
@@ -31,12 +30,7 @@ public sealed partial class ServiceLimitsTests
     [MemberData(nameof(LinkServices))]
     public async Task NotifyAsync_LongLinks_WithinTheServicesLimitsAndEveryLinkWholeOrLeftOutSayingSo(string service, int length, bool allLinks)
     {
-        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
-        {
-            context.Response.StatusCode = service == "discord" ? 204 : service.StartsWith("teams", StringComparison.Ordinal) ? 202 : 200;
-            context.Response.ContentType = "application/json";
-            return service == "discord" ? Task.CompletedTask : context.Response.WriteAsync("""{"id":"fc6d8c0c43fc4630ad850ee518f1b9d0","status":"success"}""");
-        });
+        await using var server = await AcceptingAsync(service);
         var (integrations, secrets, rules) = Notifier(service, server);
         var kind = service == "opsgenie-close" ? SpecEventKind.ImplementationCompleted : SpecEventKind.ImplementationFailed;
         var specEvent = AwkwardInput.LongLinks(kind, length, allLinks);
@@ -102,11 +96,7 @@ public sealed partial class ServiceLimitsTests
     [Fact]
     public async Task NotifyAsync_DiscordWithTheIssuesLogsLink_TheLinkGoesInTheDescriptionAndEveryFieldFits()
     {
-        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
-        {
-            context.Response.StatusCode = 204;
-            return Task.CompletedTask;
-        });
+        await using var server = await AcceptingAsync("discord");
         var (integrations, secrets, _) = Notifier("discord", server);
         var specEvent = AwkwardInput.LongLinks(SpecEventKind.ImplementationFailed, 1500, allLinks: false);
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -22,89 +21,39 @@ public enum ClosingKind
 /// plain socket (a crashed service, a proxy or load balancer dropping the request): what the person
 /// reading SpecCake's log must be told in words, on every kind of host.
 /// </summary>
-public sealed class ClosingServer : IAsyncDisposable
+public sealed class ClosingServer : RawSocketServer
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly ClosingKind kind;
     private int connections;
-    private Task accepting = Task.CompletedTask;
 
     private ClosingServer(ClosingKind kind) => this.kind = kind;
 
     /// <summary>Connections accepted.</summary>
     public int Connections => Volatile.Read(ref connections);
 
-    /// <summary>The base URL without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string Origin { get; private set; } = string.Empty;
-
-    /// <summary><c>127.0.0.1:port</c>, as failures name it.</summary>
-    public string Endpoint { get; private set; } = string.Empty;
-
-    /// <summary>An absolute URL on this server.</summary>
-    public string Url(string path) => Origin + path;
-
     public static ClosingServer Start(ClosingKind kind = ClosingKind.Close)
     {
         var server = new ClosingServer(kind);
-        server.listener.Start();
-        server.Endpoint = $"127.0.0.1:{((IPEndPoint)server.listener.LocalEndpoint).Port}";
-        server.Origin = "http://" + server.Endpoint;
-        server.accepting = server.AcceptAsync();
+        server.Listen();
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(Socket socket)
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting.ConfigureAwait(false);
-        stop.Dispose();
-    }
+        Interlocked.Increment(ref connections);
 
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
+        // The request's head (and a small body) arrives in one read on loopback.
+        await socket.ReceiveAsync(new byte[64 * 1024], SocketFlags.None, Stop.Token);
+        switch (kind)
         {
-            Socket socket;
-            try
-            {
-                socket = await listener.AcceptSocketAsync(stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref connections);
-            _ = EndAsync(socket);
+            case ClosingKind.Reset:
+                socket.LingerState = new LingerOption(true, 0);
+                break;
+            case ClosingKind.CloseMidAnswer:
+                await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a"), SocketFlags.None, Stop.Token);
+                break;
         }
-    }
 
-    private async Task EndAsync(Socket socket)
-    {
-        using (socket)
-        {
-            try
-            {
-                // The request's head (and a small body) arrives in one read on loopback.
-                await socket.ReceiveAsync(new byte[64 * 1024], SocketFlags.None, stop.Token).ConfigureAwait(false);
-                switch (kind)
-                {
-                    case ClosingKind.Reset:
-                        socket.LingerState = new LingerOption(true, 0);
-                        break;
-                    case ClosingKind.CloseMidAnswer:
-                        await socket.SendAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"a"), SocketFlags.None, stop.Token).ConfigureAwait(false);
-                        break;
-                }
-
-                socket.Close();
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                // The client went first, or the server is stopping.
-            }
-        }
+        socket.Close();
     }
 }

@@ -7,12 +7,9 @@ namespace SpecCake.Host.Tests.Process;
 /// tracker (Jira), a notification (a webhook) and GitHub (ImplementSpec's Octokit client). What the
 /// log says is what happened, not a trimmed runtime's resource key (<c>net_http_client_execution_error</c>).
 /// </summary>
-[Collection(NativeHostCollection.Name)]
-public sealed class NativeHostNetworkFailureTests(NativeHostFixture host) : IDisposable
+public sealed partial class NativeHostTests
 {
     private const string ClosedWithoutAnswering = "closed the connection without answering";
-
-    private readonly string _repository = Path.Combine(Path.GetTempPath(), "speccake-closing-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task NotifySpecEvent_WebhookAcceptsAndCloses_TheLogSaysTheConnectionWasClosed()
@@ -34,7 +31,7 @@ public sealed class NativeHostNetworkFailureTests(NativeHostFixture host) : IDis
             """);
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\n");
 
-        var run = host.BuildSh(["--target=NotifySpecEvent", "--event=spec_approved", "--spec=FEAT-0001", $"--working={_repository}"], Outside());
+        var run = NativeHost.BuildSh(["--target=NotifySpecEvent", "--event=spec_approved", "--spec=FEAT-0001", $"--working={_repository}"], Outside());
 
         Assert.Equal(1, run.ExitCode);
         Assert.True(run.All.Contains($"webhooks/dropped: failed: network error: {server.Endpoint} {ClosedWithoutAnswering}", StringComparison.Ordinal), run.All);
@@ -56,7 +53,7 @@ public sealed class NativeHostNetworkFailureTests(NativeHostFixture host) : IDis
             """);
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: draft\n");
 
-        var run = host.BuildSh(
+        var run = NativeHost.BuildSh(
             ["--target=SyncTrackers", $"--working={_repository}"],
             Outside(new() { ["JIRA_EMAIL"] = "bot@example.com", ["JIRA_API_TOKEN"] = "jira-closing-token-5d1e" }));
 
@@ -86,7 +83,7 @@ public sealed class NativeHostNetworkFailureTests(NativeHostFixture host) : IDis
         Git(_repository, "remote", "add", "origin", origin);
         Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
 
-        var run = host.BuildSh(
+        var run = NativeHost.BuildSh(
             ["--target=ImplementSpec", "--spec=FEAT-0001", $"--working={_repository}"],
             Outside(new()
             {
@@ -105,41 +102,11 @@ public sealed class NativeHostNetworkFailureTests(NativeHostFixture host) : IDis
         Directory.Delete(origin, recursive: true);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_repository, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing the run for.
-        }
-    }
-
     /// <summary>Outside GitHub Actions, whatever runs the tests, with <paramref name="variables"/>.</summary>
     private static Dictionary<string, string?> Outside(Dictionary<string, string?>? variables = null)
     {
         var environment = variables ?? [];
         environment["GITHUB_ACTIONS"] = null;
         return environment;
-    }
-
-    private static void Git(string directory, params string[] arguments)
-    {
-        var run = ProcessRun.Start(
-            "git",
-            ["-c", "init.defaultBranch=main", "-c", "user.name=Native Test", "-c", "user.email=native@example.com", .. arguments],
-            directory,
-            null,
-            TimeSpan.FromMinutes(1));
-        Assert.True(run.ExitCode == 0, $"git {string.Join(' ', arguments)}: {run.All}");
-    }
-
-    private void Write(string relativePath, string content)
-    {
-        var path = Path.Combine(_repository, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content + "\n");
     }
 }
