@@ -42,7 +42,8 @@ $kind = switch ($env:SPECCAKE_HOST_BUILD) {
 
 # The host's sources: build/ and src/ (bin/ and obj/ never entered), plus the shared MSBuild and SDK
 # settings at the root that exist. The stamp file's modification time is when the last build began;
-# its text is the host kind, the RID and which of the root settings existed then (as build.sh writes it).
+# its text is the host kind, the RID and which of the root settings existed then (as build.sh writes
+# it); beside it, the list of the source files then (.sources.list).
 $inputs = [System.Collections.Generic.List[string]]::new()
 $inputs.Add((Join-Path $root 'build'))
 $inputs.Add((Join-Path $root 'src'))
@@ -55,27 +56,62 @@ foreach ($name in 'Directory.Build.props', 'Directory.Build.targets', 'Directory
     }
 }
 
-# The first file or folder newer than the stamp, or $null: an edited file is newer; so is the folder
-# of an added, removed or renamed file, whatever time the file itself carries. Stops at the first.
-function Find-FirstChange([string] $path, [datetime] $since) {
-    if ([System.IO.File]::GetLastWriteTimeUtc($path) -gt $since) { return $path }
-    if (-not [System.IO.Directory]::Exists($path)) { return $null }
+# The first file (or, with -Folders, file or folder) newer than the stamp, or $null: an edited file is
+# newer; so is the folder of an added, removed or renamed file, whatever time the file itself
+# carries. Stops at the first.
+function Find-FirstChange([string] $path, [datetime] $since, [switch] $Folders) {
+    $isFolder = [System.IO.Directory]::Exists($path)
+    if ((-not $isFolder -or $Folders) -and [System.IO.File]::GetLastWriteTimeUtc($path) -gt $since) { return $path }
+    if (-not $isFolder) { return $null }
     foreach ($entry in [System.IO.Directory]::EnumerateFileSystemEntries($path)) {
         $name = [System.IO.Path]::GetFileName($entry)
         if ([System.IO.Directory]::Exists($entry) -and ($name -eq 'bin' -or $name -eq 'obj')) { continue }
-        $found = Find-FirstChange $entry $since
+        $found = Find-FirstChange $entry $since -Folders:$Folders
         if ($found) { return $found }
     }
     return $null
+}
+
+# Every source file, sorted, one a line (bin/ and obj/ never entered).
+function Get-SourceList {
+    $files = [System.Collections.Generic.List[string]]::new()
+    foreach ($source in $inputs) {
+        if ([System.IO.File]::Exists($source)) { $files.Add($source); continue }
+        $pending = [System.Collections.Generic.Stack[string]]::new()
+        $pending.Push($source)
+        while ($pending.Count -gt 0) {
+            $folder = $pending.Pop()
+            foreach ($file in [System.IO.Directory]::EnumerateFiles($folder)) { $files.Add($file) }
+            foreach ($child in [System.IO.Directory]::EnumerateDirectories($folder)) {
+                $name = [System.IO.Path]::GetFileName($child)
+                if ($name -ne 'bin' -and $name -ne 'obj') { $pending.Push($child) }
+            }
+        }
+    }
+    $files.Sort([System.StringComparer]::Ordinal)
+    return [string]::Join("`n", $files)
 }
 
 function Test-HostUpToDate {
     if (-not (Test-Path -LiteralPath $hostExe) -or -not (Test-Path -LiteralPath $stampFile -PathType Leaf)) { return $false }
     if ((Get-Content -LiteralPath $stampFile -TotalCount 1) -ne $stampText) { return $false }
     $since = [System.IO.File]::GetLastWriteTimeUtc($stampFile)
+    $changed = $null
+    foreach ($source in $inputs) {
+        $changed = Find-FirstChange $source $since -Folders
+        if ($changed) { break }
+    }
+    if (-not $changed) { return $true }
+
+    # Only a folder is newer: a file was added or removed there, or the folder just got a bin/ or obj/
+    # (a first `dotnet build` or `dotnet test`). The same files, none newer, is no change: the stamp
+    # moves on, so the next call checks quickly again.
+    if (-not [System.IO.Directory]::Exists($changed) -or -not (Test-Path -LiteralPath "$stampFile.list" -PathType Leaf)) { return $false }
     foreach ($source in $inputs) {
         if (Find-FirstChange $source $since) { return $false }
     }
+    if ((Get-SourceList) -ne ([System.IO.File]::ReadAllText("$stampFile.list").TrimEnd("`n"))) { return $false }
+    [System.IO.File]::WriteAllText($stampFile, "$stampText`n")
     return $true
 }
 
@@ -108,7 +144,9 @@ if (-not (Test-HostUpToDate)) {
     # while the host builds is newer than the stamp, so the next call builds again.
     New-Item -ItemType Directory -Force -Path $hostDir | Out-Null
     [System.IO.File]::WriteAllText("$stampFile.next", "$stampText`n")
+    [System.IO.File]::WriteAllText("$stampFile.list.next", (Get-SourceList) + "`n")
     Build-BuildHost
+    Move-Item -LiteralPath "$stampFile.list.next" -Destination "$stampFile.list" -Force
     Move-Item -LiteralPath "$stampFile.next" -Destination $stampFile -Force
 }
 

@@ -22,12 +22,19 @@ host="$host_dir/SpecCake.Tool"
 
 # The host's sources: build/ and src/ (bin/ and obj/ never entered), plus the shared MSBuild and SDK
 # settings at the root that exist. The stamp file's modification time is when the last build began;
-# its text is the host kind and which of the root settings existed then.
+# its text is the host kind and which of the root settings existed then; beside it, the list of the
+# source files then (.sources.list).
 inputs=("$root/build" "$root/src")
 present=""
 for file in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json NuGet.config nuget.config; do
   [ -e "$root/$file" ] && inputs+=("$root/$file") && present+=" $file"
 done
+
+# Every source file, sorted (not on the warm path: only to tell an added or removed file from a
+# folder that merely got a bin/ or obj/ of its own).
+source_list() {
+  find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -print | LC_ALL=C sort
+}
 
 # rid, toolchain and kind (sourced: builtins only, this runs on the warm path).
 . "$root/build/host-kind.sh"
@@ -75,6 +82,15 @@ if [ -x "$host" ] && [ "$recorded" = "$kind $rid$present" ]; then
   # (one process, a few ms). An edited file is newer; so is the folder of an added, removed or
   # renamed file, whatever time the file itself carries (a copy that kept an old time, a deletion).
   changed="$(exec find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -newer "$stamp_file" -print -quit 2> /dev/null)" || changed="(find failed)"
+  # Only a folder is newer: a file was added or removed there, or the folder just got a bin/ or obj/
+  # (a first `dotnet build` or `dotnet test`). The same files, none newer, is no change: the stamp
+  # moves on, so the next call is one find again.
+  if [ -d "$changed" ] && [ -f "$stamp_file.list" ] &&
+    [ -z "$(exec find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp_file" -print -quit 2> /dev/null)" ] &&
+    [ "$(source_list)" = "$(< "$stamp_file.list")" ]; then
+    printf '%s\n' "$kind $rid$present" > "$stamp_file"
+    changed=""
+  fi
 else
   changed="(no host of this kind yet)"
 fi
@@ -83,8 +99,10 @@ if [ -n "$changed" ]; then
   # Written (its time set) before the build starts, kept only when the build succeeds: a file saved
   # while the host builds is newer than the stamp, so the next call builds again.
   printf '%s\n' "$kind $rid$present" > "$stamp_file.next"
+  source_list > "$stamp_file.list.next"
   build_host
   dotnet_root > "$host_dir/.dotnet-root"
+  mv -f "$stamp_file.list.next" "$stamp_file.list"
   mv -f "$stamp_file.next" "$stamp_file"
 fi
 

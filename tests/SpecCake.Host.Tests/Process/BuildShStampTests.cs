@@ -185,22 +185,9 @@ public sealed class BuildShStampTests : IDisposable
     [Fact]
     public void BuildSh_NothingChanged_StartsOnlyOneFindBeforeTheHost()
     {
-        // Every program build.sh may start, each behind a wrapper that records its name: the warm
-        // path's cost is its processes (one find, stopped at the first change), not a hash of every file.
-        var programs = Path.Combine(_root, "logged-bin");
+        // The warm path's cost is its processes (one find, stopped at the first change), not a hash of every file.
         var started = Path.Combine(_root, "started.log");
-        Directory.CreateDirectory(programs);
-        foreach (var program in new[] { "find", "cksum", "stat", "sort", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod", "touch", "date", "uname", "dirname", "basename" })
-        {
-            var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
-            if (target is not null)
-            {
-                Executable(Path.Combine(programs, program), $"#!/bin/sh\necho {program} >> \"{started}\"\nexec {target} \"$@\"\n");
-            }
-        }
-
-        File.CreateSymbolicLink(Path.Combine(programs, "bash"), new[] { "/usr/bin/bash", "/bin/bash" }.First(File.Exists));
-        var environment = new Dictionary<string, string?> { ["PATH"] = _fakeBin + Path.PathSeparator + programs };
+        var environment = LoggedPrograms(started);
         Run(environment);
         File.Delete(started);
 
@@ -222,6 +209,28 @@ public sealed class BuildShStampTests : IDisposable
         Run();
 
         Assert.Equal(2, Publishes);
+    }
+
+    [Fact]
+    public void BuildSh_BinAndObjFoldersMadeInASourceFolder_DoesNotPublishAndTheNextCallIsOneFindAgain()
+    {
+        // A first `dotnet build` or `dotnet test` gives src/Lib a bin/ (its folder's time changes); a
+        // temporary file that came and went does the same. No source changed.
+        var started = Path.Combine(_root, "started.log");
+        var environment = LoggedPrograms(started);
+        Run(environment);
+        Directory.CreateDirectory(Path.Combine(_root, "src", "Lib", "bin", "Debug"));
+        Directory.CreateDirectory(Path.Combine(_root, "build", "obj"));
+        File.WriteAllText(Path.Combine(_root, "src", "Lib", "Code.cs~"), "backup");
+        File.Delete(Path.Combine(_root, "src", "Lib", "Code.cs~"));
+        Run(new Dictionary<string, string?>(environment));
+        File.Delete(started);
+
+        var warm = Run(new Dictionary<string, string?>(environment), "--tree");
+
+        Assert.Equal(1, Publishes);
+        Assert.Contains("arg[--tree]", warm.Output);
+        Assert.Equal(["find"], File.ReadAllLines(started));
     }
 
     [Fact]
@@ -283,6 +292,7 @@ public sealed class BuildShStampTests : IDisposable
         File.Delete(added);
         RunPs1(environment);
         File.WriteAllText(Path.Combine(_root, "src", "Lib", "obj", "project.assets.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(_root, "build", "bin"));
         var last = RunPs1(environment, "--tree");
 
         Assert.Equal(4, Publishes);
@@ -290,6 +300,28 @@ public sealed class BuildShStampTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A PATH on which every program build.sh may start is a wrapper that records its name in <paramref name="log"/>.</summary>
+    private Dictionary<string, string?> LoggedPrograms(string log)
+    {
+        var programs = Path.Combine(_root, "logged-bin");
+        Directory.CreateDirectory(programs);
+        foreach (var program in new[] { "find", "cksum", "stat", "sort", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod", "touch", "date", "uname", "dirname", "basename" })
+        {
+            var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+            if (target is not null && !File.Exists(Path.Combine(programs, program)))
+            {
+                Executable(Path.Combine(programs, program), $"#!/bin/sh\necho {program} >> \"{log}\"\nexec {target} \"$@\"\n");
+            }
+        }
+
+        if (!File.Exists(Path.Combine(programs, "bash")))
+        {
+            File.CreateSymbolicLink(Path.Combine(programs, "bash"), new[] { "/usr/bin/bash", "/bin/bash" }.First(File.Exists));
+        }
+
+        return new Dictionary<string, string?> { ["PATH"] = _fakeBin + Path.PathSeparator + programs };
+    }
 
     /// <summary>A stand-in compiler in the fake bin folder, so build.sh sees that toolchain.</summary>
     private void FakeTool(string name) => Executable(Path.Combine(_fakeBin, name), "#!/usr/bin/env bash\nexit 0\n");
@@ -311,7 +343,7 @@ public sealed class BuildShStampTests : IDisposable
     {
         var tools = Path.Combine(_root, "tools-bin");
         Directory.CreateDirectory(tools);
-        foreach (var program in new[] { "bash", "env", "find", "cksum", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod" })
+        foreach (var program in new[] { "bash", "env", "find", "sort", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod" })
         {
             var link = Path.Combine(tools, program);
             var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
