@@ -47,8 +47,10 @@ public sealed class PackagesTests
         Directory.CreateDirectory(repository);
         try
         {
+            // The pack builds from the machine's own NuGet cache (Cake comes from the Cake.Tool package
+            // there); the install and the run use a folder of their own, as a fresh machine would.
             var pack = await ProcessRun.RunAsync(
-                "dotnet", ["pack", "SpecCake.sln", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(root, "obj")], RepositoryRoot.Path, packages, TimeSpan.FromMinutes(20));
+                "dotnet", ["pack", "SpecCake.sln", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(root, "obj")], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
             Assert.True(pack.ExitCode == 0, pack.ToString());
             var manifest = await ProcessRun.RunAsync("dotnet", ["new", "tool-manifest"], repository, packages);
             Assert.True(manifest.ExitCode == 0, manifest.ToString());
