@@ -21,6 +21,8 @@ internal static partial class ConfigBinder
             Model = Text(o["model"]),
             MaxTurns = Int(o["max_turns"]),
             AllowedTools = Strings(o["allowed_tools"]) ?? [],
+            AllowOutsideRepository = Bool(o["allow_outside_repository"]) ?? d.AllowOutsideRepository,
+            MarkImplemented = Bool(o["mark_implemented"]) ?? d.MarkImplemented,
             AppendSystemPrompt = Text(o["append_system_prompt"]),
             Executable = Text(o["executable"]) ?? d.Executable,
             Command = Strings(o["command"]) ?? [],
@@ -73,10 +75,4 @@ internal static partial class ConfigBinder
                 Body = Text(o["body"]),
             };
     }
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
 }

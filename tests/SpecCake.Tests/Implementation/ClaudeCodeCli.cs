@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SpecCake.Tests.Configuration;
 
 namespace SpecCake.Tests.Implementation;
 
@@ -30,7 +29,7 @@ internal static class ClaudeCodeCli
     /// <summary>Why <see cref="Path"/> is null: what is missing and how to get it.</summary>
     public static string InstallHint => Found.Value.Why;
 
-    private static string Folder => System.IO.Path.Combine(TestConfig.RepositoryRoot(), ".artifacts", "claude-code");
+    private static string Folder => System.IO.Path.Combine(SpecCake.TestSupport.RepositoryRoot.Path, ".artifacts", "claude-code");
 
     /// <summary>Whether npm is on PATH (without it the CLI cannot be installed here).</summary>
     public static bool HasNpm => OnPath("npm");

@@ -37,7 +37,7 @@ public sealed class ImplementationPieceTests
             ["PATH"] = "/usr/bin",
             [SecretNames.AnthropicApiKey] = "sk-ant-key",
             [SecretNames.GitHubToken] = "ghp_token",
-            [SecretNames.SlackWebhookUrl] = "https://hooks.slack.com/x",
+            ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/x",
             ["WEBHOOK_SECRET_ANALYTICS"] = "hmac-from-config",
             ["ACTIONS_RUNTIME_TOKEN"] = "runtime",
             ["ACTIONS_ID_TOKEN_REQUEST_URL"] = "https://token.actions",
@@ -113,7 +113,7 @@ public sealed class ImplementationPieceTests
         Assert.StartsWith("fix(bug-0002): Fix the login xxx", subject, StringComparison.Ordinal);
         Assert.True(subject.Length <= 120, subject);
         Assert.Contains("- AC-1: works again\n", message, StringComparison.Ordinal);
-        Assert.EndsWith("\nSpec: BUG-0002\n", message, StringComparison.Ordinal);
+        Assert.EndsWith("\nSpecCake-Spec: BUG-0002\n", message, StringComparison.Ordinal);
     }
 
     [SkippableFact]
