@@ -13,8 +13,8 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $hostDir = if ($env:SPECCAKE_HOST_DIR) { $env:SPECCAKE_HOST_DIR } else { Join-Path $root '.artifacts/host' }
-# build.sh keeps its own stamp (another hash format) beside this one.
-$stampFile = Join-Path $hostDir '.sources-ps1'
+# build.sh reads and writes the same stamp.
+$stampFile = Join-Path $hostDir '.sources'
 $isWindowsHost = [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::Windows)
 $hostExe = Join-Path $hostDir ($(if ($isWindowsHost) { 'SpecCake.Tool.exe' } else { 'SpecCake.Tool' }))
 $rid = [System.Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
@@ -40,34 +40,79 @@ $kind = switch ($env:SPECCAKE_HOST_BUILD) {
     default { if ($ridSupported -and $toolchain) { 'native' } else { 'readytorun' } }
 }
 
-# Path, size and modification time of every host source, hashed: it notices edits, new files and
-# deleted files alike. bin/ and obj/ are never entered.
-function Get-SourceLines([string] $directory) {
-    foreach ($file in [System.IO.Directory]::EnumerateFiles($directory)) {
-        $info = [System.IO.FileInfo]::new($file)
-        '{0} {1} {2}' -f $file.Substring($root.Length), $info.Length, $info.LastWriteTimeUtc.Ticks
-    }
-    foreach ($child in [System.IO.Directory]::EnumerateDirectories($directory)) {
-        $name = [System.IO.Path]::GetFileName($child)
-        if ($name -ne 'bin' -and $name -ne 'obj') { Get-SourceLines $child }
+# The host's sources: build/ and src/ (bin/ and obj/ never entered), plus the shared MSBuild and SDK
+# settings at the root that exist. The stamp file's modification time is when the last build began;
+# its text is the host kind, the RID and which of the root settings existed then (as build.sh writes
+# it); beside it, the list of the source files then (.sources.list).
+$inputs = [System.Collections.Generic.List[string]]::new()
+$inputs.Add((Join-Path $root 'build'))
+$inputs.Add((Join-Path $root 'src'))
+$stampText = "$kind $rid"
+foreach ($name in 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json', 'NuGet.config', 'nuget.config') {
+    $path = Join-Path $root $name
+    if (Test-Path -LiteralPath $path) {
+        $inputs.Add($path)
+        $stampText += " $name"
     }
 }
 
-function Get-SourcesStamp {
-    $lines = [System.Collections.Generic.List[string]]::new()
-    foreach ($directory in 'build', 'src') {
-        foreach ($line in Get-SourceLines (Join-Path $root $directory)) { $lines.Add($line) }
+# The first file (or, with -Folders, file or folder) newer than the stamp, or $null: an edited file is
+# newer; so is the folder of an added, removed or renamed file, whatever time the file itself
+# carries. Stops at the first.
+function Find-FirstChange([string] $path, [datetime] $since, [switch] $Folders) {
+    $isFolder = [System.IO.Directory]::Exists($path)
+    if ((-not $isFolder -or $Folders) -and [System.IO.File]::GetLastWriteTimeUtc($path) -gt $since) { return $path }
+    if (-not $isFolder) { return $null }
+    foreach ($entry in [System.IO.Directory]::EnumerateFileSystemEntries($path)) {
+        $name = [System.IO.Path]::GetFileName($entry)
+        if ([System.IO.Directory]::Exists($entry) -and ($name -eq 'bin' -or $name -eq 'obj')) { continue }
+        $found = Find-FirstChange $entry $since -Folders:$Folders
+        if ($found) { return $found }
     }
-    foreach ($name in 'Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json', 'NuGet.config', 'nuget.config') {
-        $path = Join-Path $root $name
-        if (Test-Path -LiteralPath $path -PathType Leaf) {
-            $bytes = [System.IO.File]::ReadAllBytes($path)
-            $lines.Add("$name " + [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes)))
+    return $null
+}
+
+# Every source file, sorted, one a line (bin/ and obj/ never entered).
+function Get-SourceList {
+    $files = [System.Collections.Generic.List[string]]::new()
+    foreach ($source in $inputs) {
+        if ([System.IO.File]::Exists($source)) { $files.Add($source); continue }
+        $pending = [System.Collections.Generic.Stack[string]]::new()
+        $pending.Push($source)
+        while ($pending.Count -gt 0) {
+            $folder = $pending.Pop()
+            foreach ($file in [System.IO.Directory]::EnumerateFiles($folder)) { $files.Add($file) }
+            foreach ($child in [System.IO.Directory]::EnumerateDirectories($folder)) {
+                $name = [System.IO.Path]::GetFileName($child)
+                if ($name -ne 'bin' -and $name -ne 'obj') { $pending.Push($child) }
+            }
         }
     }
-    $lines.Sort([System.StringComparer]::Ordinal)
-    $text = [string]::Join("`n", $lines)
-    [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes($text)))
+    $files.Sort([System.StringComparer]::Ordinal)
+    return [string]::Join("`n", $files)
+}
+
+function Test-HostUpToDate {
+    if (-not (Test-Path -LiteralPath $hostExe) -or -not (Test-Path -LiteralPath $stampFile -PathType Leaf)) { return $false }
+    if ((Get-Content -LiteralPath $stampFile -TotalCount 1) -ne $stampText) { return $false }
+    $since = [System.IO.File]::GetLastWriteTimeUtc($stampFile)
+    $changed = $null
+    foreach ($source in $inputs) {
+        $changed = Find-FirstChange $source $since -Folders
+        if ($changed) { break }
+    }
+    if (-not $changed) { return $true }
+
+    # Only a folder is newer: a file was added or removed there, or the folder just got a bin/ or obj/
+    # (a first `dotnet build` or `dotnet test`). The same files, none newer, is no change: the stamp
+    # moves on, so the next call checks quickly again.
+    if (-not [System.IO.Directory]::Exists($changed) -or -not (Test-Path -LiteralPath "$stampFile.list" -PathType Leaf)) { return $false }
+    foreach ($source in $inputs) {
+        if (Find-FirstChange $source $since) { return $false }
+    }
+    if ((Get-SourceList) -ne ([System.IO.File]::ReadAllText("$stampFile.list").TrimEnd("`n"))) { return $false }
+    [System.IO.File]::WriteAllText($stampFile, "$stampText`n")
+    return $true
 }
 
 function Build-BuildHost {
@@ -94,11 +139,15 @@ function Build-BuildHost {
     }
 }
 
-$stamp = "$kind " + (Get-SourcesStamp)
-$current = if (Test-Path -LiteralPath $stampFile) { (Get-Content -LiteralPath $stampFile -Raw).Trim() } else { '' }
-if (-not (Test-Path -LiteralPath $hostExe) -or $current -ne $stamp) {
+if (-not (Test-HostUpToDate)) {
+    # Written (its time set) before the build starts, kept only when the build succeeds: a file saved
+    # while the host builds is newer than the stamp, so the next call builds again.
+    New-Item -ItemType Directory -Force -Path $hostDir | Out-Null
+    [System.IO.File]::WriteAllText("$stampFile.next", "$stampText`n")
+    [System.IO.File]::WriteAllText("$stampFile.list.next", (Get-SourceList) + "`n")
     Build-BuildHost
-    Set-Content -LiteralPath $stampFile -Value $stamp -NoNewline
+    Move-Item -LiteralPath "$stampFile.list.next" -Destination "$stampFile.list" -Force
+    Move-Item -LiteralPath "$stampFile.next" -Destination $stampFile -Force
 }
 
 if (-not $env:DOTNET_ROOT) {

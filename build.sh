@@ -13,24 +13,27 @@ set -euo pipefail
 # Every fork counts on the warm path (it runs once per CI step): builtins wherever possible.
 script_dir="${BASH_SOURCE[0]%/*}"
 [ "$script_dir" = "${BASH_SOURCE[0]}" ] && script_dir=.
-root="$(cd "$script_dir" && pwd)"
+CDPATH= cd -- "$script_dir"
+root="$PWD"
+cd "$OLDPWD"
 host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}"
-stamp_file="$host_dir/.sources-sh" # build.ps1 keeps its own stamp beside it
+stamp_file="$host_dir/.sources" # build.ps1 reads and writes the same stamp
 host="$host_dir/SpecCake.Tool"
 
-# Path, size and modification time of every host source, hashed: one find and one cksum (a few
-# ms), and it notices edits, new files and deleted files alike.
-sources_stamp() {
-  local inputs=("$root/build" "$root/src") file
-  for file in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json NuGet.config nuget.config; do
-    [ -e "$root/$file" ] && inputs+=("$root/$file")
-  done
-  case "$OSTYPE" in
-    darwin* | freebsd*) # BSD find has no -printf
-      find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -exec stat -f '%N %z %m' {} + | cksum ;;
-    *)
-      find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n' | cksum ;;
-  esac
+# The host's sources: build/ and src/ (bin/ and obj/ never entered), plus the shared MSBuild and SDK
+# settings at the root that exist. The stamp file's modification time is when the last build began;
+# its text is the host kind and which of the root settings existed then; beside it, the list of the
+# source files then (.sources.list).
+inputs=("$root/build" "$root/src")
+present=""
+for file in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json NuGet.config nuget.config; do
+  [ -e "$root/$file" ] && inputs+=("$root/$file") && present+=" $file"
+done
+
+# Every source file, sorted (not on the warm path: only to tell an added or removed file from a
+# folder that merely got a bin/ or obj/ of its own).
+source_list() {
+  find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -print | LC_ALL=C sort
 }
 
 # rid, toolchain and kind (sourced: builtins only, this runs on the warm path).
@@ -71,13 +74,36 @@ dotnet_root() {
   echo "${dotnet%/*}"
 }
 
-stamp="$kind $(sources_stamp)"
-current=""
-[ -f "$stamp_file" ] && { read -r current < "$stamp_file" || true; }
-if [ ! -x "$host" ] || [ "$current" != "$stamp" ]; then
+recorded=""
+changed=""
+[ -f "$stamp_file" ] && { read -r recorded < "$stamp_file" || true; }
+if [ -x "$host" ] && [ "$recorded" = "$kind $rid$present" ]; then
+  # Whether a source changed since the stamp: find stops at the first file or folder newer than it
+  # (one process, a few ms). An edited file is newer; so is the folder of an added, removed or
+  # renamed file, whatever time the file itself carries (a copy that kept an old time, a deletion).
+  changed="$(exec find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -newer "$stamp_file" -print -quit 2> /dev/null)" || changed="(find failed)"
+  # Only a folder is newer: a file was added or removed there, or the folder just got a bin/ or obj/
+  # (a first `dotnet build` or `dotnet test`). The same files, none newer, is no change: the stamp
+  # moves on, so the next call is one find again.
+  if [ -d "$changed" ] && [ -f "$stamp_file.list" ] &&
+    [ -z "$(exec find "${inputs[@]}" -type d \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp_file" -print -quit 2> /dev/null)" ] &&
+    [ "$(source_list)" = "$(< "$stamp_file.list")" ]; then
+    printf '%s\n' "$kind $rid$present" > "$stamp_file"
+    changed=""
+  fi
+else
+  changed="(no host of this kind yet)"
+fi
+if [ -n "$changed" ]; then
+  mkdir -p "$host_dir"
+  # Written (its time set) before the build starts, kept only when the build succeeds: a file saved
+  # while the host builds is newer than the stamp, so the next call builds again.
+  printf '%s\n' "$kind $rid$present" > "$stamp_file.next"
+  source_list > "$stamp_file.list.next"
   build_host
   dotnet_root > "$host_dir/.dotnet-root"
-  printf '%s\n' "$stamp" > "$stamp_file"
+  mv -f "$stamp_file.list.next" "$stamp_file.list"
+  mv -f "$stamp_file.next" "$stamp_file"
 fi
 
 if [ -z "${DOTNET_ROOT:-}" ] && [ -f "$host_dir/.dotnet-root" ]; then

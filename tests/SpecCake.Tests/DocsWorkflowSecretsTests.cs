@@ -166,7 +166,7 @@ public sealed partial class DocsWorkflowSecretsTests
     private static IEnumerable<string> Env(YamlMappingNode node) =>
         Child(node, "env") is YamlMappingNode env ? env.Children.Keys.Cast<YamlScalarNode>().Select(key => key.Value!) : [];
 
-    [GeneratedRegex(@"(?:\./build\.sh|build\.ps1|dotnet speccake|dotnet cake)(?<args>[^\n`&;|#]*)")]
+    [GeneratedRegex(@"(?:\./build\.sh|build\.ps1|\./speccake\.sh|\./speccake\.ps1|dotnet speccake|dotnet cake)(?<args>[^\n`&;|#]*)")]
     private static partial Regex EntryPoint();
 
     [GeneratedRegex(@"(?<=^|\s)--(?<name>[A-Za-z][A-Za-z-]*)(?:=(?<value>""[^""]*""|'[^']*'|\S+))?")]

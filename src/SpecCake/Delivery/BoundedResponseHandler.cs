@@ -4,8 +4,10 @@ namespace SpecCake.Delivery;
 /// The bottom of <see cref="ServiceHttp"/>'s stack, under whatever client sends (ours, Sentry's,
 /// Octokit's): reads each answer's body within <see cref="ResponseLimits"/> while the attempt's
 /// cancellation still applies, and hands it on as a <see cref="BoundedContent"/>; turns a 3xx into
-/// <see cref="RedirectNotFollowedException"/> (so no SDK above can follow it either) and a connect
-/// timeout into a connection error that says so.
+/// <see cref="RedirectNotFollowedException"/> (so no SDK above can follow it either), a connect
+/// timeout into a connection error that says so, and every other network failure into an
+/// <see cref="HttpRequestException"/> of the same <see cref="HttpRequestError"/> whose message says
+/// what happened (<see cref="NetworkFailure"/>): every client above reports that message.
 /// </summary>
 internal sealed class BoundedResponseHandler(HttpMessageHandler inner, ResponseLimits limits, TimeSpan connectTimeout) : DelegatingHandler(inner)
 {
@@ -21,8 +23,12 @@ internal sealed class BoundedResponseHandler(HttpMessageHandler inner, ResponseL
             // SocketsHttpHandler reports its ConnectTimeout as a cancellation; nothing was sent.
             throw new HttpRequestException(
                 HttpRequestError.ConnectionError,
-                $"no connection to {request.RequestUri?.Authority} within {HttpResilience.Describe(connectTimeout)}",
+                $"no connection to {NetworkFailure.Endpoint(request.RequestUri)} within {HttpResilience.Describe(connectTimeout)}",
                 timeout);
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new HttpRequestException(failure.HttpRequestError, NetworkFailure.Describe(failure, NetworkFailure.Endpoint(request.RequestUri)), failure, failure.StatusCode);
         }
 
         try
@@ -44,7 +50,19 @@ internal sealed class BoundedResponseHandler(HttpMessageHandler inner, ResponseL
                 throw new ResponseTooLargeException(limit);
             }
 
-            var (body, truncated) = await ReadAtMostAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            byte[] body;
+            bool truncated;
+            try
+            {
+                (body, truncated) = await ReadAtMostAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is IOException or HttpRequestException)
+            {
+                // The connection ended while the answer was read: a network failure like any other.
+                var error = (failure as HttpIOException)?.HttpRequestError ?? (failure as HttpRequestException)?.HttpRequestError ?? HttpRequestError.Unknown;
+                throw new HttpRequestException(error, NetworkFailure.Describe(failure, NetworkFailure.Endpoint(request.RequestUri), answering: true), failure);
+            }
+
             if (truncated && failWhenLarger)
             {
                 throw new ResponseTooLargeException(limit);

@@ -45,12 +45,49 @@ public sealed record SpecEventMessage
     /// <summary>
     /// A copy that fits <paramref name="max"/> as <paramref name="measure"/> counts it (the channel's
     /// own rendering, in the unit the channel counts), shortening the least important facts first
-    /// (<see cref="CutOrder"/>). When even that is not enough, the result is as short as it gets and
-    /// the channel cuts the rest.
+    /// (<see cref="CutOrder"/>). A link is never cut, since half an address leads nowhere: when the
+    /// shortened facts are not enough, the longest links are left out, whole, and their facts say so
+    /// (<see cref="WithoutLink"/>). When even that is not enough, the result is as short as it gets and
+    /// the channel cuts the rest, which then holds no link.
     /// </summary>
     /// <param name="max">The limit.</param>
     /// <param name="measure">The size of a message as the channel would send it.</param>
-    internal SpecEventMessage FitTo(int max, Func<SpecEventMessage, int> measure)
+    /// <param name="channel">The channel's name, for the note on a link left out, e.g. <c>Slack</c>.</param>
+    internal SpecEventMessage FitTo(int max, Func<SpecEventMessage, int> measure, string channel)
+    {
+        var fitted = ShortenFacts(max, measure);
+        while (measure(fitted) > max && LongestLink(fitted) is { } url)
+        {
+            fitted = fitted.WithoutLink(url, channel);
+        }
+
+        return fitted;
+    }
+
+    /// <summary>
+    /// A copy without the address <paramref name="url"/>: each fact that linked to it keeps its text
+    /// and says why the link is missing (<c>View Details (link left out: 5,000 characters, more than
+    /// Slack takes)</c>); a button to it is dropped.
+    /// </summary>
+    /// <param name="url">The address to leave out.</param>
+    /// <param name="channel">The channel's name, for the note.</param>
+    internal SpecEventMessage WithoutLink(string url, string channel) => this with
+    {
+        Facts = [.. Facts.Select(fact => fact.Url == url ? new MessageFact(fact.Label, LinkLeftOut(fact.Text, url, channel)) : fact)],
+        Links = [.. Links.Where(link => link.Url != url)],
+    };
+
+    /// <summary><c>{text} (link left out: {n} characters, more than {channel} takes)</c>.</summary>
+    /// <param name="text">What the link's text was.</param>
+    /// <param name="url">The address left out.</param>
+    /// <param name="channel">The channel's name.</param>
+    internal static string LinkLeftOut(string text, string url, string channel) =>
+        string.Create(CultureInfo.InvariantCulture, $"{text} (link left out: {url.Length:N0} characters, more than {channel} takes)");
+
+    private static string? LongestLink(SpecEventMessage message) =>
+        message.Facts.Select(fact => fact.Url).Concat(message.Links.Select(link => link.Url)).OfType<string>().MaxBy(url => url.Length);
+
+    private SpecEventMessage ShortenFacts(int max, Func<SpecEventMessage, int> measure)
     {
         var current = this;
         foreach (var label in CutOrder)

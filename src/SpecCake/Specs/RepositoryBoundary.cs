@@ -51,12 +51,22 @@ internal sealed class RepositoryBoundary
     /// <paramref name="path"/> with every symbolic link on the way resolved (as realpath(3) does);
     /// null when a link is broken or the links loop.
     /// </summary>
-    public static string? RealPath(string path)
+    public static string? RealPath(string path) => RealPath(path, out _);
+
+    /// <summary>
+    /// <paramref name="path"/> with every symbolic link on the way resolved; null when a link is
+    /// broken or the links loop (<paramref name="loops"/> says which: a link to itself, or links that
+    /// lead back to each other). A link to nothing resolves to a path that does not exist.
+    /// </summary>
+    public static string? RealPath(string path, out bool loops)
     {
         var hops = MaxLinkHops;
+        loops = false;
         try
         {
-            return Resolve(Path.GetFullPath(path), ref hops);
+            var real = Resolve(Path.GetFullPath(path), ref hops);
+            loops = real is null && hops < 0;
+            return real;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {

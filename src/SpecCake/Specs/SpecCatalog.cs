@@ -88,7 +88,8 @@ public sealed class SpecCatalog
         var root = Path.GetFullPath(baseDirectory);
         var problems = new List<(SpecGlobSource Glob, string Problem)>();
         var skipped = new List<(string Path, string Reason)>();
-        var files = SpecGlob.Expand(root, globs, RepositoryBoundary.Find(root, workingDirectory), configFile, problems, skipped);
+        var unreadable = new List<(string Path, string Reason)>();
+        var files = SpecGlob.Expand(root, globs, RepositoryBoundary.Find(root, workingDirectory), configFile, problems, skipped, unreadable);
         string DisplayOf(string file)
         {
             var specPath = Path.GetRelativePath(root, file).Replace('\\', '/');
@@ -155,6 +156,13 @@ public sealed class SpecCatalog
         foreach (var (path, reason) in skipped)
         {
             warnings.Add(new ValidationError(DisplayOf(path), 0, 0, reason));
+        }
+
+        // A spec path that is a link to nothing, to itself or out of the repository: the file a pull
+        // request adds cannot be checked, so it fails validation at that file.
+        foreach (var (path, reason) in unreadable.OrderBy(item => item.Path, StringComparer.Ordinal))
+        {
+            errors.Add(new ValidationError(DisplayOf(path), 0, 0, reason));
         }
 
         for (var index = 0; index < errorsByFile.Length; index++)

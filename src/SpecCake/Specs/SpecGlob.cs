@@ -29,28 +29,34 @@ internal static class SpecGlob
     /// <param name="boundary">The folder nothing may be read from outside of.</param>
     /// <param name="excludedFile">A file never taken for a spec (the configuration itself).</param>
     /// <param name="problems">Receives each unusable glob and each glob that matches nothing.</param>
-    /// <param name="skipped">Receives each link not followed (its full path) and why.</param>
+    /// <param name="skipped">Receives each folder link not followed (its full path) and why.</param>
+    /// <param name="unreadable">
+    /// Receives each spec path that is a symbolic link SpecCake cannot read (its full path) and why:
+    /// broken, looping, or leading out of the repository. Unlike a folder it is a spec the pull request
+    /// claims to add, so it is an error at that file.
+    /// </param>
     public static IReadOnlyList<string> Expand(
         string baseDirectory,
         IReadOnlyList<SpecGlobSource> globs,
         RepositoryBoundary boundary,
         string? excludedFile,
         ICollection<(SpecGlobSource Glob, string Problem)> problems,
-        ICollection<(string Path, string Reason)> skipped)
+        ICollection<(string Path, string Reason)> skipped,
+        ICollection<(string Path, string Reason)> unreadable)
     {
         var excluded = excludedFile is null ? null : RepositoryBoundary.RealPath(excludedFile);
         var found = new SortedSet<string>(StringComparer.Ordinal);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var glob in globs)
         {
-            var walk = new Walk(boundary, excluded, skipped, reported);
+            var walk = new Walk(boundary, excluded, skipped, unreadable, reported);
             if (walk.Expand(baseDirectory, glob.Pattern) is { } problem)
             {
                 problems.Add((glob, problem));
                 continue;
             }
 
-            if (walk.Found.Count == 0)
+            if (walk.Found.Count == 0 && !walk.MatchedUnreadable)
             {
                 problems.Add((glob, "matches no file"));
             }
@@ -62,13 +68,21 @@ internal static class SpecGlob
     }
 
     /// <summary>One pattern's walk.</summary>
-    private sealed class Walk(RepositoryBoundary boundary, string? excluded, ICollection<(string Path, string Reason)> skipped, HashSet<string> reported)
+    private sealed class Walk(
+        RepositoryBoundary boundary,
+        string? excluded,
+        ICollection<(string Path, string Reason)> skipped,
+        ICollection<(string Path, string Reason)> unreadable,
+        HashSet<string> reported)
     {
         private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
         private Regex _regex = null!;
         private string _walkRoot = string.Empty;
 
         public List<string> Found { get; } = [];
+
+        /// <summary>Whether the pattern matched a spec path that cannot be read (an error of its own, so not "matches no file").</summary>
+        public bool MatchedUnreadable { get; private set; }
 
         /// <summary>Walks for <paramref name="pattern"/>; returns why the pattern is unusable, or null.</summary>
         public string? Expand(string baseDirectory, string pattern)
@@ -102,10 +116,10 @@ internal static class SpecGlob
 
             if (fixedCount == segments.Length)
             {
-                // No wildcard: one file.
-                if (File.Exists(start))
+                // No wildcard: one file (or a link that claims to be one).
+                if (File.Exists(start) || IsLink(start))
                 {
-                    AddFile(start, RepositoryBoundary.RealPath(start));
+                    AddFile(start, isLink: IsLink(start));
                 }
 
                 return null;
@@ -159,7 +173,7 @@ internal static class SpecGlob
                 {
                     if (_regex.IsMatch(path))
                     {
-                        AddFile(entry.FullName, isLink ? RepositoryBoundary.RealPath(entry.FullName) : Path.Join(realDirectory, entry.Name));
+                        AddFile(entry.FullName, isLink, Path.Join(realDirectory, entry.Name));
                     }
 
                     continue;
@@ -194,8 +208,34 @@ internal static class SpecGlob
             }
         }
 
-        private void AddFile(string file, string? real)
+        /// <param name="file">The path as the walk reached it.</param>
+        /// <param name="isLink">Whether it is a symbolic link (then it is resolved and checked here).</param>
+        /// <param name="real">The path with its folders' links resolved, when it is not a link itself.</param>
+        private void AddFile(string file, bool isLink, string? real = null)
         {
+            if (isLink)
+            {
+                real = RepositoryBoundary.RealPath(file, out var loops);
+                var refusal = loops || real is null
+                    ? $"a symbolic link to {LinkTarget(file)} that leads back to itself (a loop of links), so there is no spec to read; point it at a spec file in the repository, or remove it"
+                    : !boundary.Contains(real)
+                        ? $"a symbolic link to {LinkTarget(file)}, a file outside the repository (git stores the link, not what it points to), so it is not read; commit the spec file itself"
+                        : !File.Exists(real)
+                            ? $"a symbolic link to {LinkTarget(file)}, which does not exist (a broken link); point it at a spec file in the repository, or remove it"
+                            : null;
+                if (refusal is not null)
+                {
+                    MatchedUnreadable = true;
+                    if (reported.Add(file))
+                    {
+                        unreadable.Add((file, refusal));
+                    }
+
+                    return;
+                }
+            }
+
+            real ??= RepositoryBoundary.RealPath(file);
             if (real is null || !boundary.Contains(real))
             {
                 Skip(file, Outside(file, "file", "read"));
@@ -205,6 +245,18 @@ internal static class SpecGlob
             if (real != excluded)
             {
                 Found.Add(file);
+            }
+        }
+
+        private static bool IsLink(string path)
+        {
+            try
+            {
+                return new FileInfo(path).LinkTarget is not null;
+            }
+            catch (IOException)
+            {
+                return false;
             }
         }
 

@@ -10,6 +10,7 @@ public sealed class BuildShStampTests : IDisposable
         #!/usr/bin/env bash
         echo "dotnet $*" >> "$FAKE_DOTNET_LOG"
         if [ -n "${FAKE_DOTNET_FAIL:-}" ]; then echo "error CS1002: ; expected" ; exit 1; fi
+        if [ -n "${FAKE_DOTNET_SAVES:-}" ]; then echo "// saved during the build" >> "$FAKE_DOTNET_SAVES"; fi
         out=""
         while [ $# -gt 0 ]; do if [ "$1" = "-o" ]; then out="$2"; fi; shift; done
         mkdir -p "$out"
@@ -20,12 +21,16 @@ public sealed class BuildShStampTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "speccake-stamp-" + Guid.NewGuid().ToString("N"));
     private readonly string _log;
     private readonly string _fakeBin;
+    private bool _toolsRestored;
 
     public BuildShStampTests()
     {
         Directory.CreateDirectory(Path.Combine(_root, "build"));
         Directory.CreateDirectory(Path.Combine(_root, "src", "Lib", "obj"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(_root, "build.sh"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "build.ps1"), Path.Combine(_root, "build.ps1"));
+        Directory.CreateDirectory(Path.Combine(_root, ".config"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, ".config", "dotnet-tools.json"), Path.Combine(_root, ".config", "dotnet-tools.json"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build", "host-kind.sh"), Path.Combine(_root, "build", "host-kind.sh"));
         File.WriteAllText(Path.Combine(_root, "build", "Build.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(_root, "src", "Lib", "Code.cs"), "class A {}");
@@ -174,16 +179,156 @@ public sealed class BuildShStampTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error CS1002: ; expected", run.Error);
         Assert.Contains("build.sh: building the build host failed", run.Error);
-        Assert.False(File.Exists(Path.Combine(_root, ".artifacts", "host", ".sources-sh")));
+        Assert.False(File.Exists(Path.Combine(_root, ".artifacts", "host", ".sources")));
+    }
+
+    [Fact]
+    public void BuildSh_NothingChanged_StartsOnlyOneFindBeforeTheHost()
+    {
+        // The warm path's cost is its processes (one find, stopped at the first change), not a hash of every file.
+        var started = Path.Combine(_root, "started.log");
+        var environment = LoggedPrograms(started);
+        Run(environment);
+        File.Delete(started);
+
+        var warm = Run(new Dictionary<string, string?>(environment), "--tree");
+
+        Assert.Contains("arg[--tree]", warm.Output);
+        Assert.Equal(1, Publishes);
+        Assert.Equal(["find"], File.ReadAllLines(started));
+    }
+
+    [Fact]
+    public void BuildSh_FileAddedKeepingAnOldTime_Publishes()
+    {
+        // A copy that keeps its time (cp -p, an archive) is older than the stamp; its folder is not.
+        Run();
+        var added = Path.Combine(_root, "src", "Lib", "Old.cs");
+        File.WriteAllText(added, "class Old {}");
+        File.SetLastWriteTimeUtc(added, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Run();
+
+        Assert.Equal(2, Publishes);
+    }
+
+    [Fact]
+    public void BuildSh_BinAndObjFoldersMadeInASourceFolder_DoesNotPublishAndTheNextCallIsOneFindAgain()
+    {
+        // A first `dotnet build` or `dotnet test` gives src/Lib a bin/ (its folder's time changes); a
+        // temporary file that came and went does the same. No source changed.
+        var started = Path.Combine(_root, "started.log");
+        var environment = LoggedPrograms(started);
+        Run(environment);
+        Directory.CreateDirectory(Path.Combine(_root, "src", "Lib", "bin", "Debug"));
+        Directory.CreateDirectory(Path.Combine(_root, "build", "obj"));
+        File.WriteAllText(Path.Combine(_root, "src", "Lib", "Code.cs~"), "backup");
+        File.Delete(Path.Combine(_root, "src", "Lib", "Code.cs~"));
+        Run(new Dictionary<string, string?>(environment));
+        File.Delete(started);
+
+        var warm = Run(new Dictionary<string, string?>(environment), "--tree");
+
+        Assert.Equal(1, Publishes);
+        Assert.Contains("arg[--tree]", warm.Output);
+        Assert.Equal(["find"], File.ReadAllLines(started));
+    }
+
+    [Fact]
+    public void BuildSh_FileDeletedFromASubfolder_Publishes()
+    {
+        Run();
+        File.Delete(Path.Combine(_root, "src", "Lib", "Code.cs"));
+        Run();
+
+        Assert.Equal(2, Publishes);
+    }
+
+    [Fact]
+    public void BuildSh_SharedBuildSettingsRemoved_Publishes()
+    {
+        Run();
+        File.Delete(Path.Combine(_root, "Directory.Build.props"));
+        Run();
+
+        Assert.Equal(2, Publishes);
+    }
+
+    [Fact]
+    public void BuildSh_SourceSavedWhileTheHostBuilds_PublishesAgainNextRun()
+    {
+        Run(new Dictionary<string, string?> { ["FAKE_DOTNET_SAVES"] = Path.Combine(_root, "src", "Lib", "Code.cs") });
+        Run();
+        Run();
+
+        Assert.Equal(2, Publishes);
+    }
+
+    [Fact]
+    public void BuildPs1_AfterBuildSh_SharesItsStampAndDoesNotPublishAgain()
+    {
+        Run(new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = "readytorun" });
+
+        var ps1 = RunPs1(new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = "readytorun" }, "--tree");
+
+        Assert.Contains("arg[--tree]", ps1.Output);
+        Assert.Equal(1, Publishes);
+        Assert.DoesNotContain("building the build host", ps1.Error);
+    }
+
+    [Fact]
+    public void BuildPs1_SourceEditedAddedWithAnOldTimeOrRemoved_PublishesEachTimeAndNotOtherwise()
+    {
+        var environment = new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = "readytorun" };
+        RunPs1(environment);
+        RunPs1(environment);
+        Assert.Equal(1, Publishes);
+
+        File.WriteAllText(Path.Combine(_root, "src", "Lib", "Code.cs"), "class A { int x; }");
+        RunPs1(environment);
+        var added = Path.Combine(_root, "build", "Old.cs");
+        File.WriteAllText(added, "class Old {}");
+        File.SetLastWriteTimeUtc(added, new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        RunPs1(environment);
+        File.Delete(added);
+        RunPs1(environment);
+        File.WriteAllText(Path.Combine(_root, "src", "Lib", "obj", "project.assets.json"), "{}");
+        Directory.CreateDirectory(Path.Combine(_root, "build", "bin"));
+        var last = RunPs1(environment, "--tree");
+
+        Assert.Equal(4, Publishes);
+        Assert.Contains("arg[--tree]", last.Output);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    /// <summary>A stand-in compiler in the fake bin folder, so build.sh sees that toolchain.</summary>
-    private void FakeTool(string name)
+    /// <summary>A PATH on which every program build.sh may start is a wrapper that records its name in <paramref name="log"/>.</summary>
+    private Dictionary<string, string?> LoggedPrograms(string log)
     {
-        var path = Path.Combine(_fakeBin, name);
-        File.WriteAllText(path, "#!/usr/bin/env bash\nexit 0\n");
+        var programs = Path.Combine(_root, "logged-bin");
+        Directory.CreateDirectory(programs);
+        foreach (var program in new[] { "find", "cksum", "stat", "sort", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod", "touch", "date", "uname", "dirname", "basename" })
+        {
+            var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+            if (target is not null && !File.Exists(Path.Combine(programs, program)))
+            {
+                Executable(Path.Combine(programs, program), $"#!/bin/sh\necho {program} >> \"{log}\"\nexec {target} \"$@\"\n");
+            }
+        }
+
+        if (!File.Exists(Path.Combine(programs, "bash")))
+        {
+            File.CreateSymbolicLink(Path.Combine(programs, "bash"), new[] { "/usr/bin/bash", "/bin/bash" }.First(File.Exists));
+        }
+
+        return new Dictionary<string, string?> { ["PATH"] = _fakeBin + Path.PathSeparator + programs };
+    }
+
+    /// <summary>A stand-in compiler in the fake bin folder, so build.sh sees that toolchain.</summary>
+    private void FakeTool(string name) => Executable(Path.Combine(_fakeBin, name), "#!/usr/bin/env bash\nexit 0\n");
+
+    private static void Executable(string path, string script)
+    {
+        File.WriteAllText(path, script);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -198,7 +343,7 @@ public sealed class BuildShStampTests : IDisposable
     {
         var tools = Path.Combine(_root, "tools-bin");
         Directory.CreateDirectory(tools);
-        foreach (var program in new[] { "bash", "env", "find", "cksum", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod" })
+        foreach (var program in new[] { "bash", "env", "find", "sort", "mktemp", "cat", "rm", "mv", "readlink", "mkdir", "chmod" })
         {
             var link = Path.Combine(tools, program);
             var target = new[] { "/usr/bin", "/bin" }.Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
@@ -212,6 +357,26 @@ public sealed class BuildShStampTests : IDisposable
     }
 
     private ProcessRun Run(params string[] args) => Run(new Dictionary<string, string?>(), args);
+
+    /// <summary>build.ps1 through PowerShell (the local tool, started by the real dotnet), with the fake dotnet first on PATH.</summary>
+    private ProcessRun RunPs1(Dictionary<string, string?> environment, params string[] args)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var dotnet = path.Split(Path.PathSeparator).Select(dir => Path.Combine(dir, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")).First(File.Exists);
+        environment["PATH"] = _fakeBin + Path.PathSeparator + path;
+        environment["FAKE_DOTNET_LOG"] = _log;
+        environment["SPECCAKE_HOST_DIR"] = null;
+        if (!_toolsRestored)
+        {
+            var restore = ProcessRun.Start(dotnet, ["tool", "restore"], _root, timeout: TimeSpan.FromMinutes(5));
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            _toolsRestored = true;
+        }
+
+        var run = ProcessRun.Start(dotnet, ["pwsh", "-NoLogo", "-NoProfile", "-File", Path.Combine(_root, "build.ps1"), .. args], _root, environment, TimeSpan.FromMinutes(3));
+        Assert.True(run.ExitCode == 7, run.ToString());
+        return run;
+    }
 
     private ProcessRun Run(Dictionary<string, string?> environment, params string[] args)
     {

@@ -16,13 +16,16 @@ namespace SpecCake.Host.Tests.Process;
 /// pull-request lookup). A trimmed-away member shows up here as a failure, not in production.
 /// </summary>
 [Collection(NativeHostCollection.Name)]
-public sealed class NativeHostTests(NativeHostFixture host) : IDisposable
+public sealed partial class NativeHostTests(NativeHostFixture host) : IDisposable
 {
     private const string WebhookSecret = "whsec-native-7c1d";
     private const string SmtpUser = "native-user";
     private const string SmtpPassword = "native-smtp-pass-5e2b";
 
     private readonly string _repository = Path.Combine(Path.GetTempPath(), "speccake-native-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The fixture, for the other parts of this class (NativeHostNetworkFailureTests.cs).</summary>
+    private NativeHostFixture NativeHost => host;
 
     [SkippableFact]
     public void Publish_NativeHost_OnlyOctokitReportsTrimOrAotWarnings()

@@ -7,8 +7,11 @@ namespace SpecCake.Host.Tests.Process;
 /// SpecCake.Tool as a user runs it in another repository: installed from a feed into a tool
 /// manifest, started with <c>dotnet speccake</c>, with the host's command line and exit codes.
 /// </summary>
-public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<ToolPackageFixture>
+public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<ToolPackageFixture>
 {
+    /// <summary>The fixture, for the other parts of this class (ToolPackageTests.Launchers.cs).</summary>
+    private ToolPackageFixture Tool => tool;
+
     private const string WebhookSecret = "whsec-tool-test-41c8";
 
     private const string ValidSpec = """

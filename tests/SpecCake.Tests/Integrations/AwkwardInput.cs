@@ -81,6 +81,28 @@ internal static class AwkwardInput
         Duration = TimeSpan.FromSeconds(5025.5),
     };
 
+    /// <summary>
+    /// An address of exactly <paramref name="length"/> characters (a CI system's logs link with a long
+    /// query), ending in <paramref name="end"/> so that a cut one is told from a whole one.
+    /// </summary>
+    public static string LongUrl(string start, int length, string end)
+    {
+        var head = start + "?q=";
+        return head + Fill("a1b2c3d4e5f6-", length - head.Length - end.Length) + end;
+    }
+
+    /// <summary>
+    /// An event of <paramref name="kind"/> whose logs link is <paramref name="logsLength"/> characters
+    /// long and, when <paramref name="allLinks"/>, whose pull request and spec links are as long too.
+    /// </summary>
+    public static SpecEvent LongLinks(SpecEventKind kind, int logsLength, bool allLinks) => TestData.Event(kind) with
+    {
+        LogsUrl = LongUrl("https://ci.example.com/runs/7", logsLength, "-END-OF-LOGS"),
+        PullRequest = new PullRequestReference(42, allLinks ? LongUrl("https://github.com/acme/widgets/pull/42", logsLength, "-END-OF-PR") : "https://github.com/acme/widgets/pull/42"),
+        SpecUrl = allLinks ? LongUrl("https://github.com/acme/widgets/blob/main/specs/FEAT-0001.yaml", logsLength, "-END-OF-SPEC") : null,
+        Error = "exit 2",
+    };
+
     private static string Fill(string unit, int length) =>
         string.Concat(Enumerable.Repeat(unit, (length / unit.Length) + 1))[..length];
 

@@ -157,6 +157,9 @@ internal static class ServiceLimits
         new("embed total", received => Strings(received.Json, "embeds[*].title").Concat(Strings(received.Json, "embeds[*].description"))
             .Concat(Strings(received.Json, "embeds[*].fields[*].name")).Concat(Strings(received.Json, "embeds[*].fields[*].value"))
             .Concat(Strings(received.Json, "embeds[*].footer.text")).Concat(Strings(received.Json, "embeds[*].author.name")), 6000, Count.CodePoints, "Discord embed limits: 6000 characters in all embeds", Measure.Total),
+        new("embed description", received => Strings(received.Json, "embeds[*].description"), 4096, Count.CodePoints, "Discord embed limits"),
+        // Discord answers "Must be 2048 or fewer in length." for a longer embed url (discord-api-docs #6531 lists the URL limits).
+        new("embed url", received => Strings(received.Json, "embeds[*].url"), 2048, Count.CodePoints, "Discord embed url"),
         // https://discord.com/developers/docs/resources/webhook#execute-webhook: username 1-80 characters.
         new("username", received => Strings(received.Json, "username"), 80, Count.CodePoints, "Discord execute webhook"),
     ];
@@ -214,6 +217,8 @@ internal static class ServiceLimits
         new("tag value", received => Strings(received.Json, "tags.*"), 200, Count.CodePoints, "Sentry tags", OneLine: true),
         // https://develop.sentry.dev/sdk/data-model/event-payloads/message/: formatted message, 8192 characters.
         new("message", received => Strings(received.Json, "message.formatted").Concat(Strings(received.Json, "message.message")).Concat(Strings(received.Json, "logentry.message")), 8192, Count.CodePoints, "Sentry message interface"),
+        // https://develop.sentry.dev/sdk/data-handling/#variable-size: "Extra contextual data is limited to 4096 characters."
+        new("extra value", received => Strings(received.Json, "extra.*"), 4096, Count.CodePoints, "Sentry data handling, extra data"),
     ];
 
     public static readonly IReadOnlyList<Rule> Jira =

@@ -43,12 +43,7 @@ public sealed partial class ServiceLimitsTests
     [MemberData(nameof(Notifiers))]
     public async Task NotifyAsync_AwkwardInputs_EveryRequestWithinTheServicesLimits(string service, int shift)
     {
-        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
-        {
-            context.Response.StatusCode = service == "discord" ? 204 : service.StartsWith("teams", StringComparison.Ordinal) ? 202 : 200;
-            context.Response.ContentType = "application/json";
-            return service == "discord" ? Task.CompletedTask : context.Response.WriteAsync("""{"id":"fc6d8c0c43fc4630ad850ee518f1b9d0","status":"success"}""");
-        });
+        await using var server = await AcceptingAsync(service);
         var (integrations, secrets, rules) = Notifier(service, server);
         var kind = service == "opsgenie-close" ? SpecEventKind.ImplementationCompleted : SpecEventKind.ImplementationFailed;
 
@@ -123,6 +118,14 @@ public sealed partial class ServiceLimitsTests
         await TrackerSync.SyncAsync(config, TrackerScenario.Environment(jiraCloud: tracker != "jira-server"), [AwkwardInput.Spec], TrackerScenario.Options());
         Assert.Empty(server.Writes);
     }
+
+    /// <summary>A server that accepts what <paramref name="service"/> is sent with the service's own success answer.</summary>
+    private static Task<LoopbackServer> AcceptingAsync(string service) => LoopbackServer.StartAsync((_, _, context) =>
+    {
+        context.Response.StatusCode = service == "discord" ? 204 : service.StartsWith("teams", StringComparison.Ordinal) ? 202 : 200;
+        context.Response.ContentType = "application/json";
+        return service == "discord" ? Task.CompletedTask : context.Response.WriteAsync("""{"id":"fc6d8c0c43fc4630ad850ee518f1b9d0","status":"success"}""");
+    });
 
     /// <summary>The body as text and JSON; invalid UTF-8 and U+FFFD (a cut emoji) are violations of their own.</summary>
     private static Received Read(byte[] body, List<string> violations)

@@ -37,7 +37,7 @@ public sealed class GlobPatternTests
                 File.WriteAllText(Path.Combine(root, file), "id: x\n");
             }
 
-            var onDisk = SpecGlob.Expand(root, SpecGlobSource.Unplaced([glob], "specs.paths"), RepositoryBoundary.Find(root, root), null, [], [])
+            var onDisk = SpecGlob.Expand(root, SpecGlobSource.Unplaced([glob], "specs.paths"), RepositoryBoundary.Find(root, root), null, [], [], [])
                 .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).Order(StringComparer.Ordinal);
             var inGit = files.Where(new SpecPathGlob([glob]).IsMatch).Order(StringComparer.Ordinal);
 

@@ -224,10 +224,67 @@ public sealed class SpecCatalogTests
 
         var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
 
-        Assert.Empty(catalog.Errors);
         Assert.Equal(["FEAT-0001", "FEAT-0003"], catalog.Specs.Select(s => s.Id));
-        Assert.Equal(["specs/OUT-0001.yaml", "specs/more"], catalog.Warnings.Select(w => w.File));
-        Assert.All(catalog.Warnings, w => Assert.Contains("outside the repository", w.Message, StringComparison.Ordinal));
+        // The folder is not followed (a warning); the spec file a link stands for is an error at that file.
+        Assert.Equal(["specs/more"], catalog.Warnings.Select(w => w.File));
+        Assert.Contains("outside the repository", Assert.Single(catalog.Warnings).Message, StringComparison.Ordinal);
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal("specs/OUT-0001.yaml", error.File);
+        Assert.Equal(
+            $"a symbolic link to '{Path.Combine(outside.Root, "OUT-0001.yaml")}', a file outside the repository (git stores the link, not what it points to), so it is not read; commit the spec file itself",
+            error.Message);
+    }
+
+    [Fact]
+    public void Load_SpecPathThatIsABrokenLink_IsAnErrorAtThatFileSayingSo()
+    {
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0002.yaml"), "drafts/FEAT-0002.yaml");
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal(["FEAT-0001"], catalog.Specs.Select(s => s.Id));
+        Assert.Equal(
+            ["specs/FEAT-0002.yaml: a symbolic link to 'drafts/FEAT-0002.yaml', which does not exist (a broken link); point it at a spec file in the repository, or remove it"],
+            catalog.Errors.Select(e => e.ToString()));
+        Assert.Empty(catalog.Warnings);
+    }
+
+    [Theory]
+    [InlineData("FEAT-0002.yaml", "FEAT-0002.yaml")]
+    [InlineData("FEAT-0002.yaml", "FEAT-0003.yaml")]
+    public void Load_SpecPathThatIsALinkToItself_IsAnErrorAtThatFileNamingTheLoop(string link, string target)
+    {
+        // A link to itself, or two links that lead to each other.
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", link), target);
+        if (target != link)
+        {
+            File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", target), link);
+        }
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+
+        Assert.Equal(["FEAT-0001"], catalog.Specs.Select(s => s.Id));
+        var error = Assert.Single(catalog.Errors, e => e.File == "specs/" + link);
+        Assert.Equal($"a symbolic link to '{target}' that leads back to itself (a loop of links), so there is no spec to read; point it at a spec file in the repository, or remove it", error.Message);
+        Assert.DoesNotContain(catalog.Errors, e => e.Message.Contains("outside the repository", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_GlobNamingALinkOutOfTheRepository_IsAnErrorAndNothingIsRead()
+    {
+        using var outside = new SpecTree().Write("private.yaml", "id: FEAT-0009\ntitle: never-read-private-text\n");
+        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0009.yaml"), Path.Combine(outside.Root, "private.yaml"));
+
+        var catalog = SpecCatalog.Load(tree.Root, ["specs/FEAT-0009.yaml"], string.Empty);
+
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal("specs/FEAT-0009.yaml", error.File);
+        Assert.Contains("a file outside the repository", error.Message, StringComparison.Ordinal);
+        Assert.Empty(catalog.Specs);
+        Assert.DoesNotContain("never-read-private-text", string.Join("\n", catalog.Errors.Concat(catalog.Warnings)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,6 +132,30 @@ public sealed class ValidateSpecsAliasTests
         Assert.Contains(context.Lines.All, line => line.Text == "1 spec file(s) and specs.config.yaml are valid.");
     }
 
+    [Theory]
+    [InlineData("broken", "a symbolic link to 'missing/FEAT-0002.yaml', which does not exist (a broken link)")]
+    [InlineData("itself", "a symbolic link to 'FEAT-0002.yaml' that leads back to itself (a loop of links)")]
+    [InlineData("outside", "a file outside the repository (git stores the link, not what it points to), so it is not read")]
+    public void ValidateSpecs_SpecPathThatIsAnUnreadableLink_FailsWithAnErrorAndAnAnnotationAtThatFile(string kind, string reason)
+    {
+        using var outside = new SpecTree().Write("FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"));
+        using var tree = new SpecTree().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0002.yaml"), kind switch
+        {
+            "broken" => "missing/FEAT-0002.yaml",
+            "itself" => "FEAT-0002.yaml",
+            _ => Path.Combine(outside.Root, "FEAT-0002.yaml"),
+        });
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+
+        var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        Assert.Equal("1 spec/config error(s)", exception.Message);
+        Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Error && line.Text.StartsWith("specs/FEAT-0002.yaml: ", StringComparison.Ordinal) && line.Text.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(context.Lines.All, line => line.Text.StartsWith("::error file=specs/FEAT-0002.yaml::", StringComparison.Ordinal));
+        Assert.DoesNotContain(context.Lines.All, line => line.Text.Contains("are valid", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ValidateSpecs_FailOnInvalidFalse_WarnsInsteadOfThrowing()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,17 +11,14 @@ namespace SpecCake.Tests.TestSupport;
 /// stays within the socket buffers once the client stops reading; a client that reads the whole
 /// body keeps it growing.
 /// </summary>
-public sealed class EndlessServer : IAsyncDisposable
+public sealed class EndlessServer : RawSocketServer
 {
     private static readonly byte[] Chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
 
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly string head;
     private readonly byte[] prefix;
     private long written;
     private int requests;
-    private Task accepting = Task.CompletedTask;
 
     private EndlessServer(int status, string reason, string contentType, string prefix)
     {
@@ -36,68 +32,24 @@ public sealed class EndlessServer : IAsyncDisposable
     /// <summary>Requests received.</summary>
     public int Requests => Volatile.Read(ref requests);
 
-    /// <summary>The base URL without a trailing slash, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public string Origin { get; private set; } = string.Empty;
-
-    /// <summary>An absolute URL on this server.</summary>
-    public string Url(string path) => Origin + path;
-
     public static EndlessServer Start(int status, string reason, string contentType = "text/plain", string prefix = "")
     {
         var server = new EndlessServer(status, reason, contentType, prefix);
-        server.listener.Start();
-        server.Origin = $"http://127.0.0.1:{((IPEndPoint)server.listener.LocalEndpoint).Port}";
-        server.accepting = server.AcceptAsync();
+        server.Listen();
         return server;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(Socket socket)
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting.ConfigureAwait(false);
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        var connections = new List<Task>();
-        try
+        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        await ReadHeadAsync(stream);
+        Interlocked.Increment(ref requests);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Stop.Token);
+        await stream.WriteAsync(prefix, Stop.Token);
+        while (!Stop.IsCancellationRequested)
         {
-            while (!stop.IsCancellationRequested)
-            {
-                var socket = await listener.AcceptSocketAsync(stop.Token);
-                connections.Add(ServeAsync(socket));
-            }
-        }
-        catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
-        {
-        }
-
-        await Task.WhenAll(connections);
-    }
-
-    private async Task ServeAsync(Socket socket)
-    {
-        using (socket)
-        {
-            try
-            {
-                await using var stream = new NetworkStream(socket, ownsSocket: false);
-                await ReadHeadAsync(stream);
-                Interlocked.Increment(ref requests);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop.Token);
-                await stream.WriteAsync(prefix, stop.Token);
-                while (!stop.IsCancellationRequested)
-                {
-                    await stream.WriteAsync(Chunk, stop.Token);
-                    Interlocked.Add(ref written, Chunk.Length);
-                }
-            }
-            catch (Exception error) when (error is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client hung up (or the test ended): the point of the exercise.
-            }
+            await stream.WriteAsync(Chunk, Stop.Token);
+            Interlocked.Add(ref written, Chunk.Length);
         }
     }
 
@@ -106,7 +58,7 @@ public sealed class EndlessServer : IAsyncDisposable
     {
         var seen = new List<byte>();
         var buffer = new byte[1];
-        while (await stream.ReadAsync(buffer, stop.Token) == 1)
+        while (await stream.ReadAsync(buffer, Stop.Token) == 1)
         {
             seen.Add(buffer[0]);
             if (seen.Count >= 4 && seen[^4] == '\r' && seen[^3] == '\n' && seen[^2] == '\r' && seen[^1] == '\n')

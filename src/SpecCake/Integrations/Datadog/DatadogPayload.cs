@@ -113,7 +113,7 @@ internal static class DatadogPayload
 
         // The text is Markdown: untrusted values escaped, the error text cut first to fit.
         var room = MaxText - MarkdownOpen.Length - MarkdownClose.Length;
-        message = message.FitTo(room, fitted => Facts(fitted).Length);
+        message = message.FitTo(room, fitted => Facts(fitted).Length, "Datadog");
         json.WriteString("text", MarkdownOpen + TextLimit.Truncate(Facts(message), room) + MarkdownClose);
         json.WriteString("alert_type", AlertType(message));
         json.WriteString("priority", "normal");

@@ -19,6 +19,7 @@ internal static class DiscordMessage
     // in characters, which Discord counts as code points; UTF-16 units are never fewer, so counting
     // those keeps under every limit. Username: 1-80 characters (execute webhook).
     internal const int MaxTitle = 256;
+    internal const int MaxDescription = 4096;
     internal const int MaxFields = 25;
     internal const int MaxFieldName = 256;
     internal const int MaxFieldValue = 1024;
@@ -26,13 +27,31 @@ internal static class DiscordMessage
     internal const int MaxEmbedTotal = 6000;
     internal const int MaxUsername = 80;
 
+    // The embed's own url (the title's link): Discord refuses one over 2048 characters.
+    internal const int MaxUrl = 2048;
+
     public static byte[] Render(SpecEvent specEvent, DiscordOptions options)
     {
         var footer = "SpecCake · " + specEvent.Name;
         var message = SpecEventMessage.For(specEvent);
         var title = TextLimit.Truncate(message.Title, MaxTitle);
-        // The 6000 counts title, field names and values and the footer of every embed.
-        message = message.FitTo(MaxEmbedTotal, fitted => title.Length + footer.Length + Fields(fitted).Sum(field => field.Name.Length + field.Value.Length));
+
+        // A link is never cut (half an address leads nowhere). One too long for its field (1024) is
+        // shown in the description (4096) instead; one too long even for that is left out, and its
+        // field says so. The 6000 counts title, description, field names and values and the footer.
+        foreach (var url in message.Facts.Where(fact => fact.Url is not null && DescriptionLine(fact).Length > MaxDescription).Select(fact => fact.Url!).Distinct().ToArray())
+        {
+            message = message.WithoutLink(url, "Discord");
+        }
+
+        message = message.FitTo(MaxEmbedTotal, fitted => title.Length + footer.Length + Description(fitted).Length + Fields(fitted).Sum(field => field.Name.Length + field.Value.Length), "Discord");
+        while (Description(message).Length > MaxDescription && message.Facts.Where(InDescription).MaxBy(fact => fact.Url!.Length) is { } longest)
+        {
+            message = message.WithoutLink(longest.Url!, "Discord");
+        }
+
+        var description = Description(message);
+        var embedUrl = specEvent.PullRequest?.Url ?? specEvent.SpecUrl;
         return JsonBody.Write(json =>
         {
             json.WriteStartObject();
@@ -55,9 +74,14 @@ internal static class DiscordMessage
             json.WriteStartArray("embeds");
             json.WriteStartObject();
             json.WriteString("title", title);
-            if ((specEvent.PullRequest?.Url ?? specEvent.SpecUrl) is { } url)
+            if (embedUrl is { Length: <= MaxUrl })
             {
-                json.WriteString("url", url);
+                json.WriteString("url", embedUrl);
+            }
+
+            if (description.Length > 0)
+            {
+                json.WriteString("description", description);
             }
 
             json.WriteNumber("color", message.Tone switch
@@ -87,12 +111,26 @@ internal static class DiscordMessage
         });
     }
 
-    /// <summary>The embed fields as sent: untrusted text escaped (<see cref="Escape"/>), SpecCake's own links as masked links, each value cut to 1024.</summary>
+    /// <summary>
+    /// The embed fields as sent: untrusted text escaped (<see cref="Escape"/>) and cut to 1024,
+    /// SpecCake's own links as masked links, whole; a link fact too long for a field is in the
+    /// description instead (<see cref="InDescription"/>).
+    /// </summary>
     private static IEnumerable<(string Name, string Value, bool Inline)> Fields(SpecEventMessage message) =>
-        message.Facts.Take(MaxFields).Select(fact => (
+        message.Facts.Where(fact => !InDescription(fact)).Take(MaxFields).Select(fact => (
             TextLimit.Truncate(fact.Label, MaxFieldName),
             fact.Url is null ? TruncateEscaped(fact.Text, MaxFieldValue) : MarkdownText.Link(fact.Text, fact.Url),
             fact.Label is "ID" or "Branch" or "PR"));
+
+    /// <summary>The links too long for a field, one line each (<c>**Logs:** [View Details](…)</c>); empty when every link fits its field.</summary>
+    private static string Description(SpecEventMessage message) =>
+        string.Join("\n", message.Facts.Where(InDescription).Select(DescriptionLine));
+
+    private static bool InDescription(MessageFact fact) =>
+        fact.Url is not null && MarkdownText.Link(fact.Text, fact.Url).Length > MaxFieldValue;
+
+    private static string DescriptionLine(MessageFact fact) =>
+        $"**{Escape(fact.Label)}:** {MarkdownText.Link(fact.Text, fact.Url!)}";
 
     /// <summary>
     /// Discord Markdown escaped, and mentions made inert: <c>&lt;@id&gt;</c> is escaped with the rest, and a

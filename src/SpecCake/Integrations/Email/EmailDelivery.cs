@@ -54,7 +54,7 @@ internal sealed class EmailDelivery : PlannedDelivery
         var attempts = 0;
         var pipeline = OperationResilience.Create(Policy, error => IsTransient(error) && !Ambiguous(error), context.TimeProvider, args =>
         {
-            LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
+            LogRetry(context, args.Outcome.Exception is { } error ? Why(error) : null, args.RetryDelay, args.AttemptNumber);
             return ValueTask.CompletedTask;
         });
 
@@ -86,9 +86,13 @@ internal sealed class EmailDelivery : PlannedDelivery
         }
         catch (Exception error) when (error is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or NotSupportedException)
         {
-            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP error: {error.Message}", 300) + (Ambiguous(error) ? NotRetriedSuffix() : string.Empty));
+            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP error: {Why(error)}", 300) + (Ambiguous(error) ? NotRetriedSuffix() : string.Empty));
         }
     }
+
+    /// <summary>A socket or stream failure says what happened on the connection (<see cref="NetworkFailure"/>); MailKit's own exceptions carry their own words.</summary>
+    private string Why(Exception error) =>
+        error is IOException or SocketException ? NetworkFailure.Describe(error, $"{server.Host}:{server.Port}") : error.Message;
 
     /// <summary>Whether a failure left the message's fate unknown and this delivery must not risk sending it twice.</summary>
     private bool Ambiguous(Exception error) =>

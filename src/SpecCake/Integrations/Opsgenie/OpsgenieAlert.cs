@@ -25,8 +25,14 @@ internal static class OpsgenieAlert
     public const int MaxUserLength = 100;
     public const int MaxNoteLength = 25000;
 
-    /// <summary>The details that give way first when the 8,000 are exceeded: the error text, then the longest free texts.</summary>
+    /// <summary>
+    /// The details that give way first when the 8,000 are exceeded: the error text, then the longest
+    /// free texts, then the links (<see cref="Links"/>), which are left out whole rather than cut.
+    /// </summary>
     private static readonly string[] DetailsCutOrder = ["error", "title", "branch", "file", "repository", "logs_url", "pr_url"];
+
+    /// <summary>The details that are addresses: half of one leads nowhere, so one is sent whole or not at all.</summary>
+    private static readonly string[] Links = ["logs_url", "pr_url"];
 
     /// <summary>The priorities Opsgenie accepts.</summary>
     public static readonly IReadOnlyList<string> Priorities = ["P1", "P2", "P3", "P4", "P5"];
@@ -54,7 +60,8 @@ internal static class OpsgenieAlert
         json.WriteStartObject();
         json.WriteString("message", Message(specEvent));
         json.WriteString("alias", Alias(specEvent));
-        json.WriteString("description", TextLimit.Truncate(SpecEventMessage.For(specEvent).ToPlainText(), MaxDescriptionLength));
+        json.WriteString("description", TextLimit.Truncate(
+            SpecEventMessage.For(specEvent).FitTo(MaxDescriptionLength, fitted => fitted.ToPlainText().Length, "Opsgenie").ToPlainText(), MaxDescriptionLength));
         json.WriteStartArray("tags");
         foreach (var tag in Tags(specEvent, options))
         {
@@ -77,7 +84,10 @@ internal static class OpsgenieAlert
         var note = $"{specEvent.Spec?.Id} reached {specEvent.Name}";
         if (specEvent.PullRequest is { } pr)
         {
-            note += " (PR #" + pr.Number.ToString(CultureInfo.InvariantCulture) + (pr.Url is null ? ")" : $": {pr.Url})");
+            // The link whole, or left out and said so: never cut.
+            var number = "PR #" + pr.Number.ToString(CultureInfo.InvariantCulture);
+            var linked = pr.Url is null ? $"{note} ({number})" : $"{note} ({number}: {pr.Url})";
+            note = linked.Length <= MaxNoteLength ? linked : $"{note} ({SpecEventMessage.LinkLeftOut(number, pr.Url!, "Opsgenie")})";
         }
 
         json.WriteString("note", TextLimit.Truncate(note, MaxNoteLength));
@@ -121,7 +131,10 @@ internal static class OpsgenieAlert
 
             if (index >= 0)
             {
-                details[index] = new(key, TextLimit.Truncate(details[index].Value, Math.Max(0, details[index].Value.Length - over)));
+                var value = details[index].Value;
+                details[index] = new(key, Links.Contains(key)
+                    ? string.Create(CultureInfo.InvariantCulture, $"(left out: {value.Length:N0} characters, more than Opsgenie's details take)")
+                    : TextLimit.Truncate(value, Math.Max(0, value.Length - over)));
             }
         }
 

@@ -18,6 +18,10 @@ internal sealed record SentryReport
     internal const int MaxTagValue = 200;
     internal const int MaxMessage = 8192;
 
+    // https://develop.sentry.dev/sdk/data-handling/#variable-size: "Extra contextual data is limited to
+    // 4096 characters"; a longer value is trimmed there.
+    internal const int MaxExtraValue = 4096;
+
     public required string Level { get; init; }
 
     public string? Environment { get; init; }
@@ -68,9 +72,9 @@ internal sealed record SentryReport
         Add("title", specEvent.Spec?.Title is { } title ? TextLimit.Clean(title) : null);
         Add("file", specEvent.Spec?.File);
         Add("pr_number", specEvent.PullRequest?.Number.ToString(CultureInfo.InvariantCulture));
-        Add("pr_url", specEvent.PullRequest?.Url);
-        Add("logs_url", specEvent.LogsUrl);
-        Add("spec_url", specEvent.SpecUrl);
+        Add("pr_url", Link(specEvent.PullRequest?.Url));
+        Add("logs_url", Link(specEvent.LogsUrl));
+        Add("spec_url", Link(specEvent.SpecUrl));
         Add("duration_seconds", specEvent.Duration?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
         if (specEvent.ValidationErrors.Count > 0)
         {
@@ -88,6 +92,10 @@ internal sealed record SentryReport
             Timestamp = specEvent.Timestamp,
         };
     }
+
+    /// <summary>An address whole, or a note that it was left out: Sentry trims a longer extra value, and half an address leads nowhere.</summary>
+    private static string? Link(string? url) =>
+        url is null || url.Length <= MaxExtraValue ? url : string.Create(CultureInfo.InvariantCulture, $"(left out: {url.Length:N0} characters, more than Sentry keeps)");
 
     private static string Tag(string value) => TextLimit.Truncate(TextLimit.SingleLine(value), MaxTagValue);
 

@@ -23,7 +23,7 @@ internal static class SlackMessage
         var mentions = SpecEventMessage.For(specEvent).Tone == MessageTone.Failure ? Mentions(options.MentionOnFailure) : string.Empty;
         var lead = mentions.Length > 0 ? mentions + "\n" : string.Empty;
         // The error text and reviewers give way first, so ID, PR and the logs link always arrive.
-        var message = SpecEventMessage.For(specEvent).FitTo(MaxSection, fitted => lead.Length + Bullets(fitted).Length);
+        var message = SpecEventMessage.For(specEvent).FitTo(MaxSection, fitted => lead.Length + Bullets(fitted).Length, "Slack");
         var bullets = Bullets(message);
 
         return JsonBody.Write(json =>

@@ -17,7 +17,8 @@ internal static class TeamsMessageSize
 
     /// <summary>
     /// The rendered body within <see cref="MaxBytes"/>: the least important facts (error text, reviewers,
-    /// branch, repository, title) are shortened first; the event, ID, PR and links are kept.
+    /// branch, repository, title) are shortened first; the event, ID, PR and links are kept, and a
+    /// link too long for what is left is left out whole, never cut.
     /// </summary>
     public static byte[] Fit(SpecEventMessage message, Func<SpecEventMessage, byte[]> render)
     {
@@ -32,7 +33,7 @@ internal static class TeamsMessageSize
             }
 
             return last!.Length;
-        });
+        }, "Microsoft Teams");
 
         return ReferenceEquals(fitted, lastMessage) ? last! : render(fitted);
     }

@@ -307,8 +307,25 @@ public static class HostileCorpus
             Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
             OutsideFiles = { ["private.yaml"] = "id: FEAT-0002\ntitle: private-content-never-read\nstatus: nope\n" },
             Links = { ["specs/FEAT-0002.yaml"] = "{outside}/private.yaml", ["specs/ZERO-0001.yaml"] = "/dev/zero" },
-            Expect = [@"(?m)specs/FEAT-0002\.yaml: .*outside the repository", @"(?m)specs/ZERO-0001\.yaml: .*outside the repository"],
-            Absent = ["private-content-never-read"],
+            ExitCode = 1,
+            Expect = [@"(?m)specs/FEAT-0002\.yaml: .*outside the repository", @"(?m)specs/ZERO-0001\.yaml: .*outside the repository", @"(?m)2 spec/config error\(s\)"],
+            Absent = ["private-content-never-read", "are valid"],
+        },
+        new("broken-file-link")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Links = { ["specs/FEAT-0002.yaml"] = "drafts/FEAT-0002.yaml" },
+            ExitCode = 1,
+            Expect = [@"(?m)specs/FEAT-0002\.yaml: a symbolic link to 'drafts/FEAT-0002\.yaml', which does not exist \(a broken link\)"],
+            Absent = ["are valid"],
+        },
+        new("file-link-to-itself")
+        {
+            Files = { ["specs.config.yaml"] = Config, ["specs/FEAT-0001.yaml"] = Valid },
+            Links = { ["specs/FEAT-0002.yaml"] = "FEAT-0002.yaml" },
+            ExitCode = 1,
+            Expect = [@"(?m)specs/FEAT-0002\.yaml: a symbolic link to 'FEAT-0002\.yaml' that leads back to itself \(a loop of links\)"],
+            Absent = ["outside the repository", "are valid"],
         },
 
         // A service's answer (the place for #1, #2 and #9 cases): a plain acceptance first.
