@@ -46,7 +46,7 @@ public sealed class GitFallbackProcessTests
             """);
         var watch = Stopwatch.StartNew();
 
-        var completing = Task.Run(() => GitFallback.Complete(new Dictionary<string, string?>(), Path.GetTempPath(), TimeSpan.FromSeconds(1)));
+        var completing = Task.Run(() => GitFallback.Complete(new Dictionary<string, string?>(), Path.GetTempPath(), TimeSpan.FromSeconds(0.5)));
 
         Assert.Empty(await completing.WaitAsync(Budget));
         // One hung git is enough to know: it is not asked three times.
