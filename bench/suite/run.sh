@@ -29,7 +29,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 cgroups=/sys/fs/cgroup/cpuacct
 [ -w "$cgroups" ] || cgroups=""
-results="$root/.artifacts/bench/suite"
+results="$root/.artifacts/bench/suite/$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"
 
 clone() {
