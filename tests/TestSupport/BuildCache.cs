@@ -23,8 +23,8 @@ public static class BuildCache
     public static string Folder => Path.Combine(RepositoryRoot.Path, ".artifacts", "test-cache");
 
     /// <summary>
-    /// The build inputs of this checkout, hashed: path, size and modification time of every file and
-    /// folder under <c>build/</c> and <c>src/</c> (<c>bin</c> and <c>obj</c> left out, as build.sh does),
+    /// The build inputs of this checkout, hashed: path, size and modification time of every file under
+    /// <c>build/</c> and <c>src/</c> (<c>bin</c> and <c>obj</c> left out, as build.sh does),
     /// the content of the shared build settings and of the scripts that build and pack, and the SDK.
     /// Whatever makes build.sh rebuild changes it too.
     /// </summary>
@@ -98,7 +98,7 @@ public static class BuildCache
         var root = RepositoryRoot.Path;
         var lines = new List<string>();
         var newest = DateTime.MinValue;
-        void Add(FileSystemInfo info, string text)
+        void Add(FileInfo info, string text)
         {
             lines.Add(text);
             newest = info.LastWriteTimeUtc > newest ? info.LastWriteTimeUtc : newest;
@@ -106,7 +106,6 @@ public static class BuildCache
 
         void Walk(DirectoryInfo directory)
         {
-            Add(directory, $"{Path.GetRelativePath(root, directory.FullName)}/ {directory.LastWriteTimeUtc.Ticks}");
             foreach (var file in directory.EnumerateFiles())
             {
                 Add(file, $"{Path.GetRelativePath(root, file.FullName)} {file.Length} {file.LastWriteTimeUtc.Ticks}");
