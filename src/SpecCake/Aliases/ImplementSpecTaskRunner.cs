@@ -3,6 +3,7 @@ using Octokit;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Implementation;
+using SpecCake.Integrations;
 
 namespace SpecCake.Aliases;
 
@@ -16,6 +17,10 @@ namespace SpecCake.Aliases;
 /// <param name="gitHubClient">Makes the Octokit client; <see cref="GitHubConnection.Create"/> when null.</param>
 internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, NotificationHost host, Func<Uri, string, IGitHubClient>? gitHubClient = null)
 {
+    /// <summary>The events ImplementSpec sends; their subscribers (and the trackers, for pr_created) are what it needs secrets for.</summary>
+    internal static readonly SpecEventKind[] ImplementationEvents =
+        [SpecEventKind.ImplementationStarted, SpecEventKind.PrCreated, SpecEventKind.ImplementationCompleted, SpecEventKind.ImplementationFailed];
+
     /// <summary>Runs ImplementSpec.</summary>
     /// <exception cref="CakeException">A refusal, a failed implementation, or a failed delivery with <c>fail_on_error</c>.</exception>
     public ImplementationResult Run(ImplementSpecSettings settings)
@@ -28,7 +33,12 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
 
         var configPath = Path.GetFullPath(Path.Combine(host.WorkingDirectory, settings.ConfigFile?.FullPath ?? NotificationTaskRunner.DefaultConfigFile));
 
-        var (config, secrets) = inputs.LoadConfig(configPath, host.Environment);
+        var loaded = inputs.LoadConfig(configPath, host.Environment, host.Log);
+        var (config, secrets) = (loaded.Config, loaded.Secrets);
+        var dryRun = settings.DryRun ?? host.DryRun;
+        // The integrations its events reach (trackers too: pr_created links the pull request); GitHub's
+        // token and the agent's key are the preflight's to check.
+        var missing = ProjectInputs.RequireSecrets(loaded, IntegrationNeed.ForEvents(config, ImplementationEvents, withSpec: true), "ImplementSpec", dryRun, host.Log);
         var specs = inputs.LoadSpecs(config);
         Specs.Spec spec;
         try
@@ -43,7 +53,7 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
 
         var notifications = new NotificationTaskRunner(inputs, host);
         var run = new ImplementationRun(
-            new ImplementationRequest(config, secrets, spec, settings.Force, settings.DryRun ?? host.DryRun),
+            new ImplementationRequest(config, secrets, spec, settings.Force, dryRun),
             new ImplementationHost(
                 Path.GetDirectoryName(configPath)!,
                 host.Environment,
@@ -63,6 +73,7 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
             throw new CakeException($"ImplementSpec: {refusal.Message}");
         }
 
+        ProjectInputs.ListMissing(missing, host.Log);
         if (!result.Succeeded)
         {
             throw new CakeException($"ImplementSpec: {spec.Id} was not implemented: {result.Error} (implementation_failed was sent; see {result.Artifacts}/).");

@@ -1,6 +1,7 @@
 using Cake.Core;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Integrations;
 using SpecCake.Trackers;
 
 namespace SpecCake.Aliases;
@@ -16,11 +17,12 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     public const string DefaultConfigFile = "specs.config.yaml";
 
     /// <summary>Runs NotifySpecEvent.</summary>
-    /// <exception cref="CakeException">A bad argument, or a failed delivery with <c>fail_on_error</c>.</exception>
+    /// <exception cref="CakeException">A bad argument, a secret the event needs that is not set, or a failed delivery with <c>fail_on_error</c>.</exception>
     public DeliveryReport Notify(NotifySpecEventSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (config, secrets) = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var loaded = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment, host.Log);
+        var config = loaded.Config;
         var arguments = new SpecEventArguments
         {
             Event = settings.Event,
@@ -36,7 +38,11 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
 
         // validation_failed without --spec needs no spec files.
         var specs = arguments.Spec is null && arguments.Event == "validation_failed" ? [] : inputs.LoadSpecs(config);
-        var (report, trackers) = Send(config, secrets, specs, arguments, settings.DryRun);
+        var specEvent = CreateEvent(arguments, specs);
+        var dryRun = settings.DryRun ?? host.DryRun;
+        var missing = ProjectInputs.RequireSecrets(loaded, IntegrationNeed.ForEvent(config, specEvent), "NotifySpecEvent", dryRun, host.Log);
+        var (report, trackers) = Send(config, loaded.Secrets, specEvent, dryRun);
+        ProjectInputs.ListMissing(missing, host.Log);
         if (trackers is { HasFailures: true } && config.Notifications.FailOnError)
         {
             throw new CakeException($"NotifySpecEvent: {report.Event.Name} could not be applied to every tracker; see the lines above.");
@@ -61,18 +67,25 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(arguments);
-        SpecEvent specEvent;
+        return Send(config, secrets, CreateEvent(arguments, specs), dryRun ?? host.DryRun);
+    }
+
+    private (DeliveryReport Report, TrackerSyncSummary? Trackers) Send(Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool dryRun)
+    {
+        var report = Run(config, secrets, specEvent, dryRun, []);
+        return (report, SyncTrackers(config, specEvent, dryRun));
+    }
+
+    private SpecEvent CreateEvent(SpecEventArguments arguments, IReadOnlyList<Specs.Spec> specs)
+    {
         try
         {
-            specEvent = SpecEventFactory.Create(arguments, specs, host.Environment, host.TimeProvider.GetUtcNow());
+            return SpecEventFactory.Create(arguments, specs, host.Environment, host.TimeProvider.GetUtcNow());
         }
         catch (SpecEventArgumentException error)
         {
             throw new CakeException(error.Message);
         }
-
-        var report = Run(config, secrets, specEvent, dryRun, []);
-        return (report, SyncTrackers(config, specEvent, dryRun ?? host.DryRun));
     }
 
     /// <summary>
@@ -105,57 +118,77 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     /// <param name="config">The (valid) configuration.</param>
     /// <param name="secrets">Values to mask besides the known credentials.</param>
     /// <param name="errors">Every validation error.</param>
-    /// <param name="notifiers">The integrations that may hear of it; null: every one.</param>
+    /// <param name="excluded">Integrations or destinations left out (their secret is not set).</param>
     public DeliveryReport NotifyValidationFailed(
-        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Validation.ValidationError> errors, IReadOnlyList<INotifier>? notifiers = null)
+        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, IReadOnlyList<Validation.ValidationError> errors, IReadOnlyCollection<string> excluded)
     {
         var specEvent = SpecEvent.ValidationFailed(
             errors,
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
             host.TimeProvider.GetUtcNow());
-        return Finish(failOnError: false, "ValidateSpecs", Run(config, secrets, specEvent, dryRun: null, [], notifiers));
+        return Finish(failOnError: false, "ValidateSpecs", Run(config, secrets, specEvent, dryRun: host.DryRun, [], excluded));
     }
 
     /// <summary>Runs TestIntegrations.</summary>
-    /// <exception cref="CakeException">A failed delivery with <c>fail_on_error</c>, or an unknown <c>--only</c> name.</exception>
+    /// <exception cref="CakeException">A failed delivery, an unknown <c>--only</c> name, or a secret a tested integration needs that is not set.</exception>
     public DeliveryReport Test(TestIntegrationsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (config, secrets) = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment);
+        var loaded = inputs.LoadConfig(ConfigPath(settings.ConfigFile?.FullPath), host.Environment, host.Log);
+        var config = loaded.Config;
         var only = settings.Only
             .SelectMany(entry => entry.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
-        var known = NotifierCatalog.All.Select(notifier => notifier.Name).ToList();
+
+        // Any integration's key, and the destinations of the enabled ones (webhooks/<name>, datadog/metrics).
+        var known = IntegrationCatalog.All.Select(descriptor => descriptor.Key)
+            .Concat(IntegrationCatalog.All.Where(descriptor => descriptor.IsEnabled(config))
+                .SelectMany(descriptor => descriptor.Targets(descriptor.OptionsIn(config)!).Select(target => target.Name)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var unknown = only.Where(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
         if (unknown.Count > 0)
         {
             throw new CakeException($"--only: unknown integration {string.Join(", ", unknown)}; valid names: {string.Join(", ", known)}.");
         }
 
+        var dryRun = settings.DryRun ?? host.DryRun;
+        var missing = ProjectInputs.RequireSecrets(loaded, IntegrationNeed.ForTest(config, only), "TestIntegrations", dryRun, host.Log);
+
+        // A tracker gets no test message: it is not left out silently, the summary says how to check it.
+        var trackers = IntegrationCatalog.Trackers
+            .Where(tracker => tracker.IsEnabled(config) && (only.Count == 0 || only.Contains(tracker.Key, StringComparer.OrdinalIgnoreCase)))
+            .Select(tracker => (tracker.Key, "a tracker gets no test message: SyncTrackers --dryrun reads it and writes nothing"))
+            .ToList();
         var specEvent = SpecEvent.Test(
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
             host.TimeProvider.GetUtcNow());
-        var report = Run(config, secrets, specEvent, settings.DryRun, only);
+        var report = Run(config, loaded.Secrets, specEvent, dryRun, only, notSent: trackers);
         if (report.Results.Count == 0)
         {
             host.Log.Write(DeliveryLogLevel.Warning, "TestIntegrations: no enabled integration" + (only.Count > 0 ? " among --only " + string.Join(", ", only) : string.Empty) + ".");
         }
 
+        ProjectInputs.ListMissing(missing, host.Log);
+
         // A test exists to show failures: it fails whenever a channel fails.
         return Finish(failOnError: true, "TestIntegrations", report);
     }
 
-    private DeliveryReport Run(Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool? dryRun, IReadOnlyCollection<string> only, IReadOnlyList<INotifier>? notifiers = null) =>
+    private DeliveryReport Run(
+        Configuration.SpecCakeConfig config, IReadOnlyCollection<string> secrets, SpecEvent specEvent, bool dryRun, IReadOnlyCollection<string> only,
+        IReadOnlyCollection<string>? excluded = null, IReadOnlyList<(string Target, string Reason)>? notSent = null) =>
         SpecEventNotifier.NotifyAsync(config, specEvent, new SpecEventNotifierOptions
         {
             Environment = host.Environment,
             Log = host.Log,
-            DryRun = dryRun ?? host.DryRun,
+            DryRun = dryRun,
             BaseDirectory = host.WorkingDirectory,
             TimeProvider = host.TimeProvider,
             RetryPolicy = host.RetryPolicy ?? RetryPolicy.Default,
             Only = only,
-            Notifiers = notifiers,
+            Exclude = excluded ?? [],
+            NotSent = notSent ?? [],
             AdditionalSecrets = secrets,
         }).GetAwaiter().GetResult();
 

@@ -3,6 +3,7 @@ using Cake.Core.Annotations;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Events;
+using SpecCake.Integrations;
 using SpecCake.Specs.Changes;
 using SpecCake.Validation;
 
@@ -78,6 +79,7 @@ public static class SpecChangeAliases
         }
 
         WriteApprovedSpecs(context, events);
+        RequireSecrets(context, configFile, events, settings.DryRun);
         foreach (var detected in events)
         {
             context.NotifySpecEvent(new NotifySpecEventSettings
@@ -90,6 +92,23 @@ public static class SpecChangeAliases
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// Before anything is sent, the secrets of every integration the events found will use (and
+    /// only those): a missing one stops the task before the first event rather than after it.
+    /// </summary>
+    private static void RequireSecrets(ICakeContext context, FilePath configFile, IReadOnlyList<DetectedSpecEvent> events, bool? dryRun)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var host = SpecCakeAliases.Host(context);
+        var loaded = ProjectInputs.LoadConfig(configFile.FullPath, host.Environment, host.Log);
+        var need = IntegrationNeed.ForEvents(loaded.Config, events.Select(detected => detected.Event), withSpec: true);
+        ProjectInputs.RequireSecrets(loaded, need, "DetectSpecEvents", dryRun ?? host.DryRun, host.Log);
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Configuration;
-using SpecCake.Delivery;
+using SpecCake.Events;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 using SpecCake.Validation;
 
@@ -92,23 +93,26 @@ internal static class SpecValidationRun
 
     /// <summary>
     /// Subscribers (e.g. Sentry's report_on) hear of the errors before the task fails. Validation
-    /// runs without delivery secrets (a pull request from a fork has none): an integration whose
-    /// secret is not set is left out, with a warning, rather than failing the run.
+    /// runs without delivery secrets (a pull request from a fork has none): a subscriber whose secret
+    /// is not set is left out, with a warning (which blames the fork only in a fork's pull request);
+    /// an integration that does not subscribe to validation_failed is not mentioned at all.
     /// </summary>
     private static void NotifyValidationFailed(ICakeContext context, SpecValidationReport report)
     {
         var config = report.Config.Config!;
-        var withoutSecret = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var missing in report.Config.MissingSecrets)
+        var need = IntegrationNeed.ForEvents(config, [SpecEventKind.ValidationFailed], withSpec: false);
+        var fork = ForkPullRequest.IsCurrentRun(context.Environment.GetEnvironmentVariable);
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in report.Config.MissingSecrets.Where(need.Needs).GroupBy(missing => missing.Target ?? missing.Integration, StringComparer.Ordinal))
         {
-            if (withoutSecret.Add(missing.Integration))
-            {
-                context.Log.WarningLine($"{missing.Integration}: validation_failed is not sent: the secret {missing.Variable} is not set (pull requests from forks get no secrets)");
-            }
+            excluded.Add(group.Key);
+            var names = group.Select(missing => missing.Variable).Distinct(StringComparer.Ordinal).ToList();
+            context.Log.WarningLine(
+                $"{group.Key}: validation_failed is not sent: the secret{(names.Count == 1 ? string.Empty : "s")} {string.Join(", ", names)} {(names.Count == 1 ? "is" : "are")} not set"
+                + (fork ? " (a pull request from a fork gets no secrets)" : string.Empty));
         }
 
-        var notifiers = NotifierCatalog.All.Where(notifier => !withoutSecret.Contains(notifier.Name)).ToArray();
         SpecCakeAliases.NotificationTasks(context)
-            .NotifyValidationFailed(config, report.Config.Secrets.CredentialValues, report.Errors, notifiers);
+            .NotifyValidationFailed(config, report.Config.Secrets.CredentialValues, report.Errors, excluded);
     }
 }

@@ -73,10 +73,4 @@ internal static partial class ConfigBinder
                 Body = Text(o["body"]),
             };
     }
-
-    private static double? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : null;
 }

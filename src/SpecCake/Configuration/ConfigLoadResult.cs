@@ -25,9 +25,10 @@ public sealed record ConfigLoadResult
     public IReadOnlyList<string> SpecPaths { get; init; } = ["specs/**/*.yaml"];
 
     /// <summary>
-    /// The secrets (and <c>${VAR}</c>s) enabled integrations need but that are not set, when the
-    /// file was read for validation only (<see cref="Specs.SpecValidator"/>); empty otherwise, where
-    /// each is an error in <see cref="Errors"/>.
+    /// The secrets (and <c>${VAR}</c>s) enabled integrations need but that are not set. Which of
+    /// them matter depends on the task (see <see cref="MissingSecret"/>); when the file was read with
+    /// every secret required (<see cref="SpecCakeConfigLoader.Load(string, IEnvironmentVariables)"/>)
+    /// each is also in <see cref="Errors"/>.
     /// </summary>
     public IReadOnlyList<MissingSecret> MissingSecrets { get; init; } = [];
 

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace SpecCake.Configuration;
 
@@ -65,7 +67,8 @@ public sealed class SecretMasker
         var isUrl = IsUrl(trimmed);
 
         // A URL's beginning (https://hooks.slack.com/...) is no secret; its token parts are registered on their own.
-        var forms = new[] { value, trimmed, Uri.EscapeDataString(trimmed) }
+        // As written, trimmed, URL-escaped, and as a JSON string holds it (a quote or backslash escaped).
+        var forms = new[] { value, trimmed, Uri.EscapeDataString(trimmed), JsonEncodedText.Encode(trimmed, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value }
             .Select(form => new Secret(form, PrefixSensitive: !isUrl))
             .Concat(UrlParts(trimmed))
             .Where(secret => secret.Value.Length >= MinimumLength);
@@ -78,6 +81,15 @@ public sealed class SecretMasker
                 .OrderByDescending(secret => secret.Value.Length)];
         }
     }
+
+    /// <summary>
+    /// The parts of a URL that carry a credential on their own (token-like path segments and query
+    /// values, and the path and query holding them), for a URL that is itself no secret: one written
+    /// in the configuration file is shown as written, less its tokens.
+    /// </summary>
+    /// <param name="url">The URL.</param>
+    public static IEnumerable<string> TokensOf(string? url) =>
+        string.IsNullOrWhiteSpace(url) ? [] : UrlParts(url.Trim()).Select(part => part.Value).Where(part => part.Length >= MinimumLength);
 
     /// <summary>The text with every registered secret replaced by <c>***</c>.</summary>
     /// <param name="text">The text; null gives an empty string.</param>

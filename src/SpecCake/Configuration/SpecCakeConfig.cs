@@ -1,4 +1,5 @@
-using System.Text.Json.Serialization;
+using System.Collections.Immutable;
+using SpecCake.Integrations;
 using SpecCake.Integrations.AzureDevOps;
 using SpecCake.Integrations.Datadog;
 using SpecCake.Integrations.Discord;
@@ -23,7 +24,6 @@ namespace SpecCake.Configuration;
 public sealed record SpecCakeConfig
 {
     /// <summary>The full path of the file this was read from, when read from a file.</summary>
-    [JsonIgnore]
     public string? SourceFile { get; init; }
 
     /// <summary><c>specs</c>.</summary>
@@ -79,52 +79,89 @@ public sealed record RateLimitOptions
     public int? MaxPerDay { get; init; }
 }
 
-/// <summary><c>integrations</c>: one optional block per service; an absent block is disabled.</summary>
+/// <summary>
+/// <c>integrations</c>: one optional block per service, each bound by its integration's descriptor;
+/// an absent block is disabled. <see cref="Get{TOptions}"/> reads any integration's options; the
+/// properties name the ones SpecCake ships with, for scripts and tests.
+/// </summary>
 public sealed record IntegrationsOptions
 {
-    /// <summary><c>slack</c>.</summary>
-    public SlackOptions? Slack { get; init; }
+    private ImmutableDictionary<Type, IntegrationOptions> blocks = ImmutableDictionary<Type, IntegrationOptions>.Empty;
 
-    /// <summary><c>teams</c>.</summary>
-    public TeamsOptions? Teams { get; init; }
+    /// <summary>Slack.</summary>
+    public SlackOptions? Slack { get => Get<SlackOptions>(); init => Set(value); }
 
-    /// <summary><c>discord</c>.</summary>
-    public DiscordOptions? Discord { get; init; }
+    /// <summary>Microsoft Teams.</summary>
+    public TeamsOptions? Teams { get => Get<TeamsOptions>(); init => Set(value); }
 
-    /// <summary><c>email</c>.</summary>
-    public EmailOptions? Email { get; init; }
+    /// <summary>Discord.</summary>
+    public DiscordOptions? Discord { get => Get<DiscordOptions>(); init => Set(value); }
 
-    /// <summary><c>jira</c>.</summary>
-    public JiraOptions? Jira { get; init; }
+    /// <summary>Email.</summary>
+    public EmailOptions? Email { get => Get<EmailOptions>(); init => Set(value); }
 
-    /// <summary><c>linear</c>.</summary>
-    public LinearOptions? Linear { get; init; }
+    /// <summary>Jira.</summary>
+    public JiraOptions? Jira { get => Get<JiraOptions>(); init => Set(value); }
 
-    /// <summary><c>azure_devops</c>.</summary>
-    [JsonPropertyName("azure_devops")]
-    public AzureDevOpsOptions? AzureDevOps { get; init; }
+    /// <summary>Linear.</summary>
+    public LinearOptions? Linear { get => Get<LinearOptions>(); init => Set(value); }
 
-    /// <summary><c>github_projects</c>.</summary>
-    [JsonPropertyName("github_projects")]
-    public GitHubProjectsOptions? GitHubProjects { get; init; }
+    /// <summary>Azure DevOps Boards.</summary>
+    public AzureDevOpsOptions? AzureDevOps { get => Get<AzureDevOpsOptions>(); init => Set(value); }
 
-    /// <summary><c>pagerduty</c>.</summary>
-    [JsonPropertyName("pagerduty")]
-    public PagerDutyOptions? PagerDuty { get; init; }
+    /// <summary>GitHub Projects.</summary>
+    public GitHubProjectsOptions? GitHubProjects { get => Get<GitHubProjectsOptions>(); init => Set(value); }
 
-    /// <summary><c>opsgenie</c>.</summary>
-    public OpsgenieOptions? Opsgenie { get; init; }
+    /// <summary>PagerDuty.</summary>
+    public PagerDutyOptions? PagerDuty { get => Get<PagerDutyOptions>(); init => Set(value); }
 
-    /// <summary><c>datadog</c>.</summary>
-    public DatadogOptions? Datadog { get; init; }
+    /// <summary>Opsgenie.</summary>
+    public OpsgenieOptions? Opsgenie { get => Get<OpsgenieOptions>(); init => Set(value); }
 
-    /// <summary><c>new_relic</c>.</summary>
-    [JsonPropertyName("new_relic")]
-    public NewRelicOptions? NewRelic { get; init; }
+    /// <summary>Datadog.</summary>
+    public DatadogOptions? Datadog { get => Get<DatadogOptions>(); init => Set(value); }
 
-    /// <summary><c>sentry</c>.</summary>
-    public SentryOptions? Sentry { get; init; }
+    /// <summary>New Relic.</summary>
+    public NewRelicOptions? NewRelic { get => Get<NewRelicOptions>(); init => Set(value); }
 
-    /// <summary><c>webhooks</c>.</summary>
-    public WebhooksOptions? Webhooks { get; init; }
+    /// <summary>Sentry.</summary>
+    public SentryOptions? Sentry { get => Get<SentryOptions>(); init => Set(value); }
+
+    /// <summary>Custom webhooks.</summary>
+    public WebhooksOptions? Webhooks { get => Get<WebhooksOptions>(); init => Set(value); }
+
+    /// <summary>Every block present, enabled or not.</summary>
+    public IEnumerable<IntegrationOptions> All => blocks.Values;
+
+    /// <summary>The options of one integration, when its block is present.</summary>
+    /// <typeparam name="TOptions">The integration's options record.</typeparam>
+    public TOptions? Get<TOptions>()
+        where TOptions : IntegrationOptions => blocks.TryGetValue(typeof(TOptions), out var options) ? (TOptions)options : null;
+
+    /// <summary>The options of one integration by their type, when its block is present.</summary>
+    /// <param name="optionsType">The integration's options record.</param>
+    public IntegrationOptions? Get(Type optionsType) => blocks.GetValueOrDefault(optionsType);
+
+    /// <summary>These options with one integration's block set (or removed, when null).</summary>
+    /// <typeparam name="TOptions">The integration's options record.</typeparam>
+    /// <param name="options">The block.</param>
+    public IntegrationsOptions With<TOptions>(TOptions? options)
+        where TOptions : IntegrationOptions => new() { blocks = options is null ? blocks.Remove(typeof(TOptions)) : blocks.SetItem(typeof(TOptions), options) };
+
+    /// <summary>Options holding the given blocks (one per options type).</summary>
+    /// <param name="options">The blocks.</param>
+    internal static IntegrationsOptions Of(IEnumerable<IntegrationOptions> options) =>
+        new() { blocks = options.ToImmutableDictionary(block => block.GetType()) };
+
+    /// <inheritdoc />
+    public bool Equals(IntegrationsOptions? other) =>
+        other is not null && blocks.Count == other.blocks.Count
+        && blocks.All(pair => other.blocks.TryGetValue(pair.Key, out var theirs) && Equals(pair.Value, theirs));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => blocks.Count;
+
+    // Each init makes a new dictionary: a copy made with "with" must never change the original.
+    private void Set<TOptions>(TOptions? options)
+        where TOptions : IntegrationOptions => blocks = options is null ? blocks.Remove(typeof(TOptions)) : blocks.SetItem(typeof(TOptions), options);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 using SpecCake.Validation;
 
@@ -32,9 +33,9 @@ public static class SpecCakeConfigLoader
     /// As <see cref="Load(string, string, IEnvironmentVariables)"/>, telling <paramref name="specPathsRead"/>
     /// the raw <c>specs.paths</c> as soon as the YAML is parsed (before any checking), so spec
     /// files can be read meanwhile without parsing the file a second time. Not called when the
-    /// file cannot be read or parsed. With <paramref name="secretsRequired"/> false (validation, which
-    /// sends nothing), an enabled integration's unset secret or <c>${VAR}</c> is listed in
-    /// <see cref="ConfigLoadResult.MissingSecrets"/> instead of being an error.
+    /// file cannot be read or parsed. An enabled integration's unset secret or <c>${VAR}</c> is listed
+    /// in <see cref="ConfigLoadResult.MissingSecrets"/>; with <paramref name="secretsRequired"/> it is
+    /// an error too (a caller that needs every enabled integration). A task asks for the ones it needs.
     /// </summary>
     internal static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
     {
@@ -91,25 +92,35 @@ public static class SpecCakeConfigLoader
         specPathsRead?.Invoke(ReadSpecGlobs(document));
         SchemaValidator.Config.Validate(yaml with { Root = document.Root }, file, errors);
 
-        var missing = secretsRequired ? null : new List<MissingSecret>();
-        var credentials = VariableInterpolator.Interpolate(document, environment, missing).Concat(WebhookCredentials(document)).ToArray();
+        var missing = new List<MissingSecret>();
+        var credentials = VariableInterpolator.Interpolate(document, environment, missing).Concat(WrittenCredentials(document)).ToArray();
         var specGlobs = ReadSpecGlobs(document); // after ${VAR}s are filled in
         var secrets = new SecretStore(environment, credentials);
-        IntegrationRequirements.Check(document, secrets, missing);
+        IntegrationRequirements.Check(document);
         ImplementationRequirements.Check(document, Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory());
 
+        // Bound even when other errors were found (binding reads what it can and keeps defaults
+        // for the rest), so that every secret problem is reported with them at once.
         SpecCakeConfig? config = null;
-        if (errors.Count == 0)
+        var checkedBefore = errors.Count;
+        try
         {
-            try
-            {
-                config = ConfigBinder.Bind(document, secrets, fullPath);
-            }
-            catch (JsonException exception)
-            {
-                // The schema should have caught anything that cannot bind; say so rather than crash.
-                errors.Add(new ValidationError(file, 0, 0, $"the configuration could not be read into options: {LogText.Escaped(secrets.MaskIn(exception.Message))}"));
-            }
+            config = ConfigBinder.Bind(document, secrets, fullPath);
+            IntegrationRequirements.CheckSecrets(document, config, secrets, missing);
+        }
+        catch (JsonException exception) when (checkedBefore == 0)
+        {
+            // The schema should have caught anything that cannot bind; say so rather than crash.
+            errors.Add(new ValidationError(file, 0, 0, $"the configuration could not be read into options: {LogText.Escaped(secrets.MaskIn(exception.Message))}"));
+        }
+        catch (Exception exception) when (checkedBefore > 0 && exception is JsonException or InvalidOperationException or InvalidCastException or FormatException)
+        {
+            // A file with errors may not bind: its errors are what the user sees.
+        }
+
+        if (secretsRequired)
+        {
+            errors.AddRange(missing.Select(secret => secret.Error).OfType<ValidationError>().Distinct());
         }
 
         return new ConfigLoadResult
@@ -121,7 +132,8 @@ public static class SpecCakeConfigLoader
             Secrets = secrets,
             SpecPaths = [.. specGlobs.Select(glob => glob.Pattern)],
             SpecGlobs = specGlobs,
-            MissingSecrets = missing?.Distinct().ToArray() ?? [],
+            // In file order, each integration's variables in the order it names them.
+            MissingSecrets = [.. missing.Distinct().OrderBy(secret => secret.Error?.Line ?? 0).ThenBy(secret => secret.Error?.Column ?? 0)],
         };
     }
 
@@ -150,32 +162,24 @@ public static class SpecCakeConfigLoader
         return [new SpecGlobSource(new SpecsOptions().Paths[0], 0, document.File, 0, 0, IsDefault: true)];
     }
 
-    /// <summary>Webhook URLs, HMAC secrets and header values are credentials even when written literally.</summary>
-    private static IEnumerable<string> WebhookCredentials(ConfigDocument document)
+    /// <summary>
+    /// Values each integration holds for credentials even when written in the file (an HMAC secret,
+    /// header values); a value whose <c>${VAR}</c> is not set holds only its placeholder, no secret.
+    /// </summary>
+    private static IEnumerable<string> WrittenCredentials(ConfigDocument document)
     {
-        if (document.Node("/integrations/webhooks/endpoints") is not JsonArray endpoints)
+        foreach (var (name, block) in document.Integrations())
         {
-            yield break;
-        }
-
-        foreach (var endpoint in endpoints.OfType<JsonObject>())
-        {
-            foreach (var key in new[] { "url", "secret" })
+            if (IntegrationCatalog.Find(name) is not { } descriptor)
             {
-                if (endpoint[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
-                {
-                    yield return value.GetValue<string>();
-                }
+                continue;
             }
 
-            if (endpoint["headers"] is JsonObject headers)
+            foreach (var value in descriptor.WrittenCredentials(block))
             {
-                foreach (var (_, header) in headers)
+                if (!NotSet.IsIn(value))
                 {
-                    if (header is JsonValue value && value.GetValueKind() == JsonValueKind.String)
-                    {
-                        yield return value.GetValue<string>();
-                    }
+                    yield return value;
                 }
             }
         }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SpecCake.Integrations;
 using SpecCake.Validation;
 
 namespace SpecCake.Configuration;
 
 /// <summary>
 /// Replaces <c>${NAME}</c> in every string value with the environment variable <c>NAME</c>.
-/// A reference inside a disabled integration may stay unset: nothing reads it.
+/// A reference inside an integration may stay unset until a task needs it; a disabled one is never needed.
 /// </summary>
 internal static partial class VariableInterpolator
 {
@@ -15,10 +16,11 @@ internal static partial class VariableInterpolator
     /// <param name="document">The configuration.</param>
     /// <param name="environment">Where the variables come from.</param>
     /// <param name="missing">
-    /// Where an unset variable of an enabled integration goes when nothing is sent (validation);
-    /// null: it is an error. A variable outside <c>integrations</c> is always needed.
+    /// Where an unset variable of an enabled integration goes (with the endpoint it belongs to):
+    /// only a task that uses it needs it. Its value holds <see cref="NotSet.Placeholder"/> meanwhile.
+    /// An unset variable outside <c>integrations</c> is always an error.
     /// </param>
-    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IEnvironmentVariables environment, ICollection<MissingSecret>? missing = null)
+    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IEnvironmentVariables environment, ICollection<MissingSecret> missing)
     {
         var credentials = new List<string>();
         Visit(document.Root, string.Empty, new Pass(document, environment, credentials, missing));
@@ -26,9 +28,9 @@ internal static partial class VariableInterpolator
     }
 
     /// <summary>What one interpolation pass carries down the tree.</summary>
-    private sealed record Pass(ConfigDocument Document, IEnvironmentVariables Environment, List<string> Credentials, ICollection<MissingSecret>? Missing);
+    private sealed record Pass(ConfigDocument Document, IEnvironmentVariables Environment, List<string> Credentials, ICollection<MissingSecret> Missing);
 
-    public static bool ContainsReference(string value) => Reference().IsMatch(value);
+    public static bool ContainsReference(string value) => IsUnresolved(value);
 
     private static void Visit(JsonNode? node, string pointer, Pass pass)
     {
@@ -76,56 +78,62 @@ internal static partial class VariableInterpolator
         }
 
         var text = value.GetValue<string>();
-        if (!ContainsReference(text))
+        if (!Reference().IsMatch(text))
         {
             return null;
         }
 
-        var integration = IntegrationOf(pointer);
-        var required = integration is null || document.IsEnabled(integration);
-        var isCredentialField = integration == "webhooks";
-        var unresolved = false;
+        var segments = JsonPointerText.Segments(pointer);
+        var integration = segments.Count >= 2 && segments[0] == "integrations" ? segments[1] : null;
+        var descriptor = integration is null ? null : IntegrationCatalog.Find(integration);
+        var enabled = integration is not null && document.IsEnabled(integration);
+        var isCredentialField = descriptor?.InterpolatedValuesAreCredentials == true;
+        var failed = false;
         var result = Reference().Replace(text, match =>
         {
             var name = match.Groups[1].Value;
             var resolved = environment.Get(name);
-            if (string.IsNullOrEmpty(resolved))
+            if (!string.IsNullOrEmpty(resolved))
             {
-                unresolved = true;
-                if (required && integration is not null && missing is not null)
+                if (isCredentialField || LooksLikeCredential(name))
                 {
-                    missing.Add(new MissingSecret(integration, name));
-                }
-                else if (required)
-                {
-                    var where = integration is null ? JsonPointerText.ToDotted(pointer) : $"{JsonPointerText.ToDotted(pointer)} (integrations.{integration} is enabled)";
-                    document.ErrorAt(pointer, $"{where} refers to ${{{name}}}, but the environment variable {name} is not set; set it (e.g. a repository secret passed to the job's env) or remove the reference");
+                    credentials.Add(resolved);
                 }
 
+                return resolved;
+            }
+
+            if (integration is null)
+            {
+                // Outside integrations every value is read by every task.
+                document.ErrorAt(pointer, $"{JsonPointerText.ToDotted(pointer)} refers to ${{{name}}}, but the environment variable {name} is not set; set it (e.g. a repository secret passed to the job's env) or remove the reference");
+                failed = true;
                 return match.Value;
             }
 
-            if (isCredentialField || LooksLikeCredential(name))
+            if (!enabled)
             {
-                credentials.Add(resolved);
+                // Nothing reads a disabled block: it keeps what the user wrote.
+                return match.Value;
             }
 
-            return resolved;
+            // Needed only by a task that uses this integration (or this webhook endpoint): listed, not an error yet.
+            var at = document.Map.ValueAt(pointer);
+            var block = document.Node($"/integrations/{integration}") as JsonObject;
+            missing.Add(new MissingSecret(integration, name)
+            {
+                Target = block is null ? null : descriptor?.TargetAt([.. segments.Skip(2)], block),
+                Error = new ValidationError(document.File, at.Line, at.Column,
+                    $"{JsonPointerText.ToDotted(pointer)} (integrations.{integration} is enabled) refers to ${{{name}}}, but the environment variable {name} is not set; set it (e.g. a repository secret passed to the job's env) or remove the reference"),
+            });
+            return NotSet.Placeholder(name);
         });
 
-        if (!unresolved && isCredentialField)
-        {
-            credentials.Add(result);
-        }
-
-        return unresolved ? null : JsonValue.Create(result);
+        return failed ? null : JsonValue.Create(result);
     }
 
-    private static string? IntegrationOf(string pointer)
-    {
-        var segments = JsonPointerText.Segments(pointer);
-        return segments.Count >= 2 && segments[0] == "integrations" ? segments[1] : null;
-    }
+    /// <summary>Whether a value holds a <c>${VAR}</c> or the placeholder of one that is not set: its format cannot be checked.</summary>
+    public static bool IsUnresolved(string value) => Reference().IsMatch(value) || NotSet.IsIn(value);
 
     private static bool LooksLikeCredential(string name) =>
         SecretNames.Credentials.Contains(name)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using SpecCake.Configuration;
 
 namespace SpecCake.Delivery;
@@ -79,21 +81,124 @@ public sealed record HttpRequestDescription
     }
 
     /// <summary>
-    /// The request as text: <c>POST url</c>, the headers (secret ones as <c>***</c>), a blank line,
-    /// the body. URLs and other registered secrets are masked by the engine, not here.
+    /// The request as people read it (<c>--dryrun</c>): <c>POST url</c>, the headers (secret ones as
+    /// <c>***</c>), a blank line, the body, a JSON body indented. A secret that is not set shows as its
+    /// placeholder. URLs and other registered secrets are masked by the engine, not here. What is sent
+    /// is <see cref="Body"/>, compact, whatever this prints.
     /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.Append(Method.Method).Append(' ').Append(Url.OriginalString).Append('\n');
+        text.Append(Method.Method).Append(' ').Append(NotSet.Describe(Url)).Append('\n');
         text.Append("Content-Type: ").Append(ContentType).Append('\n');
         foreach (var header in Headers)
         {
-            text.Append(header.Name).Append(": ").Append(header.IsSecret ? SecretMasker.Mask : header.Value).Append('\n');
+            text.Append(header.Name).Append(": ").Append(header.IsSecret && !NotSet.IsIn(header.Value) ? SecretMasker.Mask : header.Value).Append('\n');
         }
 
-        text.Append('\n').Append(Encoding.UTF8.GetString(Body.Span));
+        text.Append('\n').Append(ReadableBody());
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The body as text. JSON is indented two spaces a level, its strings as people read them:
+    /// emoji and accents as they are, only what could break or disguise a line escaped (control,
+    /// format and bidirectional characters, line separators), quotes and backslashes as JSON needs.
+    /// </summary>
+    private string ReadableBody()
+    {
+        if (Body.IsEmpty || !ContentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8.GetString(Body.Span);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            var text = new StringBuilder(Body.Length * 2);
+            AppendIndented(text, document.RootElement, 0);
+            return text.ToString();
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all: shown as sent.
+            return Encoding.UTF8.GetString(Body.Span);
+        }
+    }
+
+    private static void AppendIndented(StringBuilder text, JsonElement element, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                AppendContainer(text, '{', '}', element.EnumerateObject().Select(property => ((string?)property.Name, property.Value)), depth);
+                break;
+            case JsonValueKind.Array:
+                AppendContainer(text, '[', ']', element.EnumerateArray().Select(item => ((string?)null, item)), depth);
+                break;
+            case JsonValueKind.String:
+                AppendString(text, element.GetString()!);
+                break;
+            default:
+                text.Append(element.GetRawText());
+                break;
+        }
+    }
+
+    private static void AppendContainer(StringBuilder text, char open, char close, IEnumerable<(string? Name, JsonElement Value)> members, int depth)
+    {
+        text.Append(open);
+        var first = true;
+        foreach (var (name, value) in members)
+        {
+            text.Append(first ? "\n" : ",\n").Append(' ', (depth + 1) * 2);
+            first = false;
+            if (name is not null)
+            {
+                AppendString(text, name);
+                text.Append(": ");
+            }
+
+            AppendIndented(text, value, depth + 1);
+        }
+
+        if (!first)
+        {
+            text.Append('\n').Append(' ', depth * 2);
+        }
+
+        text.Append(close);
+    }
+
+    private static void AppendString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        foreach (var c in value)
+        {
+            var escaped = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                // Joiners hold emoji together; other invisible characters could disguise what a line says.
+                '\u200C' or '\u200D' => null,
+                _ when char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (escaped is null)
+            {
+                text.Append(c);
+            }
+            else
+            {
+                text.Append(escaped);
+            }
+        }
+
+        text.Append('"');
     }
 }
 

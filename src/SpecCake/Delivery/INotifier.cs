@@ -7,30 +7,32 @@ namespace SpecCake.Delivery;
 /// One notification integration (Slack, PagerDuty, a set of webhooks, ...): decides whether it
 /// wants an event and turns the event into deliveries. It never sends anything itself; the
 /// engine (<see cref="SpecEventNotifier"/>) rate-limits, sends in parallel, retries, prints
-/// dry-runs and reports. Register an implementation with one line in <see cref="NotifierCatalog"/>.
+/// dry-runs and reports. An integration's descriptor (<c>Integrations/&lt;Name&gt;/&lt;Name&gt;Integration.cs</c>)
+/// returns its notifier; the descriptor is registered with one line in <c>IntegrationCatalog</c>.
 /// </summary>
 /// <remarks>
 /// An HTTP service returns <see cref="HttpDelivery"/>s; anything else (SMTP, an SDK) derives from
 /// <see cref="PlannedDelivery"/>, describes itself for dry-run and retries through <see cref="OperationResilience"/>.
 /// </remarks>
 /// <example><code>
-/// internal sealed class PagerDutyNotifier : INotifier
+/// internal sealed class SlackNotifier : INotifier
 /// {
-///     public string Name => "pagerduty";
+///     public string Name => SlackIntegration.ConfigKey;
 ///
-///     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.PagerDuty is { Enabled: true };
+///     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Slack is { Enabled: true };
 ///
 ///     public IReadOnlyList&lt;PlannedDelivery&gt; Plan(SpecEvent specEvent, NotifierContext context)
 ///     {
-///         var options = context.Config.Integrations.PagerDuty!;
-///         if (!Subscriptions.Includes(options.AlertOn, specEvent))
+///         var options = context.Config.Integrations.Slack!;
+///         if (!Subscriptions.Includes(options.NotifyOn, specEvent))
 ///         {
 ///             return [];
 ///         }
 ///
-///         var key = context.RequireSecret(SecretNames.PagerDutyRoutingKey, Name);
-///         var url = ServiceUrl.Parse((options.ApiUrl ?? "https://events.pagerduty.com") + "/v2/enqueue", "pagerduty api_url");
-///         var body = PagerDutyEvent.Render(specEvent, options, key);
+///         // The variable is the descriptor's (Integrations/Slack/SlackIntegration.cs), which also
+///         // checks it when the configuration is read; a dry run without it gets a placeholder.
+///         var url = context.RequireWebhookUrl(SlackIntegration.WebhookUrl.Name, Name);
+///         var body = SlackMessage.Render(specEvent, options);
 ///         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
 ///     }
 /// }

@@ -44,22 +44,36 @@ public sealed class NotifierContext
     /// <param name="target">The delivery target, e.g. <c>webhooks/ci</c>.</param>
     public Guid DeliveryId(string target) => DeliveryIdentity.DeliveryId(EventIdentity, target);
 
+    /// <summary>
+    /// <c>--dryrun</c>: a required secret that is not set stands as its placeholder
+    /// (<c>&lt;SLACK_WEBHOOK_URL not set&gt;</c>) instead of failing the integration, since nothing is sent.
+    /// </summary>
+    public bool DryRun { get; init; }
+
     /// <summary>An environment variable's value, trimmed; null when unset or blank.</summary>
-    /// <param name="name">The variable, e.g. <see cref="SecretNames.SlackWebhookUrl"/>.</param>
+    /// <param name="name">The variable, e.g. <c>SLACK_WEBHOOK_URL</c>.</param>
     public string? GetSecret(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         return Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
     }
 
-    /// <summary>An environment variable's value, registered as a secret.</summary>
+    /// <summary>
+    /// An environment variable's value, registered as a secret. In a dry run an unset one is its
+    /// placeholder (<see cref="NotSet.Placeholder"/>).
+    /// </summary>
     /// <param name="name">The variable.</param>
-    /// <param name="integration">The integration that needs it, for the error message.</param>
-    /// <exception cref="DeliveryConfigurationException">The variable is unset or blank.</exception>
+    /// <param name="integration">The integration that needs it (its key), for the error message.</param>
+    /// <exception cref="DeliveryConfigurationException">The variable is unset or blank, and this is no dry run.</exception>
     public string RequireSecret(string name, string integration)
     {
-        var value = GetSecret(name) ?? throw new DeliveryConfigurationException(
-            $"{integration} is enabled but the secret {name} is not set (add it to the repository's Actions secrets and pass it to the step's env).");
+        if (GetSecret(name) is not { } value)
+        {
+            return DryRun
+                ? NotSet.Placeholder(name)
+                : throw new DeliveryConfigurationException(Integrations.SecretCheck.NotSet(integration, [name]));
+        }
+
         AddSecret(value);
         return value;
     }
@@ -67,14 +81,25 @@ public sealed class NotifierContext
     /// <summary>
     /// A webhook URL kept in a secret (Slack, Teams, Discord): required, registered as a secret, and
     /// checked to be https (or loopback http) with an error that names the variable, never the URL.
+    /// In a dry run an unset one is a stand-in that the printed request shows as its placeholder.
     /// </summary>
-    /// <param name="name">The variable, e.g. <see cref="SecretNames.SlackWebhookUrl"/>.</param>
-    /// <param name="integration">The integration that needs it, for the error message.</param>
+    /// <param name="name">The variable, e.g. <c>SLACK_WEBHOOK_URL</c>.</param>
+    /// <param name="integration">The integration that needs it (its key), for the error message.</param>
     /// <exception cref="DeliveryConfigurationException">The variable is unset, blank or not such a URL.</exception>
-    public Uri RequireWebhookUrl(string name, string integration) =>
-        ServiceUrl.Parse(RequireSecret(name, integration), name);
+    public Uri RequireWebhookUrl(string name, string integration)
+    {
+        var value = RequireSecret(name, integration);
+        return NotSet.IsIn(value) ? NotSet.Url(name) : ServiceUrl.Parse(value, name);
+    }
 
     /// <summary>Registers a credential so that every output masks it as <c>***</c>.</summary>
     /// <param name="value">The value; null or blank is ignored.</param>
-    public void AddSecret(string? value) => masker.Add(value);
+    public void AddSecret(string? value)
+    {
+        // A placeholder is no secret: masking it would hide which secret is missing.
+        if (!NotSet.IsIn(value))
+        {
+            masker.Add(value);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using SpecCake.Configuration;
+
 namespace SpecCake.Delivery;
 
 /// <summary>
@@ -13,6 +15,12 @@ public static class ServiceUrl
     public static Uri Parse(string value, string source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (NotSet.VariableOf(value) is { } variable)
+        {
+            // Only a dry run gets this far with a URL whose ${VAR} is not set: it reaches nothing.
+            return NotSet.Url(variable);
+        }
+
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) ||
             !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
         {

@@ -98,20 +98,30 @@ public static class SpecEventNotifier
         var results = new Dictionary<object, DeliveryResult>();
         var planned = new List<PlannedDelivery>();
         var policy = options.RetryPolicy with { AtLeastOnce = options.RetryPolicy.AtLeastOnce || config.Notifications.AtLeastOnce };
-        var notifierContext = new NotifierContext(config, options.Environment, policy, masker) { EventIdentity = identity };
+        var notifierContext = new NotifierContext(config, options.Environment, policy, masker) { EventIdentity = identity, DryRun = options.DryRun };
         var only = new HashSet<string>(options.Only, StringComparer.OrdinalIgnoreCase);
+        var excluded = new HashSet<string>(options.Exclude, StringComparer.OrdinalIgnoreCase);
         var plans = new List<(INotifier Notifier, IReadOnlyList<PlannedDelivery>? Deliveries, Exception? Error)>();
 
         foreach (var notifier in options.Notifiers ?? NotifierCatalog.All)
         {
-            if ((only.Count > 0 && !only.Contains(notifier.Name)) || !notifier.IsEnabled(config))
+            var named = only.Contains(notifier.Name);
+            if ((only.Count > 0 && !named && !only.Any(target => IsTargetOf(target, notifier.Name))) || excluded.Contains(notifier.Name) || !notifier.IsEnabled(config))
             {
                 continue;
             }
 
             try
             {
-                plans.Add((notifier, notifier.Plan(specEvent, notifierContext), null));
+                var deliveries = notifier.Plan(specEvent, notifierContext);
+                // --only=webhooks/analytics keeps that endpoint alone; an excluded endpoint is left out.
+                var kept = deliveries.Where(delivery => (only.Count == 0 || named || only.Contains(delivery.Target)) && !excluded.Contains(delivery.Target)).ToArray();
+                if (deliveries.Count > 0 && kept.Length == 0)
+                {
+                    continue;
+                }
+
+                plans.Add((notifier, kept, null));
             }
 #pragma warning disable CA1031 // One integration's broken configuration is reported as its failure, never the run's.
             catch (Exception error)
@@ -142,8 +152,17 @@ public static class SpecEventNotifier
             }
         }
 
+        foreach (var (target, reason) in options.NotSent)
+        {
+            results[target] = new DeliveryResult(target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, reason);
+        }
+
         return (results, planned);
     }
+
+    // "webhooks/analytics" names a destination of "webhooks".
+    private static bool IsTargetOf(string target, string notifier) =>
+        target.Length > notifier.Length && target[notifier.Length] == '/' && target.StartsWith(notifier, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the rate-limit state lives: <c>state_file</c>, relative to the config file.</summary>
     internal static string StateFilePath(SpecCakeConfig config, SpecEventNotifierOptions options)

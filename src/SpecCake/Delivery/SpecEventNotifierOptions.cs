@@ -30,8 +30,20 @@ public sealed record SpecEventNotifierOptions
     /// <summary>The notifiers to consider; <see cref="NotifierCatalog.All"/> by default.</summary>
     public IReadOnlyList<INotifier>? Notifiers { get; init; }
 
-    /// <summary><c>--only</c>: notifier names to keep (case-insensitive); all when empty.</summary>
+    /// <summary>
+    /// <c>--only</c>: what to keep (case-insensitive), each a notifier name (<c>webhooks</c>) or one of
+    /// its destinations (<c>webhooks/analytics</c>, <c>datadog/metrics</c>); all when empty.
+    /// </summary>
     public IReadOnlyCollection<string> Only { get; init; } = [];
+
+    /// <summary>
+    /// Notifiers or destinations to leave out without a row in the summary, e.g. those whose secret
+    /// is not set when ValidateSpecs tells of its failure.
+    /// </summary>
+    public IReadOnlyCollection<string> Exclude { get; init; } = [];
+
+    /// <summary>Rows added to the summary for integrations this run does not send to, with why (e.g. trackers in TestIntegrations).</summary>
+    public IReadOnlyList<(string Target, string Reason)> NotSent { get; init; } = [];
 
     /// <summary>More values to mask, e.g. values the config loader interpolated from <c>${VAR}</c>.</summary>
     public IReadOnlyCollection<string> AdditionalSecrets { get; init; } = [];

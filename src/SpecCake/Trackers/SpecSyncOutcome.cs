@@ -18,4 +18,7 @@ public sealed record SpecSyncOutcome(
     /// newer than <see cref="ItemKey"/>, e.g. made by two SyncTrackers runs at once.
     /// </summary>
     public IReadOnlyList<string> Retired { get; init; } = [];
+
+    /// <summary>The spec status the item is (or would be) moved to when <see cref="Fields"/> holds its status, e.g. <c>approved</c>.</summary>
+    public string? TransitionTo { get; init; }
 }

@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Aliases;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 
 namespace SpecCake.Trackers;
@@ -19,7 +20,12 @@ internal static class SyncTrackersRunner
             throw new CakeException($"SyncTrackers: {configFile.FullPath} does not exist");
         }
 
-        var (config, _) = ProjectInputs.LoadConfig(configFile.FullPath, environment);
+        var log = new CakeDeliveryLog(context.Log);
+        var loaded = ProjectInputs.LoadConfig(configFile.FullPath, environment, log);
+        var config = loaded.Config;
+        var dryRun = settings.DryRun ?? (context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"));
+        // Only the trackers' secrets: SyncTrackers sends no notification.
+        var missing = ProjectInputs.RequireSecrets(loaded, IntegrationNeed.ForTrackers(config), "SyncTrackers", dryRun, log);
         var specs = ProjectInputs.LoadSpecs(config);
         if (settings.Spec is { } only)
         {
@@ -30,7 +36,6 @@ internal static class SyncTrackersRunner
             }
         }
 
-        var dryRun = settings.DryRun ?? (context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"));
         if (TrackerSync.EnabledTrackers(config).Count == 0)
         {
             context.Log.Information("SyncTrackers: no tracker is enabled in {0}", configFile.GetFilename());
@@ -50,6 +55,7 @@ internal static class SyncTrackersRunner
             }
         }
 
+        ProjectInputs.ListMissing(missing, log);
         var failed = summary.Trackers.Sum(tracker => tracker.Failed);
         if (failed > 0)
         {

@@ -57,6 +57,14 @@ internal static class TrackerReconciler
             await ConvergeAsync(tracker, targets, [.. creations.OrderBy(creation => creation.Index)], outcomes, mask, cancellationToken).ConfigureAwait(false);
         }
 
+        for (var index = 0; index < outcomes.Length; index++)
+        {
+            if (outcomes[index].Fields.Contains(TrackerFields.Status))
+            {
+                outcomes[index] = outcomes[index] with { TransitionTo = targets[index].Spec.Status.ToString().ToLowerInvariant() };
+            }
+        }
+
         return new TrackerResult(tracker.Name, outcomes);
     }
 

@@ -17,6 +17,12 @@ public sealed record TrackerResult(string Tracker, IReadOnlyList<SpecSyncOutcome
     /// <summary>Specs that could not be reconciled.</summary>
     public int Failed => Count(SpecSyncAction.Failed);
 
+    /// <summary>
+    /// In a dry run, why the tracker was not read (its secrets are not set, e.g. <c>JIRA_API_TOKEN is not set</c>):
+    /// each spec's outcome is then what it would be if the tracker had no item for it yet.
+    /// </summary>
+    public string? NotRead { get; init; }
+
     /// <summary>Duplicate items retired (or, in a dry run, to retire).</summary>
     public int Retired => Outcomes.Sum(outcome => outcome.Retired.Count);
 

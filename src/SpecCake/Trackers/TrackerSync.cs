@@ -1,9 +1,6 @@
 using SpecCake.Configuration;
 using SpecCake.Events;
-using SpecCake.Integrations.AzureDevOps;
-using SpecCake.Integrations.GitHubProjects;
-using SpecCake.Integrations.Jira;
-using SpecCake.Integrations.Linear;
+using SpecCake.Integrations;
 using SpecCake.Specs;
 
 namespace SpecCake.Trackers;
@@ -86,13 +83,7 @@ public static class TrackerSync
     public static IReadOnlyList<string> EnabledTrackers(SpecCakeConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var integrations = config.Integrations;
-        var names = new List<string>();
-        if (integrations.Jira?.Enabled == true) names.Add(JiraTracker.TrackerName);
-        if (integrations.Linear?.Enabled == true) names.Add(LinearTracker.TrackerName);
-        if (integrations.AzureDevOps?.Enabled == true) names.Add(AzureDevOpsTracker.TrackerName);
-        if (integrations.GitHubProjects?.Enabled == true) names.Add(GitHubProjectsTracker.TrackerName);
-        return names;
+        return [.. IntegrationCatalog.Trackers.Where(tracker => tracker.IsEnabled(config)).Select(tracker => tracker.Key)];
     }
 
     private static async Task<TrackerSyncSummary> RunAsync(
@@ -103,12 +94,31 @@ public static class TrackerSync
         CancellationToken cancellationToken)
     {
         var mask = SecretMasker.FromEnvironment(environment);
-        var trackers = CreateTrackers(config, environment, options, mask);
+        var unread = new List<TrackerResult>();
+        if (options.DryRun)
+        {
+            // A dry run needs no secret: a tracker that cannot be read without one says so and shows what it would do.
+            foreach (var descriptor in IntegrationCatalog.Trackers)
+            {
+                if (descriptor.OptionsIn(config) is { Enabled: true } trackerOptions
+                    && descriptor.SecretProblems(trackerOptions, name => environment.GetValueOrDefault(name)).SelectMany(problem => problem.Variables).ToList() is { Count: > 0 } missing)
+                {
+                    unread.Add(new TrackerResult(descriptor.Key, [.. targets.Select(target => new SpecSyncOutcome(target.SpecId, SpecSyncAction.Create, [], null))])
+                    {
+                        NotRead = $"{string.Join(" and ", missing.Distinct(StringComparer.Ordinal))} {(missing.Distinct(StringComparer.Ordinal).Count() == 1 ? "is" : "are")} not set",
+                    });
+                }
+            }
+        }
+
+        var trackers = CreateTrackers(config, environment, options, mask, [.. unread.Select(result => result.Tracker)]);
         try
         {
             var results = await Task.WhenAll(trackers.Select(tracker =>
                 TrackerReconciler.RunAsync(tracker, targets, options, mask, cancellationToken))).ConfigureAwait(false);
-            return new TrackerSyncSummary(results, options.DryRun);
+            // In the order trackers are reported, whether read or not.
+            var all = results.Concat(unread).OrderBy(result => IntegrationCatalog.Trackers.ToList().FindIndex(tracker => tracker.Key == result.Tracker)).ToArray();
+            return new TrackerSyncSummary(all, options.DryRun);
         }
         finally
         {
@@ -120,14 +130,10 @@ public static class TrackerSync
     }
 
     private static List<ITracker> CreateTrackers(
-        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, SecretMasker mask)
-    {
-        var integrations = config.Integrations;
-        var trackers = new List<ITracker>();
-        if (integrations.Jira is { Enabled: true } jira) trackers.Add(new JiraTracker(jira, environment, options, mask));
-        if (integrations.Linear is { Enabled: true } linear) trackers.Add(new LinearTracker(linear, environment, options, mask));
-        if (integrations.AzureDevOps is { Enabled: true } ado) trackers.Add(new AzureDevOpsTracker(ado, environment, options, mask));
-        if (integrations.GitHubProjects is { Enabled: true } github) trackers.Add(new GitHubProjectsTracker(github, environment, options, mask));
-        return trackers;
-    }
+        SpecCakeConfig config, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions options, SecretMasker mask, IReadOnlyCollection<string> skipped) =>
+        [.. IntegrationCatalog.Trackers
+            .Where(tracker => !skipped.Contains(tracker.Key))
+            .Select(tracker => (Tracker: tracker, Options: tracker.OptionsIn(config)))
+            .Where(pair => pair.Options is { Enabled: true })
+            .Select(pair => pair.Tracker.CreateTracker(pair.Options!, environment, options, mask))];
 }

@@ -36,7 +36,7 @@ public sealed class SecretStoreTests
     {
         var store = new SecretStore(TestConfig.Environment());
 
-        var exception = Assert.Throws<InvalidOperationException>(() => store.Require(SecretNames.OpsgenieApiKey));
+        var exception = Assert.Throws<InvalidOperationException>(() => store.Require("OPSGENIE_API_KEY"));
 
         Assert.Equal("The secret OPSGENIE_API_KEY is not set.", exception.Message);
     }
@@ -44,7 +44,7 @@ public sealed class SecretStoreTests
     [Fact]
     public void CredentialValues_ShortValues_AreNotMaskedToKeepOutputReadable()
     {
-        var store = new SecretStore(TestConfig.Environment(new() { [SecretNames.SmtpUser] = "ab", [SecretNames.SmtpPassword] = "long-password" }));
+        var store = new SecretStore(TestConfig.Environment(new() { ["SMTP_USER"] = "ab", ["SMTP_PASSWORD"] = "long-password" }));
 
         Assert.Equal(["long-password"], store.CredentialValues);
     }

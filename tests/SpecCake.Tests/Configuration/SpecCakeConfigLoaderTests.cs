@@ -40,7 +40,7 @@ public sealed class SpecCakeConfigLoaderTests
         { "integrations:\n  email:\n    smtp:\n      port: 70000\n", 4, 13, "integrations.email.smtp.port must be at most 65535, not 70000" },
         { "integrations:\n  slack:\n    enabled: true\n", 3, 14, "integrations.slack is enabled but the secret SLACK_WEBHOOK_URL is not set; add it to the repository's secrets and pass it to the job's env, or set enabled: false" },
         { "integrations:\n  jira:\n    enabled: true\n    project_key: PROJ\n", 3, 14, "integrations.jira is enabled but the secret JIRA_API_TOKEN is not set" },
-        { "integrations:\n  datadog:\n    enabled: true\n", 3, 14, "the secret DATADOG_API_KEY is not set" },
+        { "integrations:\n  datadog:\n    enabled: true\n", 3, 14, "integrations.datadog is enabled but the secrets DATADOG_API_KEY and DATADOG_APP_KEY are not set; add them to the repository's secrets" },
         { "integrations:\n  webhooks:\n    enabled: true\n    endpoints:\n      - name: a\n        url: https://a.example.com\n        headers:\n          Authorization: \"Bearer ${HOOK_TOKEN}\"\n", 8, 26, "integrations.webhooks.endpoints[0].headers.Authorization (integrations.webhooks is enabled) refers to ${HOOK_TOKEN}, but the environment variable HOOK_TOKEN is not set" },
         { "notifications:\n  state_file: \"${STATE_DIR}/state.json\"\n", 2, 15, "notifications.state_file refers to ${STATE_DIR}, but the environment variable STATE_DIR is not set" },
         { "integrations:\n  slack:\n    enabled: true\n    enabled: false\n", 4, 5, "duplicate key 'enabled' (first defined at line 3); remove one of them" },
@@ -142,7 +142,7 @@ public sealed class SpecCakeConfigLoaderTests
     [Fact]
     public void Parse_SecretWithABadValue_NamesTheVariableButNeverShowsTheValue()
     {
-        var secrets = new Dictionary<string, string> { [SecretNames.SlackWebhookUrl] = "http://hooks.example.com/services/super-secret-path" };
+        var secrets = new Dictionary<string, string> { ["SLACK_WEBHOOK_URL"] = "http://hooks.example.com/services/super-secret-path" };
 
         var result = TestConfig.Parse("integrations:\n  slack:\n    enabled: true\n", secrets);
 
@@ -154,7 +154,7 @@ public sealed class SpecCakeConfigLoaderTests
     [Fact]
     public void Parse_InterpolatedSecretInAReportedValue_IsMasked()
     {
-        var secrets = new Dictionary<string, string> { [SecretNames.SmtpUser] = "not-an-address-secret" };
+        var secrets = new Dictionary<string, string> { ["SMTP_USER"] = "not-an-address-secret" };
 
         var result = TestConfig.Parse("integrations:\n  email:\n    from: \"${SMTP_USER}\"\n", secrets);
 
@@ -182,7 +182,7 @@ public sealed class SpecCakeConfigLoaderTests
     [Fact]
     public void Parse_LoopbackHttpUrls_AreAccepted()
     {
-        var secrets = new Dictionary<string, string> { [SecretNames.SlackWebhookUrl] = "http://127.0.0.1:5050/hook", [SecretNames.LinearApiKey] = "key" };
+        var secrets = new Dictionary<string, string> { ["SLACK_WEBHOOK_URL"] = "http://127.0.0.1:5050/hook", ["LINEAR_API_KEY"] = "key" };
 
         var result = TestConfig.Parse("integrations:\n  slack:\n    enabled: true\n  linear:\n    enabled: true\n    team_id: T\n    api_url: http://localhost:8080/graphql\n", secrets);
 
@@ -317,7 +317,8 @@ public sealed class SpecCakeConfigLoaderTests
 
         var result = TestConfig.Parse(yaml, new Dictionary<string, string> { ["CUSTOM_TOKEN"] = "tok-value-1" });
 
-        Assert.Equal("sent to *** with ***", result.Secrets.MaskIn("sent to https://hooks.example.com/abc123 with tok-value-1"));
+        // The URL is written in the file, so it is no secret; the value a ${VAR} put into a header is.
+        Assert.Equal("sent to https://hooks.example.com/abc123 with ***", result.Secrets.MaskIn("sent to https://hooks.example.com/abc123 with tok-value-1"));
     }
 
     [Fact]
@@ -336,7 +337,7 @@ public sealed class SpecCakeConfigLoaderTests
     [InlineData("\u0000")]
     public void Parse_SecretThatWouldBreakAHeader_NamesTheVariableNeverTheValue(string breaking)
     {
-        var result = TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { [SecretNames.OpsgenieApiKey] = "opsgenie-key-0123456789" + breaking + "X-Evil: 1" });
+        var result = TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { ["OPSGENIE_API_KEY"] = "opsgenie-key-0123456789" + breaking + "X-Evil: 1" });
 
         var error = Assert.Single(result.Errors);
         Assert.Equal((3, 14), (error.Line, error.Column));
@@ -348,7 +349,7 @@ public sealed class SpecCakeConfigLoaderTests
     [Fact]
     public void Parse_SecretEndingWithANewline_IsUsable() =>
         // A pasted secret's final newline is trimmed where it is used: it never reaches a header.
-        Assert.Empty(TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { [SecretNames.OpsgenieApiKey] = "opsgenie-key-0123456789\n" }).Errors);
+        Assert.Empty(TestConfig.Parse("integrations:\n  opsgenie:\n    enabled: true\n", new() { ["OPSGENIE_API_KEY"] = "opsgenie-key-0123456789\n" }).Errors);
 
     [Fact]
     public void Load_DeviceThatNeverEnds_OneClearErrorQuickly()
@@ -420,7 +421,7 @@ public sealed class SpecCakeConfigLoaderTests
 
         Assert.Empty(result.Errors);
         var integrations = result.Config!.Integrations;
-        var blocks = typeof(IntegrationsOptions).GetProperties().Select(p => p.GetValue(integrations)).ToArray();
+        var blocks = SpecCake.Integrations.IntegrationCatalog.All.Select(descriptor => descriptor.OptionsIn(result.Config)).ToArray();
         Assert.Equal(14, blocks.Length);
         Assert.All(blocks, block => Assert.False(Assert.IsAssignableFrom<SpecCake.Integrations.IntegrationOptions>(block).Enabled));
     }

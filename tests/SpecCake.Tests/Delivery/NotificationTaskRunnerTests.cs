@@ -103,6 +103,6 @@ public sealed class NotificationTaskRunnerTests
 
     private static NotificationTaskRunner Runner(SpecCakeConfig config, RecordingLog log, Dictionary<string, string?>? environment = null) =>
         new(
-            new NotificationInputs((_, _) => (config, []), _ => [TestData.Spec]),
+            new NotificationInputs((_, _, _) => new LoadedConfig(config, [], []), _ => [TestData.Spec]),
             new NotificationHost(Path.GetTempPath(), environment ?? [], log, DryRun: false, TimeProvider.System, TestData.FastRetry));
 }

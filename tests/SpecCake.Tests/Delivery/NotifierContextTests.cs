@@ -10,7 +10,7 @@ public sealed class NotifierContextTests
     private static (NotifierContext Context, SecretMasker Masker) Context(string? url)
     {
         var masker = new SecretMasker();
-        var environment = new Dictionary<string, string?> { [SecretNames.SlackWebhookUrl] = url };
+        var environment = new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = url };
         return (new NotifierContext(new SpecCakeConfig(), environment, RetryPolicy.Default, masker), masker);
     }
 
@@ -19,7 +19,7 @@ public sealed class NotifierContextTests
     {
         var (context, masker) = Context(Url);
 
-        var url = context.RequireWebhookUrl(SecretNames.SlackWebhookUrl, "slack");
+        var url = context.RequireWebhookUrl("SLACK_WEBHOOK_URL", "slack");
 
         Assert.Equal(new Uri(Url), url);
         Assert.Equal("posting to ***", masker.Apply("posting to " + Url));
@@ -30,7 +30,7 @@ public sealed class NotifierContextTests
     {
         var (context, _) = Context(null);
 
-        var error = Assert.Throws<DeliveryConfigurationException>(() => context.RequireWebhookUrl(SecretNames.SlackWebhookUrl, "slack"));
+        var error = Assert.Throws<DeliveryConfigurationException>(() => context.RequireWebhookUrl("SLACK_WEBHOOK_URL", "slack"));
 
         Assert.Contains("slack is enabled but the secret SLACK_WEBHOOK_URL is not set", error.Message, StringComparison.Ordinal);
     }
@@ -40,7 +40,7 @@ public sealed class NotifierContextTests
     {
         var (context, _) = Context("http://hooks.example.com/webhook-secret-123456");
 
-        var error = Assert.Throws<DeliveryConfigurationException>(() => context.RequireWebhookUrl(SecretNames.SlackWebhookUrl, "slack"));
+        var error = Assert.Throws<DeliveryConfigurationException>(() => context.RequireWebhookUrl("SLACK_WEBHOOK_URL", "slack"));
 
         Assert.StartsWith("SLACK_WEBHOOK_URL is not an https:// URL", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("webhook-secret", error.Message, StringComparison.Ordinal);

@@ -74,7 +74,7 @@ public sealed class SecretMaskingTests
         var environment = Environment(null, null);
         var log = new RecordingLog();
         var runner = new NotificationTaskRunner(
-            new NotificationInputs((_, _) => (Config(null), [LoaderSecret]), _ => [TestData.Spec]),
+            new NotificationInputs((_, _, _) => new LoadedConfig(Config(null), [LoaderSecret], []), _ => [TestData.Spec]),
             new NotificationHost(Path.GetTempPath(), environment, log, DryRun: false, TimeProvider.System, TestData.FastRetry with { MaxRetries = 0 }));
 
         // The error text carries a value only the configuration loader knew to be secret.
@@ -89,7 +89,7 @@ public sealed class SecretMaskingTests
     {
         var log = new RecordingLog();
         var runner = new NotificationTaskRunner(
-            new NotificationInputs((_, _) => (Config(null), [LoaderSecret]), _ => [TestData.Spec]),
+            new NotificationInputs((_, _, _) => new LoadedConfig(Config(null), [LoaderSecret], []), _ => [TestData.Spec]),
             new NotificationHost(Path.GetTempPath(), Environment(null, null), log, DryRun: true, TimeProvider.System));
 
         runner.Notify(new NotifySpecEventSettings { Event = "implementation_failed", Spec = "FEAT-0001", Error = $"token {LoaderSecret} rejected" });
@@ -126,7 +126,7 @@ public sealed class SecretMaskingTests
     }
 
     [Fact]
-    public async Task NotifyAsync_DryRunWithTheGuidesAnalyticsWebhook_OnlyTheUrlMaskedNotOrdinaryText()
+    public async Task NotifyAsync_DryRunWithTheGuidesAnalyticsWebhook_TheUrlWrittenInTheConfigShownAsWrittenAndNothingMasked()
     {
         var config = TestData.Config(new IntegrationsOptions
         {
@@ -137,11 +137,11 @@ public sealed class SecretMaskingTests
 
         await SpecEventNotifier.NotifyAsync(config, TestData.Event(SpecEventKind.ImplementationCompleted), TestData.Options(log, IncidentTestData.Secrets(), dryRun: true));
 
-        Assert.Contains("[dry run] webhooks/analytics would send:\nPOST ***\n", log.Text, StringComparison.Ordinal);
+        Assert.Contains("[dry run] webhooks/analytics would send:\nPOST https://analytics.example.com/events\n", log.Text, StringComparison.Ordinal);
         Assert.Contains("[dry run] datadog/events would send:\nPOST https://api.datadoghq.com/api/v1/events\n", log.Text, StringComparison.Ordinal);
         Assert.Contains("[dry run] datadog/metrics would send:\nPOST https://api.datadoghq.com/api/v2/series\n", log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("datadog***", log.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("analytics.example.com", log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(WebhookSecret, log.Text, StringComparison.Ordinal);
     }
 
     private static void AssertNoSecret(string output)

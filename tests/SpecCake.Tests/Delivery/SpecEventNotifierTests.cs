@@ -416,9 +416,10 @@ public sealed class SpecEventNotifierTests
         Assert.Empty(server.Requests);
         Assert.False(File.Exists(config.Notifications.StateFile));
         Assert.Equal([DeliveryStatus.DryRun, DeliveryStatus.DryRun], report.Results.Select(result => result.Status));
-        Assert.Contains("[dry run] slack would send:\nPOST ***\nContent-Type: application/json\n\n{\"text\":\"✅ Spec Implementation Completed: FEAT-0001 User Authentication\"", log.Text, StringComparison.Ordinal);
-        Assert.Contains("[dry run] webhooks/internal would send:\nPOST ***\nContent-Type: application/json\nX-SpecCake-Event: implementation_completed\nX-SpecCake-Delivery: ", log.Text, StringComparison.Ordinal);
-        Assert.Contains("Authorization: ***\n\n{\"event\":\"implementation_completed\"", log.Text, StringComparison.Ordinal);
+        // The body indented for people; the Slack URL is a secret, the webhook's is written in the config.
+        Assert.Contains("[dry run] slack would send:\nPOST ***\nContent-Type: application/json\n\n{\n  \"text\": \"✅ Spec Implementation Completed: FEAT-0001 User Authentication\"", log.Text, StringComparison.Ordinal);
+        Assert.Contains($"[dry run] webhooks/internal would send:\nPOST {server.Url("/hook")}\nContent-Type: application/json\nX-SpecCake-Event: implementation_completed\nX-SpecCake-Delivery: ", log.Text, StringComparison.Ordinal);
+        Assert.Contains("Authorization: ***\n\n{\n  \"event\": \"implementation_completed\"", log.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", log.Text, StringComparison.Ordinal);
     }
 
@@ -452,7 +453,7 @@ public sealed class SpecEventNotifierTests
         var report = await SpecEventNotifier.NotifyAsync(config, Completed, TestData.Options(new RecordingLog()));
 
         Assert.Equal(DeliveryStatus.Failed, report.Results[0].Status);
-        Assert.StartsWith("slack is enabled but the secret SLACK_WEBHOOK_URL is not set", report.Results[0].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("integrations.slack is enabled but the secret SLACK_WEBHOOK_URL is not set", report.Results[0].Reason, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Sent, report.Results[1].Status);
         Assert.Single(server.Requests);
     }

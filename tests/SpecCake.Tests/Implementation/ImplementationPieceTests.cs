@@ -37,7 +37,7 @@ public sealed class ImplementationPieceTests
             ["PATH"] = "/usr/bin",
             [SecretNames.AnthropicApiKey] = "sk-ant-key",
             [SecretNames.GitHubToken] = "ghp_token",
-            [SecretNames.SlackWebhookUrl] = "https://hooks.slack.com/x",
+            ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/x",
             ["WEBHOOK_SECRET_ANALYTICS"] = "hmac-from-config",
             ["ACTIONS_RUNTIME_TOKEN"] = "runtime",
             ["ACTIONS_ID_TOKEN_REQUEST_URL"] = "https://token.actions",

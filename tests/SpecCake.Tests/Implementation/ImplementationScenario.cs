@@ -146,9 +146,9 @@ internal sealed class ImplementationScenario : IAsyncDisposable
         environment["GITHUB_API_URL"] = GitHub.ApiUrl;
         environment[SecretNames.GitHubToken] = FakeGitHubPulls.Token;
         environment[SecretNames.AnthropicApiKey] = AnthropicKey;
-        environment[SecretNames.JiraEmail] = TrackerScenario.JiraEmail;
-        environment[SecretNames.JiraApiToken] = TrackerScenario.JiraToken;
-        environment[SecretNames.NewRelicApiKey] = NewRelicKey;
+        environment["JIRA_EMAIL"] = TrackerScenario.JiraEmail;
+        environment["JIRA_API_TOKEN"] = TrackerScenario.JiraToken;
+        environment["NEW_RELIC_API_KEY"] = NewRelicKey;
         foreach (var (name, value) in Extra)
         {
             environment[name] = value;

@@ -122,7 +122,7 @@ public sealed class IncidentDeliveryTests
             Assert.Contains($"[dry run] {target} would send:", log.Text, StringComparison.Ordinal);
         }
 
-        Assert.Contains("\"routing_key\":\"***\"", log.Text, StringComparison.Ordinal);
+        Assert.Contains("\"routing_key\": \"***\"", log.Text, StringComparison.Ordinal);
         Assert.Contains("Authorization: ***", log.Text, StringComparison.Ordinal);
         Assert.Contains("DD-API-KEY: ***", log.Text, StringComparison.Ordinal);
         Assert.Contains("DD-APPLICATION-KEY: ***", log.Text, StringComparison.Ordinal);

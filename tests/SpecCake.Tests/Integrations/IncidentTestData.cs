@@ -30,12 +30,12 @@ internal static class IncidentTestData
     /// <summary>Every secret of the five, the DSN pointing at <paramref name="sentry"/> (or an unused loopback port).</summary>
     public static Dictionary<string, string?> Secrets(LoopbackServer? sentry = null) => new()
     {
-        [SecretNames.PagerDutyRoutingKey] = RoutingKey,
-        [SecretNames.OpsgenieApiKey] = OpsgenieKey,
-        [SecretNames.DatadogApiKey] = DatadogApiKey,
-        [SecretNames.DatadogAppKey] = DatadogAppKey,
-        [SecretNames.NewRelicApiKey] = NewRelicKey,
-        [SecretNames.SentryDsn] = sentry is null ? $"http://{SentryKey}@127.0.0.1:9/1" : SentryDsn(sentry),
+        ["PAGERDUTY_ROUTING_KEY"] = RoutingKey,
+        ["OPSGENIE_API_KEY"] = OpsgenieKey,
+        ["DATADOG_API_KEY"] = DatadogApiKey,
+        ["DATADOG_APP_KEY"] = DatadogAppKey,
+        ["NEW_RELIC_API_KEY"] = NewRelicKey,
+        ["SENTRY_DSN"] = sentry is null ? $"http://{SentryKey}@127.0.0.1:9/1" : SentryDsn(sentry),
     };
 
     public static IReadOnlyList<string> SecretValues { get; } = [RoutingKey, OpsgenieKey, DatadogApiKey, DatadogAppKey, NewRelicKey, SentryKey];

@@ -106,13 +106,13 @@ public sealed partial class MarkupInjectionTests
     private static (IntegrationsOptions Integrations, Dictionary<string, string?> Secrets) Channel(string channel, LoopbackServer server) => channel switch
     {
         "slack" => (new IntegrationsOptions { Slack = new SlackOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed] } },
-            new() { [SecretNames.SlackWebhookUrl] = server.Url("/services/T/B/X") }),
+            new() { ["SLACK_WEBHOOK_URL"] = server.Url("/services/T/B/X") }),
         "teams-adaptive-card" or "teams-message-card" => (new IntegrationsOptions
         {
             Teams = new TeamsOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed], UseAdaptiveCards = channel == "teams-adaptive-card" },
-        }, new() { [SecretNames.TeamsWebhookUrl] = server.Url("/workflows/abc") }),
+        }, new() { ["TEAMS_WEBHOOK_URL"] = server.Url("/workflows/abc") }),
         "discord" => (new IntegrationsOptions { Discord = new DiscordOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed] } },
-            new() { [SecretNames.DiscordWebhookUrl] = server.Url("/api/webhooks/1/X") }),
+            new() { ["DISCORD_WEBHOOK_URL"] = server.Url("/api/webhooks/1/X") }),
         "datadog" => (new IntegrationsOptions { Datadog = IncidentTestData.Datadog(server.BaseUrl.ToString()) with { SendMetrics = false } }, IncidentTestData.Secrets()),
         _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
     };

@@ -170,15 +170,15 @@ public sealed partial class ServiceLimitsTests
             "slack" => (new IntegrationsOptions
             {
                 Slack = new SlackOptions { Enabled = true, Channel = "#engineering", NotifyOn = [SpecEventKind.ImplementationFailed], MentionOnFailure = ["@channel"] },
-            }, new() { [SecretNames.SlackWebhookUrl] = server.Url("/services/T000/B000/XXXX") }, ServiceLimits.Slack),
+            }, new() { ["SLACK_WEBHOOK_URL"] = server.Url("/services/T000/B000/XXXX") }, ServiceLimits.Slack),
             "teams-adaptive-card" or "teams-message-card" => (new IntegrationsOptions
             {
                 Teams = new TeamsOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed], UseAdaptiveCards = service == "teams-adaptive-card" },
-            }, new() { [SecretNames.TeamsWebhookUrl] = server.Url("/workflows/abc") }, ServiceLimits.Teams),
+            }, new() { ["TEAMS_WEBHOOK_URL"] = server.Url("/workflows/abc") }, ServiceLimits.Teams),
             "discord" => (new IntegrationsOptions
             {
                 Discord = new DiscordOptions { Enabled = true, NotifyOn = [SpecEventKind.ImplementationFailed], Username = "Spec Bot", AvatarUrl = "https://example.com/bot-avatar.png" },
-            }, new() { [SecretNames.DiscordWebhookUrl] = server.Url("/api/webhooks/123/XXXX") }, ServiceLimits.Discord),
+            }, new() { ["DISCORD_WEBHOOK_URL"] = server.Url("/api/webhooks/123/XXXX") }, ServiceLimits.Discord),
             "webhooks" => (new IntegrationsOptions
             {
                 Webhooks = new WebhooksOptions { Enabled = true, Endpoints = [TestData.Endpoint("ci", server.Url("/hook"), secret: "hmac-secret")] },

@@ -195,10 +195,55 @@ public sealed class ValidateSpecsAliasTests
 
         Assert.Equal("1 spec/config error(s)", exception.Message);
         Assert.Contains(context.Lines.All, l => l.Level == LogLevel.Warning
-            && l.Text == "slack: validation_failed is not sent: the secret SLACK_WEBHOOK_URL is not set (pull requests from forks get no secrets)");
+            && l.Text == "slack: validation_failed is not sent: the secret SLACK_WEBHOOK_URL is not set");
         Assert.Equal(["specs/FEAT-0001.yaml:3:9: status has the invalid value 'done'; valid values: draft, review, approved, implemented"],
             context.Lines.All.Where(l => l.Level == LogLevel.Error).Select(l => l.Text));
         Assert.Equal("validation_failed", Assert.Single(server.Requests).Header("X-SpecCake-Event"));
+    }
+
+    [Fact]
+    public void ValidateSpecs_FailingWithIntegrationsThatDoNotHearValidationFailed_WarnsOnlyAboutTheSubscriberAndNotOfForks()
+    {
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", Config + """
+                integrations:
+                  slack:
+                    enabled: true
+                    notify_on: ["spec_approved"]
+                  jira:
+                    enabled: true
+                    base_url: "https://acme.atlassian.net"
+                    project_key: "PROJ"
+                  sentry:
+                    enabled: true
+                    report_on: ["validation_failed"]
+                """)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+
+        Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        var warning = Assert.Single(context.Lines.All, line => line.Level == LogLevel.Warning);
+        Assert.Equal("sentry: validation_failed is not sent: the secret SENTRY_DSN is not set", warning.Text);
+    }
+
+    [Fact]
+    public void ValidateSpecs_FailingInAPullRequestFromAFork_TheWarningSaysForksGetNoSecrets()
+    {
+        using var tree = new SpecTree()
+            .Write("specs.config.yaml", Config + "integrations:\n  sentry:\n    enabled: true\n    report_on: [\"validation_failed\"]\n")
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n")
+            .Write("event.json", """{"pull_request": {"head": {"repo": {"full_name": "someone/specs-repo"}}, "base": {"repo": {"full_name": "octo-org/specs-repo"}}}}""");
+        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>
+        {
+            ["GITHUB_EVENT_NAME"] = "pull_request",
+            ["GITHUB_EVENT_PATH"] = Path.Combine(tree.Root, "event.json"),
+        });
+
+        Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
+
+        Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Warning
+            && line.Text == "sentry: validation_failed is not sent: the secret SENTRY_DSN is not set (a pull request from a fork gets no secrets)");
     }
 
     [Fact]

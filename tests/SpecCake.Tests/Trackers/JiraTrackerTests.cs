@@ -294,9 +294,9 @@ public sealed class JiraTrackerTests : IAsyncLifetime
 
         Assert.Empty(jira.Writes);
         var text = summary.Render();
-        Assert.Contains("jira: FEAT-0001 would update (PROJ-1): title, status", text, StringComparison.Ordinal);
+        Assert.Contains("jira: FEAT-0001 would update (PROJ-1): title; would transition it to approved", text, StringComparison.Ordinal);
         Assert.Contains("jira: FEAT-0002 would create: title, description, labels, spec_id, acceptance_criteria", text, StringComparison.Ordinal);
-        Assert.Contains("jira: 1 created, 1 updated, 0 unchanged, 0 failed (dry run)", text, StringComparison.Ordinal);
+        Assert.Contains("jira: would create 1, would update 1, 0 unchanged, 0 failed (dry run)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class TrackerSyncTests : IAsyncLifetime
         var summary = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin)), environment, ManySpecs(2), Options());
 
         Assert.Equal(["jira", "azure_devops"], summary.Trackers.Select(tracker => tracker.Tracker));
-        Assert.All(summary.Trackers[0].Outcomes, outcome => Assert.Equal("jira: JIRA_API_TOKEN is not set", outcome.Error));
+        Assert.All(summary.Trackers[0].Outcomes, outcome => Assert.Equal("integrations.jira is enabled but the secret JIRA_API_TOKEN is not set; add it to the repository's secrets and pass it to the job's env, or set enabled: false", outcome.Error));
         Assert.Equal(2, summary.Trackers[1].Created);
         Assert.True(summary.HasFailures);
         Assert.Empty(jira.Requests);

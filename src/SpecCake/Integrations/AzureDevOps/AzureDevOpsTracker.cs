@@ -16,7 +16,7 @@ namespace SpecCake.Integrations.AzureDevOps;
 internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
-    public const string TrackerName = "azure_devops";
+    public const string TrackerName = AzureDevOpsIntegration.ConfigKey;
     private const string DefaultApiUrl = "https://dev.azure.com";
     private const string ApiVersion = "api-version=7.1";
     private const string JsonPatch = "application/json-patch+json";
@@ -36,12 +36,10 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
 
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var organization = Blank(options.Organization) ?? TrackerEnvironment.Get(environment, SecretNames.AzureDevOpsOrg)
-            ?? throw new TrackerException("azure_devops: no organization: set integrations.azure_devops.organization or AZURE_DEVOPS_ORG");
-        var project = Blank(options.Project) ?? TrackerEnvironment.Get(environment, SecretNames.AzureDevOpsProject)
-            ?? throw new TrackerException("azure_devops: no project: set integrations.azure_devops.project or AZURE_DEVOPS_PROJECT");
-        var pat = TrackerEnvironment.Get(environment, SecretNames.AzureDevOpsPat)
-            ?? throw new TrackerException("azure_devops: AZURE_DEVOPS_PAT is not set");
+        AzureDevOpsIntegration.Instance.RequireSecrets(options, environment);
+        var organization = Blank(options.Organization) ?? TrackerEnvironment.Get(environment, AzureDevOpsIntegration.Organization.Name)!;
+        var project = Blank(options.Project) ?? TrackerEnvironment.Get(environment, AzureDevOpsIntegration.Project.Name)!;
+        var pat = TrackerEnvironment.Get(environment, AzureDevOpsIntegration.Pat.Name)!;
 
         witUrl = $"{(options.ApiUrl ?? DefaultApiUrl).TrimEnd('/')}/{Uri.EscapeDataString(organization)}/{Uri.EscapeDataString(project)}/_apis/wit";
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(":" + pat));

@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Datadog;
 /// </summary>
 internal sealed class DatadogNotifier : INotifier
 {
-    public string Name => "datadog";
+    public string Name => DatadogIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Datadog is { Enabled: true };
 
@@ -24,10 +24,10 @@ internal sealed class DatadogNotifier : INotifier
             return [];
         }
 
-        var apiKey = context.RequireSecret(SecretNames.DatadogApiKey, Name);
+        var apiKey = context.RequireSecret(DatadogIntegration.ApiKey.Name, Name);
 
         // The intake endpoints need only the API key; the application key goes along when set, as the guide configures both.
-        var appKey = context.GetSecret(SecretNames.DatadogAppKey);
+        var appKey = context.GetSecret(DatadogIntegration.AppKey.Name);
         context.AddSecret(appKey);
         var headers = new List<HttpHeader> { new("DD-API-KEY", apiKey, IsSecret: true) };
         if (appKey is not null)

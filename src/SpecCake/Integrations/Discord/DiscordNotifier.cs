@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Discord;
 /// </summary>
 internal sealed class DiscordNotifier : INotifier
 {
-    public string Name => "discord";
+    public string Name => DiscordIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Discord is { Enabled: true };
 
@@ -23,7 +23,7 @@ internal sealed class DiscordNotifier : INotifier
             return [];
         }
 
-        var url = context.RequireWebhookUrl(SecretNames.DiscordWebhookUrl, Name);
+        var url = context.RequireWebhookUrl(DiscordIntegration.WebhookUrl.Name, Name);
         return [new HttpDelivery(
             Name,
             HttpRequestDescription.PostJson(url, DiscordMessage.Render(specEvent, options)),

@@ -12,7 +12,7 @@ namespace SpecCake.Integrations.Email;
 /// </summary>
 internal sealed class EmailNotifier : INotifier
 {
-    public string Name => "email";
+    public string Name => EmailIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Email is { Enabled: true };
 
@@ -25,13 +25,13 @@ internal sealed class EmailNotifier : INotifier
             return [];
         }
 
-        var host = context.GetSecret(SecretNames.SmtpHost) ?? options.Smtp.Host
-            ?? throw new DeliveryConfigurationException($"email is enabled but has no SMTP server: set the secret {SecretNames.SmtpHost} or smtp.host.");
+        var host = context.GetSecret(EmailIntegration.Host.Name) ?? options.Smtp.Host
+            ?? (context.DryRun ? NotSet.Placeholder(EmailIntegration.Host.Name) : throw new DeliveryConfigurationException(EmailIntegration.NoServer));
         var from = options.From
             ?? throw new DeliveryConfigurationException("email is enabled but has no sender: set integrations.email.from.");
 
-        var user = context.GetSecret(SecretNames.SmtpUser);
-        var password = context.GetSecret(SecretNames.SmtpPassword);
+        var user = context.GetSecret(EmailIntegration.User.Name);
+        var password = context.GetSecret(EmailIntegration.Password.Name);
         context.AddSecret(user);
         context.AddSecret(password);
 

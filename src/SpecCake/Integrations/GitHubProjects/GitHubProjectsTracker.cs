@@ -18,7 +18,7 @@ namespace SpecCake.Integrations.GitHubProjects;
 internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
-    public const string TrackerName = "github_projects";
+    public const string TrackerName = GitHubProjectsIntegration.ConfigKey;
     private const string DefaultApiUrl = "https://api.github.com";
 
     private TrackerHttp? http;
@@ -34,8 +34,8 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var token = TrackerEnvironment.Get(environment, SecretNames.GitHubToken)
-            ?? throw new TrackerException("github_projects: GITHUB_TOKEN is not set");
+        GitHubProjectsIntegration.Instance.RequireSecrets(options, environment);
+        var token = TrackerEnvironment.Get(environment, GitHubProjectsIntegration.Token.Name)!;
         var owner = options.Owner ?? TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY")?.Split('/')[0]
             ?? throw new TrackerException("github_projects: no owner: set integrations.github_projects.owner or GITHUB_REPOSITORY");
         if (options.ProjectNumber <= 0)

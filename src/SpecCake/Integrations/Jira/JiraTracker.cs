@@ -20,7 +20,7 @@ namespace SpecCake.Integrations.Jira;
 internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
-    public const string TrackerName = "jira";
+    public const string TrackerName = JiraIntegration.ConfigKey;
     private const int SpecsPerSearch = 100;
     private const int PageSize = 100;
     // The search is eventually consistent; reconcileIssues makes up to 50 given issues current in it.
@@ -49,17 +49,17 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
 
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var url = options.ApiUrl ?? options.BaseUrl ?? TrackerEnvironment.Get(environment, SecretNames.JiraBaseUrl)
-            ?? throw new TrackerException("jira: no base URL: set integrations.jira.base_url or JIRA_BASE_URL");
-        var token = TrackerEnvironment.Get(environment, SecretNames.JiraApiToken)
-            ?? throw new TrackerException("jira: JIRA_API_TOKEN is not set");
+        // The same check, in the same words, as when the configuration was read: Cloud needs the email too.
+        JiraIntegration.Instance.RequireSecrets(options, environment);
+        var url = options.ApiUrl ?? options.BaseUrl ?? TrackerEnvironment.Get(environment, JiraIntegration.BaseUrl.Name)!;
+        var token = TrackerEnvironment.Get(environment, JiraIntegration.ApiToken.Name)!;
         if (string.IsNullOrWhiteSpace(options.ProjectKey))
         {
             throw new TrackerException("jira: integrations.jira.project_key is not set");
         }
 
         baseUrl = url.TrimEnd('/');
-        var email = TrackerEnvironment.Get(environment, SecretNames.JiraEmail);
+        var email = TrackerEnvironment.Get(environment, JiraIntegration.Email.Name);
         cloud = email is not null;
         string authorization;
         if (cloud)

@@ -15,7 +15,7 @@ namespace SpecCake.Integrations.Linear;
 internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask)
     : ITracker
 {
-    public const string TrackerName = "linear";
+    public const string TrackerName = LinearIntegration.ConfigKey;
     private const string DefaultApiUrl = "https://api.linear.app/graphql";
     // Linear caps a query's complexity (about 10,000 points; connections count per node requested):
     // 25 aliases of a few attachments, each with its issue's labels and attachments, stay well under it.
@@ -39,8 +39,8 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        var key = TrackerEnvironment.Get(environment, SecretNames.LinearApiKey)
-            ?? throw new TrackerException("linear: LINEAR_API_KEY is not set");
+        LinearIntegration.Instance.RequireSecrets(options, environment);
+        var key = TrackerEnvironment.Get(environment, LinearIntegration.ApiKey.Name)!;
         teamId = string.IsNullOrWhiteSpace(options.TeamId)
             ? throw new TrackerException("linear: integrations.linear.team_id is not set")
             : options.TeamId.Trim();

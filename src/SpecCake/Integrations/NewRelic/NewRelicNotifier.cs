@@ -15,7 +15,7 @@ internal sealed partial class NewRelicNotifier : INotifier
     /// <summary>The US collector (contract §2).</summary>
     public const string DefaultApiUrl = "https://insights-collector.newrelic.com";
 
-    public string Name => "new_relic";
+    public string Name => NewRelicIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.NewRelic is { Enabled: true };
 
@@ -34,7 +34,7 @@ internal sealed partial class NewRelicNotifier : INotifier
             throw new DeliveryConfigurationException("integrations.new_relic.event_type may hold only letters, digits, ':', '_' and spaces (at most 255).");
         }
 
-        var apiKey = context.RequireSecret(SecretNames.NewRelicApiKey, Name);
+        var apiKey = context.RequireSecret(NewRelicIntegration.ApiKey.Name, Name);
         var url = ApiBaseUrl.Combine(ApiBaseUrl.Resolve(options.ApiUrl, DefaultApiUrl, Name), $"/v1/accounts/{accountId}/events");
         return
         [

@@ -14,7 +14,7 @@ internal sealed class OpsgenieNotifier : INotifier
     /// <summary>The public API host (contract §2); EU accounts use <c>https://api.eu.opsgenie.com</c> as <c>api_url</c>.</summary>
     public const string DefaultApiUrl = "https://api.opsgenie.com";
 
-    public string Name => "opsgenie";
+    public string Name => OpsgenieIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Opsgenie is { Enabled: true };
 
@@ -33,7 +33,7 @@ internal sealed class OpsgenieNotifier : INotifier
                 $"integrations.opsgenie.priority must be one of {string.Join(", ", OpsgenieAlert.Priorities)}.");
         }
 
-        var apiKey = context.RequireSecret(SecretNames.OpsgenieApiKey, Name);
+        var apiKey = context.RequireSecret(OpsgenieIntegration.ApiKey.Name, Name);
         var baseUrl = ApiBaseUrl.Resolve(options.ApiUrl, DefaultApiUrl, Name);
         HttpHeader[] headers = [new("Authorization", "GenieKey " + apiKey, IsSecret: true)];
         var request = closes

@@ -14,7 +14,7 @@ internal sealed class PagerDutyNotifier : INotifier
     /// <summary>The public Events API host (contract §2).</summary>
     public const string DefaultApiUrl = "https://events.pagerduty.com";
 
-    public string Name => "pagerduty";
+    public string Name => PagerDutyIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.PagerDuty is { Enabled: true };
 
@@ -33,7 +33,7 @@ internal sealed class PagerDutyNotifier : INotifier
                 $"integrations.pagerduty.severity must be one of {string.Join(", ", PagerDutyEvent.Severities)}.");
         }
 
-        var routingKey = context.RequireSecret(SecretNames.PagerDutyRoutingKey, Name);
+        var routingKey = context.RequireSecret(PagerDutyIntegration.RoutingKey.Name, Name);
         var url = ApiBaseUrl.Combine(ApiBaseUrl.Resolve(options.ApiUrl, DefaultApiUrl, Name), "/v2/enqueue");
         var body = resolves ? PagerDutyEvent.Resolve(specEvent, routingKey) : PagerDutyEvent.Trigger(specEvent, options, routingKey);
         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy, deduplicationKey: "dedup_key")];

@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Sentry;
 /// </summary>
 internal sealed class SentryNotifier : INotifier
 {
-    public string Name => "sentry";
+    public string Name => SentryIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Sentry is { Enabled: true };
 
@@ -23,7 +23,9 @@ internal sealed class SentryNotifier : INotifier
             return [];
         }
 
-        var dsn = SentryDsn.Parse(context.RequireSecret(SecretNames.SentryDsn, Name));
+        var value = context.RequireSecret(SentryIntegration.Dsn.Name, Name);
+        // A dry run without the DSN shows where it would go; nothing is sent.
+        var dsn = NotSet.IsIn(value) ? new SentryDsn(value, string.Empty, value, "(not set)") : SentryDsn.Parse(value);
         context.AddSecret(dsn.PublicKey);
         return [new SentryDelivery(Name, dsn, SentryReport.For(specEvent, options), context.RetryPolicy, context.DeliveryId(Name))];
     }

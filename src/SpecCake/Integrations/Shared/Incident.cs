@@ -66,6 +66,11 @@ internal static class Incident
         return string.Join(' ', text.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    /// <summary>Whether an event of this kind may reach an incident service: one it alerts on, or the success that resolves those.</summary>
+    public static bool Hears(IReadOnlyCollection<SpecEventKind> alertOn, SpecEventKind kind) =>
+        alertOn.Contains(kind)
+        || (kind == SpecEventKind.ImplementationCompleted && alertOn.Any(alert => alert is SpecEventKind.ImplementationFailed or SpecEventKind.ImplementationCompleted));
+
     /// <summary>
     /// Whether the event closes the alert its failures opened: <c>implementation_completed</c> of a
     /// spec, for an integration alerting on <c>implementation_failed</c> (or listing the completion itself).

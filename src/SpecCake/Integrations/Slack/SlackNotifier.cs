@@ -7,7 +7,7 @@ namespace SpecCake.Integrations.Slack;
 /// <summary>Slack incoming webhook (<c>SLACK_WEBHOOK_URL</c>): one POST per subscribed event.</summary>
 internal sealed class SlackNotifier : INotifier
 {
-    public string Name => "slack";
+    public string Name => SlackIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Slack is { Enabled: true };
 
@@ -19,7 +19,7 @@ internal sealed class SlackNotifier : INotifier
             return [];
         }
 
-        var url = context.RequireWebhookUrl(SecretNames.SlackWebhookUrl, Name);
+        var url = context.RequireWebhookUrl(SlackIntegration.WebhookUrl.Name, Name);
         var body = SlackMessage.Render(specEvent, options);
         return [new HttpDelivery(Name, HttpRequestDescription.PostJson(url, body), context.RetryPolicy)];
     }

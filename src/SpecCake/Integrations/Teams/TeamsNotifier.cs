@@ -11,7 +11,7 @@ namespace SpecCake.Integrations.Teams;
 /// </summary>
 internal sealed class TeamsNotifier : INotifier
 {
-    public string Name => "teams";
+    public string Name => TeamsIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Teams is { Enabled: true };
 
@@ -23,7 +23,7 @@ internal sealed class TeamsNotifier : INotifier
             return [];
         }
 
-        var url = context.RequireWebhookUrl(SecretNames.TeamsWebhookUrl, Name);
+        var url = context.RequireWebhookUrl(TeamsIntegration.WebhookUrl.Name, Name);
         var body = options.UseAdaptiveCards ? TeamsAdaptiveCard.Render(specEvent) : TeamsMessageCard.Render(specEvent);
         return [new HttpDelivery(
             Name,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 
@@ -32,7 +33,8 @@ internal static class WebhookRequest
 
         if (!string.IsNullOrEmpty(endpoint.Secret))
         {
-            headers.Add(new HttpHeader(SignatureHeader, Sign(body, endpoint.Secret)));
+            // A dry run without the HMAC secret shows which one is missing instead of a signature.
+            headers.Add(new HttpHeader(SignatureHeader, NotSet.IsIn(endpoint.Secret) ? endpoint.Secret : Sign(body, endpoint.Secret)));
         }
 
         foreach (var (name, value) in endpoint.Headers)

@@ -10,7 +10,7 @@ namespace SpecCake.Integrations.Webhooks;
 /// </summary>
 internal sealed class WebhooksNotifier : INotifier
 {
-    public string Name => "webhooks";
+    public string Name => WebhooksIntegration.ConfigKey;
 
     public bool IsEnabled(SpecCakeConfig config) => config.Integrations.Webhooks is { Enabled: true };
 
@@ -18,11 +18,20 @@ internal sealed class WebhooksNotifier : INotifier
     {
         var options = context.Config.Integrations.Webhooks!;
 
-        // Every endpoint's credentials are masked, whether or not it receives this event.
+        // Every endpoint's credentials are masked, whether or not it receives this event. Its URL is
+        // shown as written in the file, less its token-like parts (a ${VAR} in it is masked on its own).
         foreach (var endpoint in options.Endpoints)
         {
-            context.AddSecret(endpoint.Url);
-            context.AddSecret(endpoint.Secret);
+            foreach (var token in SecretMasker.TokensOf(endpoint.Url))
+            {
+                context.AddSecret(token);
+            }
+
+            if (!NotSet.IsIn(endpoint.Secret))
+            {
+                context.AddSecret(endpoint.Secret);
+            }
+
             foreach (var (name, value) in endpoint.Headers)
             {
                 if (HttpHeader.IsCredentialName(name))

@@ -402,15 +402,15 @@ public static class HostileCorpus
             TimeBudget = TimeSpan.FromSeconds(10),
         },
 
-        // A task stopped by an invalid config says what is wrong on its one error line, readable (not "\n"-escaped).
+        // A task stopped by a secret it needs says what is wrong on a line of its own, readable (not "\n"-escaped), then one error line; ValidateSpecs would find nothing to add.
         new("send-with-an-invalid-config")
         {
             Files = { ["specs.config.yaml"] = Config + Integrations("  datadog:\n    enabled: true\n    send_events: true\n"), ["specs/FEAT-0001.yaml"] = Valid },
             Environment = { ["DATADOG_APP_KEY"] = null },
             Arguments = [Notify, "--event=spec_approved", "--spec=FEAT-0001"],
             ExitCode = 1,
-            Expect = [@"(?m)^Error: 1 configuration error\(s\); run ValidateSpecs for details: \S*specs\.config\.yaml:5:14: integrations\.datadog is enabled but the secret DATADOG_APP_KEY is not set"],
-            Absent = [@"details:\n"],
+            Expect = [@"(?m)^\S*specs\.config\.yaml:5:14: integrations\.datadog is enabled but the secret DATADOG_APP_KEY is not set; add it", @"(?m)^Error: NotifySpecEvent: the secret DATADOG_APP_KEY is not set \(see above\)$"],
+            Absent = ["ValidateSpecs", @"\n"],
         },
 
         // #2 the guide's own analytics webhook beside Datadog: only secrets are masked, not ordinary text.
@@ -424,8 +424,8 @@ public static class HostileCorpus
                 ["specs/FEAT-0001.yaml"] = Valid,
             },
             Arguments = [Notify, "--event=spec_approved", "--spec=FEAT-0001", "--dryrun"],
-            // The endpoint's URL is masked on purpose (webhook URLs carry tokens); the rest is not.
-            Expect = [@"https://api\.datadoghq\.com/api/v\d", @"(?m)^\[dry run\] datadog"],
+            // The endpoint's URL is written in the config, so it is shown; only secrets (none here) are masked.
+            Expect = [@"https://api\.datadoghq\.com/api/v\d", @"(?m)^\[dry run\] datadog", @"(?m)^POST https://analytics\.example\.com/events$"],
             Absent = ["datadog***", "v1***"],
         },
     ];

@@ -161,7 +161,7 @@ public sealed class SentryNotifierTests
         var allocatedBefore = GC.GetTotalAllocatedBytes();
 
         var secrets = IncidentTestData.Secrets();
-        secrets[SecretNames.SentryDsn] = $"http://{IncidentTestData.SentryKey}@127.0.0.1:{new Uri(server.Origin).Port}/1";
+        secrets["SENTRY_DSN"] = $"http://{IncidentTestData.SentryKey}@127.0.0.1:{new Uri(server.Origin).Port}/1";
         var report = await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), secrets)
             .WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -177,7 +177,7 @@ public sealed class SentryNotifierTests
     public async Task NotifyAsync_DsnWithoutKey_FailureWithoutEchoingIt()
     {
         var secrets = IncidentTestData.Secrets();
-        secrets[SecretNames.SentryDsn] = "not-a-dsn-value";
+        secrets["SENTRY_DSN"] = "not-a-dsn-value";
 
         var report = await IncidentTestData.NotifyAsync(Config(), IncidentTestData.Failed, new RecordingLog(), secrets);
 

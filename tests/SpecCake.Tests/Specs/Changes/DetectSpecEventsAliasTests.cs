@@ -50,4 +50,61 @@ public sealed class DetectSpecEventsAliasTests
 
         Assert.Equal("approved_specs=[]\n", File.ReadAllText(output));
     }
+
+    [Fact]
+    public async Task DetectSpecEvents_NewSpecHeardOnlyByTheWebhook_NeedsNoSlackSecret()
+    {
+        await using var hook = await LoopbackServer.StartAsync();
+        using var repository = SlackAndWebhookRepository(hook, "id: FEAT-0002\ntitle: Two\nstatus: draft\n", out var before);
+        var context = new TestCakeContext(repository.Path, new Dictionary<string, string?> { ["CREATED_TOKEN"] = "created-token-5ecret" });
+
+        context.DetectSpecEvents(new DetectSpecEventsSettings { Base = before });
+
+        var request = Assert.Single(hook.Requests);
+        Assert.Equal(("/created", "spec_created"), (request.Path, request.Header("X-SpecCake-Event")));
+    }
+
+    [Fact]
+    public async Task DetectSpecEvents_ASecondEventsSecretMissing_StopsBeforeTheFirstIsSent()
+    {
+        await using var hook = await LoopbackServer.StartAsync();
+        using var repository = SlackAndWebhookRepository(hook, "id: FEAT-0002\ntitle: Two\nstatus: approved\n", out var before);
+        var context = new TestCakeContext(repository.Path, new Dictionary<string, string?> { ["CREATED_TOKEN"] = "created-token-5ecret" });
+
+        var error = Assert.Throws<CakeException>(() => context.DetectSpecEvents(new DetectSpecEventsSettings { Base = before }));
+
+        // spec_created would reach one endpoint, spec_approved Slack and the other: nothing is sent without their secrets.
+        Assert.Equal("DetectSpecEvents: the secrets SLACK_WEBHOOK_URL and APPROVED_SECRET are not set (see above)", error.Message);
+        Assert.Empty(hook.Requests);
+    }
+
+    /// <summary>Slack hears spec_approved, one webhook endpoint spec_created; a commit then adds <paramref name="newSpec"/>.</summary>
+    private static TempGitRepository SlackAndWebhookRepository(LoopbackServer hook, string newSpec, out string before)
+    {
+        var repository = TempGitRepository.Init();
+        repository.Write("specs.config.yaml", $$"""
+                specs:
+                  paths: ["specs/**/*.yaml"]
+                integrations:
+                  slack:
+                    enabled: true
+                    notify_on: ["spec_approved"]
+                  webhooks:
+                    enabled: true
+                    endpoints:
+                      - name: "created"
+                        url: "{{hook.Url("/created")}}"
+                        events: ["spec_created"]
+                        headers:
+                          Authorization: "Bearer ${CREATED_TOKEN}"
+                      - name: "approved"
+                        url: "{{hook.Url("/approved")}}"
+                        events: ["spec_approved"]
+                        secret: "${APPROVED_SECRET}"
+                """)
+            .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: One\nstatus: draft\n");
+        before = repository.Commit("config");
+        repository.Write("specs/FEAT-0002.yaml", newSpec).Commit("a new spec");
+        return repository;
+    }
 }

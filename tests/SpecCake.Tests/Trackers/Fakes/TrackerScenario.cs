@@ -40,10 +40,10 @@ public static class TrackerScenario
 
     public static Dictionary<string, string?> Environment(bool jiraCloud = true) => new()
     {
-        [SecretNames.JiraEmail] = jiraCloud ? JiraEmail : null,
-        [SecretNames.JiraApiToken] = JiraToken,
-        [SecretNames.LinearApiKey] = LinearKey,
-        [SecretNames.AzureDevOpsPat] = AdoPat,
+        ["JIRA_EMAIL"] = jiraCloud ? JiraEmail : null,
+        ["JIRA_API_TOKEN"] = JiraToken,
+        ["LINEAR_API_KEY"] = LinearKey,
+        ["AZURE_DEVOPS_PAT"] = AdoPat,
         [SecretNames.GitHubToken] = GitHubToken,
         ["GITHUB_REPOSITORY"] = Repository,
         ["GITHUB_SERVER_URL"] = "https://github.com",

@@ -1,0 +1,38 @@
+using SpecCake.Configuration;
+using SpecCake.Trackers;
+
+namespace SpecCake.Integrations.Linear;
+
+/// <summary>Linear (<c>LINEAR_API_KEY</c>): specs mirrored into issues of <c>team_id</c>.</summary>
+internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
+{
+    /// <summary>The block's key.</summary>
+    public const string ConfigKey = "linear";
+
+    /// <summary>The personal API key.</summary>
+    public static readonly SecretVariable ApiKey = new("LINEAR_API_KEY", "personal API key");
+
+    public static LinearIntegration Instance { get; } = new();
+
+    public override string Key => ConfigKey;
+
+    public override IntegrationKind Kind => IntegrationKind.Tracker;
+
+    public override IReadOnlyList<string> Settings => ["team_id", "labels", "state_mappings"];
+
+    public override IReadOnlyList<SecretVariable> Variables => [ApiKey];
+
+    protected override LinearOptions BindOptions(ConfigBlock block) => new()
+    {
+        TeamId = block.Text("team_id"),
+        Labels = block.Strings("labels") ?? [],
+        StateMappings = block.Map("state_mappings"),
+    };
+
+    public override void CheckSettings(IntegrationBlock block) => block.RequireSetting("team_id", "the Linear team ID (Linear Settings → Teams)");
+
+    protected override void CheckSecrets(LinearOptions options, SecretCheck check) => check.Require(ApiKey);
+
+    protected override ITracker CreateTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
+        new LinearTracker(options, environment, syncOptions, mask);
+}
