@@ -39,7 +39,7 @@ clone() {
 
 # measure <label> <directory> <command...>: runs the command there, its output in $results/<label>.log.
 measure() {
-  local label="$1" directory="$2" log="$results/$1.log" group="" start end status cpu load
+  local label="$1" directory="$2" log="$results/${1//[^A-Za-z0-9.-]/_}.log" group="" start end status cpu load
   shift 2
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   if [ -n "$cgroups" ]; then
