@@ -1,23 +1,24 @@
 namespace SpecCake.AddinTests;
 
 /// <summary>
-/// Shared by every script test, because it is the slow part: packs src/SpecCake and
-/// src/SpecCake.Recipe once with a unique prerelease version into a local folder feed, and restores the repository's Cake.Tool
-/// from a copy of <c>.config/dotnet-tools.json</c> in a temporary root. Each test then writes a
-/// <c>build.cake</c> in a folder under that root and runs <c>dotnet cake</c> there, as a user would.
+/// Shared by every script test of a class: the addin and the recipe from <c>pack.sh</c>'s folder feed
+/// for these sources (<see cref="PackedFeed"/>, packed once and shared with the tool's tests), and
+/// the repository's Cake.Tool restored from a copy of <c>.config/dotnet-tools.json</c> in a temporary
+/// root. Each test then writes a <c>build.cake</c> in a folder under that root and runs
+/// <c>dotnet cake</c> there, as a user would.
 /// </summary>
 public sealed class CakeRunnerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The temporary root; holds the tool manifest, the feed and one folder per script.</summary>
+    /// <summary>The temporary root; holds the tool manifest and one folder per script.</summary>
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "speccake-addin-" + Guid.NewGuid().ToString("N")[..12]);
 
-    /// <summary>The local folder feed the addin is packed into.</summary>
-    public string Feed => Path.Combine(Root, "feed");
+    /// <summary>The local folder feed the addin is packed into (shared: read only).</summary>
+    public string Feed { get; private set; } = "";
 
-    /// <summary>A version no cache has seen, so Cake must load this very build.</summary>
-    public string Version { get; } = $"0.0.0-addintest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    /// <summary>A version made from the sources' key: whatever cache holds it holds this very build.</summary>
+    public string Version { get; private set; } = "";
 
     /// <summary>The directive a user writes, pinned to the packed version.</summary>
     public string AddinDirective => $"#addin nuget:?package=SpecCake&version={Version}&loaddependencies=true";
@@ -28,48 +29,23 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
     /// <summary>Where Cake installs addins; shared so the dependencies are extracted once.</summary>
     public string AddinsPath => Path.Combine(Root, "addins");
 
-    /// <summary>How long packing and the tool restore took.</summary>
-    public TimeSpan SetupTime { get; private set; }
-
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(Path.Combine(Root, ".config"));
         File.Copy(
             Path.Combine(RepositoryRoot.Path, ".config", "dotnet-tools.json"),
             Path.Combine(Root, ".config", "dotnet-tools.json"));
 
-        var pack = ProcessRun.RunAsync(
-            "dotnet",
-            ["pack", Path.Combine(RepositoryRoot.Path, "src", "SpecCake"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "--nologo"],
-            RepositoryRoot.Path,
-            timeout: PackTimeout);
-        var packRecipe = ProcessRun.RunAsync(
-            "dotnet",
-            ["pack", Path.Combine(RepositoryRoot.Path, "src", "SpecCake.Recipe"), "-c", "Release", "-o", Feed, $"-p:Version={Version}", "--nologo"],
-            RepositoryRoot.Path,
-            timeout: PackTimeout);
-        var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: PackTimeout);
-
-        var packed = await pack;
-        var packedRecipe = await packRecipe;
+        var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: RestoreTimeout);
+        var packed = await Task.Run(PackedFeed.Get);
         var restored = await restore;
-        if (packed.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet pack failed: {packed}");
-        }
-
-        if (packedRecipe.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet pack of the recipe failed: {packedRecipe}");
-        }
-
         if (restored.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet tool restore failed: {restored}");
         }
 
-        SetupTime = packed.Elapsed > restored.Elapsed ? packed.Elapsed : restored.Elapsed;
+        Feed = packed.Feed;
+        Version = packed.Version;
     }
 
     /// <summary>The packed addin.</summary>

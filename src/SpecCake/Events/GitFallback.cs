@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using SpecCake.Implementation;
+using SpecCake.Specs.Changes;
 
 namespace SpecCake.Events;
 
@@ -10,10 +11,21 @@ namespace SpecCake.Events;
 /// </summary>
 public static partial class GitFallback
 {
+    // One line (a URL, a branch name, a commit id); a remote URL is far shorter.
+    private const int MaxAnswerChars = 4096;
+
+    // git answers these from local files in milliseconds; one that takes longer is stuck (a
+    // network file system, a lock), and the event is worth more on time than with a commit id.
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>The environment, completed from git where GitHub Actions' variables are missing.</summary>
     /// <param name="environment">The environment.</param>
     /// <param name="workingDirectory">A directory inside the checkout.</param>
-    public static IReadOnlyDictionary<string, string?> Complete(IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    public static IReadOnlyDictionary<string, string?> Complete(IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
+        Complete(environment, workingDirectory, GitTimeout);
+
+    /// <summary><see cref="Complete(IReadOnlyDictionary{string, string}, string)"/> with each git command's time limit.</summary>
+    internal static IReadOnlyDictionary<string, string?> Complete(IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan gitTimeout)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(workingDirectory);
@@ -22,8 +34,9 @@ public static partial class GitFallback
             return environment;
         }
 
+        var git = new GitAnswers(workingDirectory, gitTimeout);
         var completed = new Dictionary<string, string?>(environment, StringComparer.Ordinal);
-        if (!IsSet(environment, "GITHUB_REPOSITORY") && ParseRemote(Git(workingDirectory, "config", "--get", "remote.origin.url")) is { } remote)
+        if (!IsSet(environment, "GITHUB_REPOSITORY") && ParseRemote(git.Ask("config", "--get", "remote.origin.url")) is { } remote)
         {
             completed["GITHUB_REPOSITORY"] = remote.Repository;
             if (!IsSet(environment, "GITHUB_SERVER_URL"))
@@ -33,12 +46,12 @@ public static partial class GitFallback
         }
 
         if (!IsSet(environment, "GITHUB_HEAD_REF") && !IsSet(environment, "GITHUB_REF_NAME") &&
-            Git(workingDirectory, "rev-parse", "--abbrev-ref", "HEAD") is { } branch && branch != "HEAD")
+            git.Ask("rev-parse", "--abbrev-ref", "HEAD") is { } branch && branch != "HEAD")
         {
             completed["GITHUB_REF_NAME"] = branch;
         }
 
-        if (!IsSet(environment, "GITHUB_SHA") && Git(workingDirectory, "rev-parse", "HEAD") is { } sha)
+        if (!IsSet(environment, "GITHUB_SHA") && git.Ask("rev-parse", "HEAD") is { } sha)
         {
             completed["GITHUB_SHA"] = sha;
         }
@@ -62,36 +75,24 @@ public static partial class GitFallback
     private static bool IsSet(IReadOnlyDictionary<string, string?> environment, string name) =>
         environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value);
 
-    private static string? Git(string workingDirectory, params string[] arguments)
+    /// <summary>git's one-line answers in one checkout; nothing once git did not answer in time.</summary>
+    private sealed class GitAnswers(string workingDirectory, TimeSpan timeout)
     {
-        try
-        {
-            var start = new ProcessStartInfo("git")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
+        private bool stuck;
 
-            using var process = Process.Start(start);
-            if (process is null)
+        public string? Ask(params string[] arguments)
+        {
+            if (stuck)
             {
+                // A git that hung once hangs again: the run does not wait for it three times.
                 return null;
             }
 
-            var output = process.StandardOutput.ReadToEnd().Trim();
-            process.StandardError.ReadToEnd();
-            return process.WaitForExit(5000) && process.ExitCode == 0 && output.Length > 0 ? output : null;
-        }
-        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
-        {
-            // No git on this machine: the event simply carries less context.
-            return null;
+            // Without git (not installed, not a checkout, no remote) the event simply carries less context.
+            var result = GitCommand.Run(workingDirectory, arguments, timeout, MaxAnswerChars);
+            stuck = result.Outcome.End == ProcessEnd.TimedOut;
+            var answer = result.Output.Trim();
+            return result.Succeeded && answer.Length > 0 ? answer : null;
         }
     }
 

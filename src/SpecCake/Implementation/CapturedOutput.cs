@@ -10,7 +10,7 @@ namespace SpecCake.Implementation;
 /// for the log and for the agent's next prompt. Stdout and stderr may share one: lines
 /// interleave whole.
 /// </summary>
-internal sealed class CapturedOutput : IDisposable
+internal sealed class CapturedOutput : IProcessOutput, IDisposable
 {
     public const int MaxLineLength = 64 * 1024;
 

@@ -4,9 +4,11 @@ using System.Diagnostics;
 namespace SpecCake.Implementation;
 
 /// <summary>
-/// Runs one program the way ImplementSpec needs: an argument list (never a command line a shell
-/// would parse), an exact environment, optional text on stdin, both outputs captured and bounded,
-/// and a time limit after which the program and everything it started is killed.
+/// Runs one program: an argument list (never a command line a shell would parse), an exact
+/// environment, optional text on stdin, both outputs read at the same time (a program never waits
+/// on a full pipe) into bounded sinks, and a time limit after which the program and everything it
+/// started is killed. The only place SpecCake starts a process: git (change detection, the event
+/// fallback, ImplementSpec's workspace), the agents and the verify commands all run through it.
 /// </summary>
 internal static class ChildProcess
 {
@@ -19,7 +21,7 @@ internal static class ChildProcess
     /// <param name="output">Receives standard output.</param>
     /// <param name="error">Receives standard error (may be <paramref name="output"/>).</param>
     /// <param name="cancellationToken">Kills the program when cancelled (the run's own time limit).</param>
-    public static async Task<ProcessOutcome> RunAsync(ProcessStart start, CapturedOutput output, CapturedOutput error, CancellationToken cancellationToken)
+    public static async Task<ProcessOutcome> RunAsync(ProcessStart start, IProcessOutput output, IProcessOutput error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
         var info = new ProcessStartInfo(start.FileName)
@@ -133,6 +135,16 @@ internal static class ChildProcess
         {
         }
     }
+}
+
+/// <summary>Where <see cref="ChildProcess"/> puts one output stream of a program; bounded by the sink.</summary>
+internal interface IProcessOutput
+{
+    /// <summary>Reads the stream to its end (or until <paramref name="cancellationToken"/> abandons it).</summary>
+    Task ReadAsync(TextReader reader, CancellationToken cancellationToken);
+
+    /// <summary>Called once the program ended and the stream was read.</summary>
+    void Flush();
 }
 
 /// <summary>What to run.</summary>

@@ -1,10 +1,10 @@
 namespace SpecCake.Host.Tests.Process;
 
 /// <summary>
-/// The tool as another repository gets it, set up once per test run: <c>pack.sh</c> packs
-/// SpecCake.Tool into a folder feed with a version no cache has seen; an empty repository in a temp
-/// folder gets a tool manifest (<c>dotnet new tool-manifest</c>), a <c>specs.config.yaml</c>, two
-/// specs and a git history, and installs the tool with
+/// The tool as another repository gets it, set up once per test run: <c>pack.sh</c>'s feed for these
+/// sources (<see cref="PackedFeed"/>, shared with the Cake runner's tests); an empty repository in a
+/// temp folder gets a tool manifest (<c>dotnet new tool-manifest</c>), a <c>specs.config.yaml</c>, two
+/// specs and a git history, and installs the tool into a packages folder of its own with
 /// <c>dotnet tool install --local SpecCake.Tool --add-source &lt;feed&gt;</c>, as the docs say.
 /// </summary>
 public sealed class ToolPackageFixture : IDisposable
@@ -13,12 +13,11 @@ public sealed class ToolPackageFixture : IDisposable
 
     public ToolPackageFixture()
     {
+        var packed = PackedFeed.Get();
+        Feed = packed.Feed;
+        Version = packed.Version;
+        Pack = packed.Pack;
         Directory.CreateDirectory(Repository);
-        Pack = ProcessRun.Start("bash", [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Feed, "--version", Version], RepositoryRoot.Path, timeout: Slow);
-        if (Pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pack.sh failed: {Pack}");
-        }
 
         // The commands of docs/use-in-your-repo.md's "Way 1", as written, with this build's version and feed.
         var commands = DocsSetupCommands();
@@ -27,7 +26,7 @@ public sealed class ToolPackageFixture : IDisposable
             "dotnet",
             [.. commands[1], "--add-source", Feed],
             Repository,
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder },
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder, ["DOTNET_CLI_HOME"] = DotnetHome },
             Slow);
         if (Install.ExitCode != 0)
         {
@@ -37,10 +36,11 @@ public sealed class ToolPackageFixture : IDisposable
         Run("git", "-c", "init.defaultBranch=main", "init", "-q");
     }
 
-    /// <summary>The temporary root: the feed, the repository, a private NuGet packages folder.</summary>
+    /// <summary>The temporary root: the repository, a private NuGet packages folder.</summary>
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "speccake-tool-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public string Feed => Path.Combine(Root, "feed");
+    /// <summary>pack.sh's folder feed (shared: read only).</summary>
+    public string Feed { get; }
 
     /// <summary>The user's repository.</summary>
     public string Repository => Path.Combine(Root, "repo");
@@ -48,8 +48,17 @@ public sealed class ToolPackageFixture : IDisposable
     /// <summary>Where the tool's packages were extracted (so a test can see which one was chosen).</summary>
     public string PackagesFolder => Path.Combine(Root, "nuget-packages");
 
-    public string Version { get; } = $"0.0.0-tooltest.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    /// <summary>
+    /// The dotnet CLI's home for the install and the tool's runs: its tool resolver cache remembers
+    /// where a tool of this version was installed, and the version is the same in every run while the
+    /// sources are unchanged; the packages folder of an earlier run is gone.
+    /// </summary>
+    public string DotnetHome => Path.Combine(Root, "dotnet-home");
 
+    /// <summary>The packages' version, made from the sources' key: a package of it always holds this build.</summary>
+    public string Version { get; }
+
+    /// <summary>What pack.sh printed when it packed the feed.</summary>
     public ProcessRun Pack { get; }
 
     public ProcessRun Install { get; }
@@ -60,6 +69,7 @@ public sealed class ToolPackageFixture : IDisposable
         var variables = new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = PackagesFolder,
+            ["DOTNET_CLI_HOME"] = DotnetHome,
             // Outside GitHub Actions, whatever runs the tests.
             ["GITHUB_ACTIONS"] = null,
             ["SPECCAKE_HOST_LAUNCHER"] = null,

@@ -1,15 +1,17 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
+using SpecCake.Implementation;
 
 namespace SpecCake.Specs.Changes;
 
 /// <summary>
-/// A git working tree, read through the git command line. The CLI rather than a library
+/// A git working tree, read through the git command line (<see cref="GitCommand"/>). The CLI rather than a library
 /// because CI checkouts are shallow, partial or worktrees, and only git itself reads all of them.
 /// </summary>
 internal sealed class GitRepository
 {
+    // A name-status listing this long is hundreds of thousands of changed files: no comparison a
+    // spec event could come from, and reading more only costs memory.
+    private const int MaxListingChars = 1 << 24;
+
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     private GitRepository(string root, string prefix)
@@ -39,7 +41,7 @@ internal sealed class GitRepository
         }
 
         var result = Run(directory, "rev-parse", "--show-toplevel", "--show-prefix");
-        if (result.ExitCode != 0)
+        if (!result.Succeeded)
         {
             throw new SpecChangeDetectionException(
                 $"'{directory}' is not inside a git repository: {result.FirstErrorLine}");
@@ -55,7 +57,7 @@ internal sealed class GitRepository
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reference);
         var result = Run(Root, "rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}");
-        if (result.ExitCode == 0)
+        if (result.Succeeded)
         {
             return result.Output.Trim();
         }
@@ -72,7 +74,13 @@ internal sealed class GitRepository
     public IReadOnlyList<FileChange> Diff(string baseCommit, string headCommit)
     {
         var result = Run(Root, "diff", "--name-status", "-M", "-z", "--no-ext-diff", baseCommit, headCommit, "--");
-        if (result.ExitCode != 0)
+        if (result.OutputCut)
+        {
+            throw new SpecChangeDetectionException(
+                $"git diff {baseCommit} {headCommit} lists more than {MaxListingChars:N0} characters of changed files; compare two closer commits.");
+        }
+
+        if (!result.Succeeded)
         {
             throw new SpecChangeDetectionException($"git diff {baseCommit} {headCommit} failed: {result.FirstErrorLine}");
         }
@@ -88,84 +96,20 @@ internal sealed class GitRepository
     public string? Show(string commit, string path)
     {
         var result = Run(Root, ["show", $"{commit}:{path}"], Validation.SourceText.MaxBytes + 1);
-        return result.ExitCode == 0 ? result.Output : null;
+        // Cut: longer than any spec, which is all the caller needs to know.
+        return result.Succeeded || result.OutputCut ? result.Output : null;
     }
 
-    private static GitResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments, int.MaxValue);
+    private static GitResult Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, arguments, MaxListingChars);
 
     private static GitResult Run(string workingDirectory, string[] arguments, int maxOutputChars)
     {
-        var start = new ProcessStartInfo("git")
+        var result = GitCommand.Run(workingDirectory, arguments, CommandTimeout, maxOutputChars);
+        return result.Outcome.End switch
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
+            ProcessEnd.NotStarted => throw new SpecChangeDetectionException($"git is not installed or not on PATH ({result.Outcome.StartError})."),
+            ProcessEnd.TimedOut => throw new SpecChangeDetectionException($"git {arguments[0]} did not finish within {CommandTimeout.TotalSeconds} s."),
+            _ => result,
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Never wait for a credential prompt in CI; keep messages in one language for the hints.
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment["LC_ALL"] = "C";
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new SpecChangeDetectionException("git could not be started.");
-        }
-        catch (Win32Exception exception)
-        {
-            throw new SpecChangeDetectionException($"git is not installed or not on PATH ({exception.Message}).");
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var (output, truncated) = ReadAtMost(process.StandardOutput, maxOutputChars);
-            if (truncated)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            if (!process.WaitForExit(CommandTimeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new SpecChangeDetectionException($"git {arguments[0]} did not finish within {CommandTimeout.TotalSeconds} s.");
-            }
-
-            return new GitResult(truncated ? 0 : process.ExitCode, output, error.GetAwaiter().GetResult()) { Truncated = truncated };
-        }
-    }
-
-    private static (string Text, bool Truncated) ReadAtMost(StreamReader reader, int maxChars)
-    {
-        if (maxChars == int.MaxValue)
-        {
-            return (reader.ReadToEnd(), false);
-        }
-
-        var buffer = new char[Math.Min(maxChars, 64 * 1024)];
-        var text = new StringBuilder();
-        int read;
-        while (text.Length < maxChars && (read = reader.Read(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length))) > 0)
-        {
-            text.Append(buffer, 0, read);
-        }
-
-        return (text.ToString(), text.Length >= maxChars);
-    }
-
-    private sealed record GitResult(int ExitCode, string Output, string Error)
-    {
-        public bool Truncated { get; init; }
-
-        public string FirstErrorLine =>
-            Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
-            ?? $"exit code {ExitCode}";
     }
 }

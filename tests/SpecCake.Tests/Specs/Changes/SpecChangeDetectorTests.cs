@@ -166,6 +166,20 @@ public sealed class SpecChangeDetectorTests : IDisposable
     }
 
     [Fact]
+    public void Detect_SpecLargerThanAnySpec_ReadOnlyToTheLimitAndReportedByFileName()
+    {
+        var before = _repository.Write("README.md", "repo").Commit("init");
+        // Valid YAML with an id and an approved status, past the limit: git is stopped at the limit,
+        // and the version counts as unreadable, as ValidateSpecs would call it.
+        var huge = "id: FEAT-9999\nstatus: approved\n" + string.Concat(Enumerable.Repeat("# padding padding padding padding\n", 3 * (1 << 20) / 34));
+        _repository.Write("specs/FEAT-0020.yaml", huge).Commit("add a huge spec");
+
+        var events = Detect(before);
+
+        Assert.Equal([new DetectedSpecEvent(SpecEventKind.SpecCreated, "FEAT-0020", "specs/FEAT-0020.yaml")], events);
+    }
+
+    [Fact]
     public void Detect_MissingBaseRef_ThrowsNamingTheRefAndHowToFetchIt()
     {
         _repository.Write("specs/FEAT-0015.yaml", Spec("FEAT-0015", "draft")).Commit("init");
