@@ -13,5 +13,6 @@ return new CakeHost()
     .AddTask<SyncTrackersTask>()
     .AddTask<DetectSpecEventsTask>()
     .AddTask<TestIntegrationsTask>()
+    .AddTask<CheckIntegrationsTask>()
     .AddTask<ImplementSpecTask>()
     .Run(args);

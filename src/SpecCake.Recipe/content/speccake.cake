@@ -28,6 +28,10 @@ Task("TestIntegrations")
     .Description("Sends a clearly marked test message through every enabled integration (--only=<name,name>).")
     .Does(context => context.TestIntegrations(TestIntegrationsSettings.FromArguments(context.Arguments)));
 
+Task("CheckIntegrations")
+    .Description("Checks every enabled integration against its live service, read-only, and says how to fix what is wrong (--only=<name,name>).")
+    .Does(context => context.CheckIntegrations(CheckIntegrationsSettings.FromArguments(context.Arguments)));
+
 Task("ImplementSpec")
     .Description("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force).")
     .Does(context => context.ImplementSpec(ImplementSpecSettings.FromArguments(context.Arguments)));

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -88,4 +89,35 @@ internal sealed class JiraIntegration : IntegrationDescriptor<JiraOptions>
 
     protected override ITracker CreateTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new JiraTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(JiraOptions options)
+    {
+        var session = new JiraCheckSession(options);
+        var checks = new List<IIntegrationCheck>
+        {
+            new JiraSignInCheck(session),
+            new JiraProjectCheck(session),
+            new JiraPermissionsCheck(session),
+            new JiraIssueTypeCheck(session),
+        };
+        if (options.FieldMappings.Count > 0)
+        {
+            checks.Add(new JiraFieldsCheck(session));
+        }
+
+        foreach (var (setting, id) in new[] { ("transition_on_approve", options.TransitionOnApprove), ("transition_on_implement", options.TransitionOnImplement) })
+        {
+            if (!string.IsNullOrWhiteSpace(id))
+            {
+                checks.Add(new JiraTransitionCheck(session, setting, id.Trim()));
+            }
+        }
+
+        if (options.StatusMappings.Values.Any(name => !string.IsNullOrWhiteSpace(name)))
+        {
+            checks.Add(new JiraStatusMappingsCheck(session));
+        }
+
+        return checks;
+    }
 }
