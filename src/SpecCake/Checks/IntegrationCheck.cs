@@ -21,14 +21,14 @@ internal abstract class IntegrationCheck : IIntegrationCheck
         }
         catch (TrackerException error)
         {
-            return CheckOutcome.Fail(error.Message, Fix(error));
+            return CheckOutcome.Fail(error.Message, Fix(error, context));
         }
     }
 
     protected abstract Task<CheckOutcome> CheckAsync(CheckContext context, CancellationToken cancellationToken);
 
     /// <summary>What to do about a refusal; by default, what its HTTP status usually means.</summary>
-    protected virtual string Fix(TrackerException error) => error.StatusCode switch
+    protected virtual string Fix(TrackerException error, CheckContext context) => error.StatusCode switch
     {
         401 => "the credentials were refused: set the secret again with a valid one",
         403 => "the credentials work but may not do this: give the account the permission",

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -63,4 +64,6 @@ internal sealed class AzureDevOpsIntegration : IntegrationDescriptor<AzureDevOps
 
     protected override ITracker CreateTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new AzureDevOpsTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(AzureDevOpsOptions options) => AzureDevOpsChecks.For(options);
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Datadog;
@@ -60,4 +61,6 @@ internal sealed class DatadogIntegration : IntegrationDescriptor<DatadogOptions>
 
         return targets;
     }
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(DatadogOptions options) => DatadogChecks.For(options);
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Discord;
@@ -35,4 +36,6 @@ internal sealed class DiscordIntegration : IntegrationDescriptor<DiscordOptions>
     protected override void CheckSecrets(DiscordOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(DiscordOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(DiscordOptions options) => DiscordChecks.For();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SpecCake.Checks;
 using SpecCake.Delivery;
 using SpecCake.Events;
 
@@ -84,4 +85,6 @@ internal sealed class EmailIntegration : IntegrationDescriptor<EmailOptions>
 
     protected override IReadOnlyList<IntegrationTarget> Targets(EmailOptions options) =>
         [new IntegrationTarget(Key, kind => options.Recipients.TryGetValue(kind.ToName(), out var list) && list.Any(address => !string.IsNullOrWhiteSpace(address)))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(EmailOptions options) => EmailChecks.For(options);
 }

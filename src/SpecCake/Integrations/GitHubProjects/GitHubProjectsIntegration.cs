@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -40,4 +41,6 @@ internal sealed class GitHubProjectsIntegration : IntegrationDescriptor<GitHubPr
 
     protected override ITracker CreateTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new GitHubProjectsTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(GitHubProjectsOptions options) => GitHubProjectsChecks.For(options);
 }

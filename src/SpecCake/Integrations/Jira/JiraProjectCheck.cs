@@ -16,7 +16,7 @@ internal sealed class JiraProjectCheck(JiraCheckSession session) : IntegrationCh
         return CheckOutcome.Pass($"{project.OptionalString("key") ?? session.ProjectKey} ({project.OptionalString("name") ?? "no name"}) exists");
     }
 
-    protected override string Fix(TrackerException error) => error.StatusCode == 404
+    protected override string Fix(TrackerException error, CheckContext context) => error.StatusCode == 404
         ? $"Jira has no project {session.ProjectKey} the account can browse: set project_key to the key its issues start with (PROJ in PROJ-1), and give the account the Browse projects permission there"
-        : base.Fix(error);
+        : base.Fix(error, context);
 }

@@ -22,10 +22,10 @@ internal sealed class JiraSignInCheck(JiraCheckSession session) : IntegrationChe
 
     public void Dispose() => session.Dispose();
 
-    protected override string Fix(TrackerException error) => error.StatusCode switch
+    protected override string Fix(TrackerException error, CheckContext context) => error.StatusCode switch
     {
         401 => $"Jira refused the credentials: Jira Cloud signs in with {JiraIntegration.Email.Name} (the account's email) and {JiraIntegration.ApiToken.Name} (an API token from id.atlassian.com/manage/api-tokens); "
             + $"Server/Data Center with {JiraIntegration.ApiToken.Name} alone (a personal access token). Set it again: gh secret set {JiraIntegration.ApiToken.Name}",
-        _ => base.Fix(error) + " (base_url is the site, e.g. https://your-domain.atlassian.net)",
+        _ => base.Fix(error, context) + " (base_url is the site, e.g. https://your-domain.atlassian.net)",
     };
 }

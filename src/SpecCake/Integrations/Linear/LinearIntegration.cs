@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -35,4 +36,6 @@ internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
 
     protected override ITracker CreateTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new LinearTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(LinearOptions options) => LinearChecks.For(options);
 }

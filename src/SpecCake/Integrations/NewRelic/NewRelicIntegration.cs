@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.NewRelic;
@@ -32,4 +33,6 @@ internal sealed class NewRelicIntegration : IntegrationDescriptor<NewRelicOption
     public override void CheckSettings(IntegrationBlock block) => block.RequireSetting("account_id", "the numeric New Relic account ID");
 
     protected override void CheckSecrets(NewRelicOptions options, SecretCheck check) => check.Require(ApiKey);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(NewRelicOptions options) => NewRelicChecks.For(options);
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Opsgenie;
@@ -32,4 +33,6 @@ internal sealed class OpsgenieIntegration : IntegrationDescriptor<OpsgenieOption
     protected override void CheckSecrets(OpsgenieOptions options, SecretCheck check) => check.Require(ApiKey);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(OpsgenieOptions options) => [new IntegrationTarget(Key, kind => Incident.Hears(options.AlertOn, kind))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(OpsgenieOptions options) => OpsgenieChecks.For(options);
 }

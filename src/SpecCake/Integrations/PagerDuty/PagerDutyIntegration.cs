@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.PagerDuty;
@@ -32,4 +33,6 @@ internal sealed class PagerDutyIntegration : IntegrationDescriptor<PagerDutyOpti
     protected override void CheckSecrets(PagerDutyOptions options, SecretCheck check) => check.Require(RoutingKey);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(PagerDutyOptions options) => [new IntegrationTarget(Key, kind => Incident.Hears(options.AlertOn, kind))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(PagerDutyOptions options) => PagerDutyChecks.For();
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 
@@ -39,4 +40,6 @@ internal sealed class SentryIntegration : IntegrationDescriptor<SentryOptions>
     }
 
     protected override IReadOnlyList<IntegrationTarget> Targets(SentryOptions options) => [IntegrationTarget.Subscribed(Key, options.ReportOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(SentryOptions options) => SentryChecks.For();
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Slack;
@@ -33,4 +34,6 @@ internal sealed class SlackIntegration : IntegrationDescriptor<SlackOptions>
     protected override void CheckSecrets(SlackOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(SlackOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(SlackOptions options) => SlackChecks.For();
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Teams;
@@ -32,4 +33,6 @@ internal sealed class TeamsIntegration : IntegrationDescriptor<TeamsOptions>
     protected override void CheckSecrets(TeamsOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(TeamsOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(TeamsOptions options) => TeamsChecks.For();
 }

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Validation;
@@ -132,4 +133,6 @@ internal sealed class WebhooksIntegration : IntegrationDescriptor<WebhooksOption
 
     /// <summary>The summary name of an endpoint, e.g. <c>webhooks/analytics</c>.</summary>
     public static string TargetName(string endpoint) => $"{ConfigKey}/{endpoint}";
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(WebhooksOptions options) => WebhooksChecks.For(options);
 }
