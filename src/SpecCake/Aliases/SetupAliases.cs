@@ -46,6 +46,26 @@ public static class SetupAliases
         Run(context, settings);
     }
 
+    /// <summary>
+    /// Sets SpecCake up in the repository of the working directory with the integrations in
+    /// <see cref="InitSettings.Integrations"/>: writes what is missing (<c>specs.config.yaml</c>, a sample
+    /// spec, <c>.github/workflows/specs.yml</c>, the JSON Schemas, the launchers), never overwriting
+    /// anything, then prints one <c>gh secret set</c> line per secret they need and the next steps.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="settings">The settings.</param>
+    /// <exception cref="CakeException">An unknown integration or agent.</exception>
+    /// <example><code>Init(new InitSettings { Integrations = { "slack", "jira" }, Agent = "claude-code" });</code></example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void Init(this ICakeContext context, InitSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var host = SpecCakeAliases.Host(context);
+        new InitTaskRunner(host.WorkingDirectory, host.Log, host.DryRun).Run(settings);
+    }
+
     internal static CheckReport Run(ICakeContext context, CheckIntegrationsSettings settings) =>
         new CheckIntegrationsTaskRunner(NotificationInputs.Files, SpecCakeAliases.Host(context)).Run(settings);
 }

@@ -34,6 +34,13 @@ internal abstract class IntegrationDescriptor
     /// <summary>Notification or tracker.</summary>
     public abstract IntegrationKind Kind { get; }
 
+    /// <summary>
+    /// The block Init writes for it into a new <c>specs.config.yaml</c>, without its key line, indented
+    /// from column 0: the guide's block, enabled, with a setting that the guide keeps as a secret written
+    /// as <c>${NAME}</c>. It must validate (a test holds every one to that).
+    /// </summary>
+    public abstract string SetupBlock { get; }
+
     /// <summary>The options record the block binds to.</summary>
     public abstract Type OptionsType { get; }
 

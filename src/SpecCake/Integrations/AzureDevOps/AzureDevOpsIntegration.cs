@@ -23,6 +23,16 @@ internal sealed class AzureDevOpsIntegration : IntegrationDescriptor<AzureDevOps
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        organization: "${AZURE_DEVOPS_ORG}"
+        project: "${AZURE_DEVOPS_PROJECT}"
+        work_item_type: "User Story"
+        # area_path: "your-project\\Team"
+        # iteration_path: "your-project\\Sprint 1"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
     public override IReadOnlyList<string> Settings => ["organization", "project", "work_item_type", "area_path", "iteration_path", "state_mappings"];

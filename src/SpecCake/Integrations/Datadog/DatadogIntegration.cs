@@ -19,6 +19,18 @@ internal sealed class DatadogIntegration : IntegrationDescriptor<DatadogOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        site: "datadoghq.com"            # or datadoghq.eu, us3/us5/ap1/ap2.datadoghq.com, ddog-gov.com
+        send_metrics: true
+        metric_prefix: "spec_ingestion"
+        send_events: true
+        event_tags:
+          - "team:platform"
+          - "env:production"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["site", "send_metrics", "metric_prefix", "send_events", "event_tags"];

@@ -16,6 +16,16 @@ internal sealed class DiscordIntegration : IntegrationDescriptor<DiscordOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        notify_on:
+          - "implementation_completed"
+          - "implementation_failed"
+        username: "Spec Bot"
+        avatar_url: "https://example.com/bot-avatar.png"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["notify_on", "username", "avatar_url"];

@@ -30,6 +30,21 @@ internal sealed class EmailIntegration : IntegrationDescriptor<EmailOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        smtp:
+          host: "${SMTP_HOST}"
+          port: 587
+          secure: true                   # 465: TLS on connect; otherwise STARTTLS is required
+        from: "specs@example.com"
+        recipients:
+          implementation_failed:
+            - "oncall@example.com"
+          pr_created:
+            - "reviewers@example.com"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["smtp", "from", "recipients"];

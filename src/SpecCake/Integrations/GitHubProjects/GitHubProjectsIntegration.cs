@@ -17,6 +17,18 @@ internal sealed class GitHubProjectsIntegration : IntegrationDescriptor<GitHubPr
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        project_number: 1                # github.com/orgs/ORG/projects/NUMBER
+        status_field: "Status"
+        status_mappings:
+          draft: "Backlog"
+          review: "In Review"
+          approved: "Ready"
+          implemented: "Done"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
     public override IReadOnlyList<string> Settings => ["project_number", "owner", "status_field", "status_mappings"];

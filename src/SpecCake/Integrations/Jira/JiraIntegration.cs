@@ -27,6 +27,20 @@ internal sealed class JiraIntegration : IntegrationDescriptor<JiraOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        base_url: "${JIRA_BASE_URL}"     # e.g. https://your-domain.atlassian.net
+        project_key: "PROJ"
+        issue_type: "Story"
+        # Transition IDs and custom fields differ per site: CheckIntegrations lists the ones yours has.
+        transition_on_approve: "21"      # "In Progress" transition ID
+        transition_on_implement: "31"    # "Done" transition ID
+        field_mappings:
+          spec_id: "customfield_10001"
+          acceptance_criteria: "customfield_10002"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
     public override IReadOnlyList<string> Settings =>

@@ -17,6 +17,20 @@ internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        team_id: "TEAM_ID"               # Linear Settings → Teams: the ID in the team's URL
+        labels:
+          - "spec"
+          - "automated"
+        state_mappings:
+          draft: "Backlog"
+          review: "In Review"
+          approved: "Todo"
+          implemented: "Done"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
     public override IReadOnlyList<string> Settings => ["team_id", "labels", "state_mappings"];

@@ -16,6 +16,13 @@ internal sealed class NewRelicIntegration : IntegrationDescriptor<NewRelicOption
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        account_id: "1234567"            # your account ID
+        event_type: "SpecIngestion"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["account_id", "event_type"];

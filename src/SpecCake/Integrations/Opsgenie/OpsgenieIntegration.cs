@@ -16,6 +16,17 @@ internal sealed class OpsgenieIntegration : IntegrationDescriptor<OpsgenieOption
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        alert_on:
+          - "implementation_failed"
+        priority: "P3"                   # P1..P5
+        tags:
+          - "spec-automation"
+          - "ci-cd"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["alert_on", "priority", "tags"];

@@ -16,6 +16,14 @@ internal sealed class PagerDutyIntegration : IntegrationDescriptor<PagerDutyOpti
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        alert_on:
+          - "implementation_failed"
+        severity: "warning"              # critical, error, warning, info (SEV1 specs are always critical)
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["alert_on", "severity", "component"];

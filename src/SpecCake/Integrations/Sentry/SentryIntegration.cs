@@ -17,6 +17,15 @@ internal sealed class SentryIntegration : IntegrationDescriptor<SentryOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        environment: "production"
+        report_on:
+          - "implementation_failed"
+          - "validation_failed"
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["environment", "report_on"];

@@ -16,6 +16,17 @@ internal sealed class SlackIntegration : IntegrationDescriptor<SlackOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        channel: "#engineering"
+        notify_on:
+          - "spec_approved"
+          - "implementation_completed"
+          - "implementation_failed"
+        mention_on_failure: ["@channel"]
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["channel", "notify_on", "mention_on_failure"];

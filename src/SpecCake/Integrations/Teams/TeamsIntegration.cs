@@ -16,6 +16,15 @@ internal sealed class TeamsIntegration : IntegrationDescriptor<TeamsOptions>
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        notify_on:
+          - "implementation_completed"
+          - "implementation_failed"
+        use_adaptive_cards: true
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["notify_on", "use_adaptive_cards"];

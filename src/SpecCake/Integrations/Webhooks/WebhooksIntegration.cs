@@ -21,6 +21,25 @@ internal sealed class WebhooksIntegration : IntegrationDescriptor<WebhooksOption
 
     public override string Key => ConfigKey;
 
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        endpoints:
+          - name: "internal-system"
+            url: "https://internal.example.com/spec-webhook"
+            events:
+              - "spec_approved"
+              - "implementation_completed"
+            headers:
+              Authorization: "Bearer ${WEBHOOK_TOKEN}"
+            retry_count: 3
+          - name: "analytics"
+            url: "https://analytics.example.com/events"
+            events:
+              - "implementation_completed"
+            secret: "${WEBHOOK_SECRET_ANALYTICS}"   # HMAC-SHA256 signature in X-Signature-256
+        """;
+
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
     public override IReadOnlyList<string> Settings => ["endpoints"];
