@@ -97,7 +97,7 @@ internal sealed class InitTaskRunner(string workingDirectory, IDeliveryLog log, 
             Info("GITHUB_TOKEN is the job's own token, which the workflow passes; a GitHub Projects board of an organization needs a token with the project scope instead.");
         }
 
-        if (RepositorySetup.ManifestPaths.Select(path => Path.Join(workingDirectory, path)).FirstOrDefault(File.Exists) is { } manifest
+        if (RepositorySetup.FindManifest(workingDirectory) is { } manifest
             && !File.ReadAllText(manifest).Contains("\"speccake.tool\"", StringComparison.OrdinalIgnoreCase))
         {
             Info($"The tool manifest has no SpecCake.Tool: dotnet tool install --local SpecCake.Tool --version {RepositorySetup.ToolVersion}");

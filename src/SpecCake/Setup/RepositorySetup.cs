@@ -33,7 +33,7 @@ internal static class RepositorySetup
             new("schemas/spec.schema.json", SetupTemplates.Schema("spec.schema.json"), "the specs' JSON Schema, for editors"),
         };
         files.AddRange(SetupTemplates.Launchers.Select(name => new SetupFile(name, SetupTemplates.Launcher(name), "the launcher the workflow starts SpecCake with", Executable: name.EndsWith(".sh", StringComparison.Ordinal))));
-        if (!ManifestPaths.Any(path => Exists(Path.Join(root, path))))
+        if (FindManifest(root) is null)
         {
             files.Add(new SetupFile(ManifestPaths[0], Manifest(), $"the tool manifest, SpecCake.Tool {ToolVersion}"));
         }
@@ -90,6 +90,23 @@ internal static class RepositorySetup
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// The tool manifest <c>dotnet tool</c> would use from <paramref name="directory"/>: the first found in it
+    /// or a folder above; null when there is none.
+    /// </summary>
+    public static string? FindManifest(string directory)
+    {
+        for (var folder = new DirectoryInfo(Path.GetFullPath(directory)); folder is not null; folder = folder.Parent)
+        {
+            if (ManifestPaths.Select(path => Path.Join(folder.FullName, path)).FirstOrDefault(File.Exists) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a file, a folder or a link (even a broken one) is at <paramref name="path"/>.</summary>

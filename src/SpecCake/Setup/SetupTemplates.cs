@@ -97,6 +97,8 @@ internal static partial class SetupTemplates
         var flags = new Dictionary<string, bool>(StringComparer.Ordinal) { ["agent"] = choice.ClaudeCode, ["trackers"] = choice.HasTrackers };
         var output = new StringBuilder();
         var keep = new Stack<bool>();
+        // The variables an env: block already names (ANTHROPIC_API_KEY, GITHUB_TOKEN): not listed twice.
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in Resource("specs.workflow.yml").Split('\n'))
         {
             if (BlockStart().Match(line) is { Success: true } start)
@@ -118,12 +120,21 @@ internal static partial class SetupTemplates
 
             if (EnvList().Match(line) is { Success: true } env)
             {
-                foreach (var name in choice.Secrets(trackersOnly: env.Groups[2].Value == "trackers"))
+                foreach (var name in choice.Secrets(trackersOnly: env.Groups[2].Value == "trackers").Where(named.Add))
                 {
                     output.Append(env.Groups[1].Value).Append(name).Append(": ${{ secrets.").Append(name).Append(" }}\n");
                 }
 
                 continue;
+            }
+
+            if (line.Trim() == "env:")
+            {
+                named.Clear();
+            }
+            else if (EnvEntry().Match(line) is { Success: true } entry)
+            {
+                named.Add(entry.Groups[1].Value);
             }
 
             output.Append(line.Replace("@@RUN@@", command, StringComparison.Ordinal).Replace("@@SETUP-DOTNET@@", "          " + dotnet, StringComparison.Ordinal)).Append('\n');
@@ -159,6 +170,9 @@ internal static partial class SetupTemplates
 
     [GeneratedRegex(@"^@@IF (\w+)@@$")]
     private static partial Regex BlockStart();
+
+    [GeneratedRegex(@"^\s+([A-Z][A-Z0-9_]*): ")]
+    private static partial Regex EnvEntry();
 
     [GeneratedRegex(@"^(\s*)@@ENV (integrations|trackers)@@$")]
     private static partial Regex EnvList();

@@ -141,7 +141,7 @@ public sealed class ToolPackageTests(ToolPackageFixture tool) : IClassFixture<To
         var run = tool.Speccake(["--description"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec" })
+        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec", "Init", "CheckIntegrations" })
         {
             Assert.Contains(task, run.Output);
         }
