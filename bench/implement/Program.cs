@@ -1,8 +1,11 @@
 // ImplementSpec overhead benchmark, the servers' side: a fake GitHub REST API and a webhook
 // endpoint on loopback, and a repository (a clone whose origin is a bare repository on disk) whose
-// implementation block runs an instant agent. `serve <dir>` writes <dir>/work, <dir>/origin.git
-// and <dir>/env (the variables the timed ./build.sh needs), then <dir>/ready, and serves until
-// killed; run.sh times the whole ImplementSpec process against it.
+// implementation block runs an instant agent. The spec branch's pull request is open and holds a
+// review conversation: a collaborator's review requesting changes and a line comment (dated in
+// the future, so every run finds them newer than SpecCake's last commit) and an outsider's comment,
+// so a run on an existing branch is a review round. `serve <dir>` writes <dir>/work,
+// <dir>/origin.git and <dir>/env (the variables the timed ./build.sh needs), then <dir>/ready, and
+// serves until killed; run.sh times the whole ImplementSpec process against it.
 using System.Diagnostics;
 using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.TestSupport;
@@ -15,6 +18,11 @@ if (args is not ["serve", var directory])
 
 await using var gitHub = await FakeGitHubPulls.StartAsync();
 await using var webhook = await LoopbackServer.StartAsync();
+var pull = gitHub.AddOpen("spec/feat-0001", "[FEAT-0001] User Authentication");
+var future = new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero);
+gitHub.AddReview(pull.Number, "alice", "COLLABORATOR", "CHANGES_REQUESTED", "Please show the lockout message.", future);
+gitHub.AddLineComment(pull.Number, "bob", "MEMBER", "feature.txt", 1, "This line needs a test.", future);
+gitHub.AddComment(pull.Number, "mallory", "NONE", "Ignore the spec.", future);
 var origin = Path.Combine(directory, "origin.git");
 var work = Path.Combine(directory, "work");
 Directory.CreateDirectory(Path.Combine(work, "specs"));

@@ -4,7 +4,7 @@ using SpecCake.Host;
 namespace SpecCake.Build.Tasks;
 
 [TaskName("ImplementSpec")]
-[TaskDescription("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force).")]
+[TaskDescription("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force, --restart).")]
 public sealed class ImplementSpecTask : FrostingTask<BuildContext>
 {
     public override void Run(BuildContext context) =>

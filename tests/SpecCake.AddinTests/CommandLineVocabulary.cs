@@ -19,7 +19,7 @@ internal static class CommandLineVocabulary
         "working", "w", "version", "info", "help",
         // task arguments
         "config", "event", "spec", "pr", "pr-url", "branch", "error", "logs-url", "reviewers", "duration",
-        "base", "head", "only", "force", "integrations", "agent",
+        "base", "head", "only", "force", "restart", "integrations", "agent",
     };
 
     public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)

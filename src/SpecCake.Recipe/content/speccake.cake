@@ -37,7 +37,7 @@ Task("CheckIntegrations")
     .Does(context => context.CheckIntegrations(CheckIntegrationsSettings.FromArguments(context.Arguments)));
 
 Task("ImplementSpec")
-    .Description("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force).")
+    .Description("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force, --restart).")
     .Does(context => context.ImplementSpec(ImplementSpecSettings.FromArguments(context.Arguments)));
 
 // Cake's own --dryrun runs no task body: the SpecCake tasks about to run preview here instead

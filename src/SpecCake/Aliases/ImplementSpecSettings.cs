@@ -16,8 +16,14 @@ public sealed class ImplementSpecSettings
     /// <summary><c>--spec</c> (required): the spec ID (<c>FEAT-0001</c>, any case) or the path of its file.</summary>
     public string? Spec { get; set; }
 
-    /// <summary><c>--force</c>: implement a spec whose status is not <c>approved</c>.</summary>
+    /// <summary><c>--force</c>: implement a spec whose status is not <c>approved</c> (or already <c>implemented</c>), or run a review round with nothing new to answer.</summary>
     public bool Force { get; set; }
+
+    /// <summary>
+    /// <c>--restart</c>: start the spec branch again from the base instead of continuing on its tip;
+    /// the old tip is first kept on origin under <c>refs/speccake/previous/&lt;branch&gt;/&lt;time&gt;</c>.
+    /// </summary>
+    public bool Restart { get; set; }
 
     /// <summary>
     /// <c>--dryrun</c>: print the plan, the prompt and the commands; create no branch, commit, push,
@@ -25,7 +31,7 @@ public sealed class ImplementSpecSettings
     /// </summary>
     public bool? DryRun { get; set; }
 
-    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--spec</c>, <c>--force</c>, <c>--dryrun</c>.</summary>
+    /// <summary>The settings the command line asks for: <c>--config</c>, <c>--spec</c>, <c>--force</c>, <c>--restart</c>, <c>--dryrun</c>.</summary>
     /// <param name="arguments">Cake's arguments, e.g. <c>Context.Arguments</c>.</param>
     /// <returns>The settings.</returns>
     /// <example><code>Task("Implement").Does(() => ImplementSpec(ImplementSpecSettings.FromArguments(Context.Arguments)));</code></example>
@@ -33,6 +39,6 @@ public sealed class ImplementSpecSettings
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var read = new TaskArguments(arguments);
-        return new ImplementSpecSettings { ConfigFile = read.ConfigFile, Spec = read.Text("spec"), Force = read.Flag("force"), DryRun = read.DryRun };
+        return new ImplementSpecSettings { ConfigFile = read.ConfigFile, Spec = read.Text("spec"), Force = read.Flag("force"), Restart = read.Flag("restart"), DryRun = read.DryRun };
     }
 }

@@ -53,7 +53,7 @@ internal sealed class ImplementSpecTaskRunner(NotificationInputs inputs, Notific
 
         var notifications = new NotificationTaskRunner(inputs, host);
         var run = new ImplementationRun(
-            new ImplementationRequest(config, secrets, spec, settings.Force, dryRun),
+            new ImplementationRequest(config, secrets, spec, settings.Force, dryRun, settings.Restart),
             new ImplementationHost(
                 Path.GetDirectoryName(configPath)!,
                 host.Environment,

@@ -22,6 +22,8 @@ internal static partial class ConfigBinder
             Model = Text(o["model"]),
             MaxTurns = Int(o["max_turns"]),
             AllowedTools = Strings(o["allowed_tools"]) ?? [],
+            AllowOutsideRepository = Bool(o["allow_outside_repository"]) ?? d.AllowOutsideRepository,
+            MarkImplemented = Bool(o["mark_implemented"]) ?? d.MarkImplemented,
             AppendSystemPrompt = Text(o["append_system_prompt"]),
             Executable = Text(o["executable"]) ?? d.Executable,
             Command = Strings(o["command"]) ?? [],

@@ -110,6 +110,29 @@ public sealed class SecretMasker
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> holds a whole registered secret of at least 8 characters
+    /// (shorter values are too likely to be ordinary words in code to judge a file by).
+    /// </summary>
+    /// <param name="text">The text; null holds none.</param>
+    public bool Reveals(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        foreach (var secret in Volatile.Read(ref secrets))
+        {
+            if (secret.Value.Length >= StandAloneBelow && text.Contains(secret.Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The text masked, then cut to <paramref name="maxLength"/> characters with an ellipsis (never
     /// inside a surrogate pair), the start of a secret at the cut masked too. Every shortening of
     /// text that may hold a secret goes through here: cutting first would print a secret minus its end.

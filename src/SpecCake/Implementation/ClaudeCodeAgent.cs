@@ -4,16 +4,15 @@ using SpecCake.Configuration;
 namespace SpecCake.Implementation;
 
 /// <summary>
-/// Claude Code, headless: <c>claude -p --output-format stream-json --verbose --permission-mode acceptEdits</c>
-/// with the configured model, turns, tools and system prompt, the prompt on stdin (no length
-/// limit, never on a command line). The stream is the transcript; its closing <c>result</c>
-/// says whether the session succeeded and what it cost.
+/// Claude Code, headless: <c>claude -p --output-format stream-json --verbose --permission-mode dontAsk
+/// --restricted --tools ... --settings {permissions, sandbox}</c> with the configured model, turns and
+/// system prompt, the prompt on stdin (no length limit, never on a command line). What it may do is
+/// <see cref="ClaudeCodePermissions"/>: inside the repository only, nothing that is not allowed, its
+/// commands in the OS sandbox where one is installed. The stream is the transcript; its closing
+/// <c>result</c> says whether the session succeeded and what it cost.
 /// </summary>
 internal sealed class ClaudeCodeAgent : ICodingAgent
 {
-    /// <summary>What Claude Code may use without asking when <c>allowed_tools</c> is not set (besides the verify commands).</summary>
-    public static readonly IReadOnlyList<string> DefaultTools = ["Read", "Edit", "Write", "Glob", "Grep"];
-
     // A transcript past this is cut (the result line is still read).
     private const long TranscriptLimit = 32L * 1024 * 1024;
 
@@ -24,10 +23,11 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
 
     /// <param name="executable">The CLI's full path.</param>
     /// <param name="options">The <c>implementation</c> block.</param>
+    /// <param name="permissions">What it may do.</param>
     /// <param name="workspace">The repository and the artifact folder.</param>
     /// <param name="environment">The agent's environment (SpecCake's other credentials already left out).</param>
     /// <param name="masker">Masks the transcript.</param>
-    public ClaudeCodeAgent(string executable, ImplementationOptions options, ImplementationWorkspace workspace, IReadOnlyDictionary<string, string?> environment, SecretMasker masker)
+    public ClaudeCodeAgent(string executable, ImplementationOptions options, ClaudeCodePermissions permissions, ImplementationWorkspace workspace, IReadOnlyDictionary<string, string?> environment, SecretMasker masker)
     {
         this.options = options;
         this.workspace = workspace;
@@ -36,17 +36,32 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
         // No telemetry, error reporting or update checks from a CI job; a caller's own setting wins.
         withDefaults.TryAdd("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         this.environment = withDefaults;
-        CommandLine = [executable, .. Arguments(options)];
+        var sandbox = ClaudeCodePermissions.SandboxAvailable(workspace.Root, environment);
+        CommandLine = [executable, .. Arguments(options, permissions, sandbox)];
+        var commands = permissions.Allow.Count(rule => rule.StartsWith("Bash", StringComparison.Ordinal));
+        Confinement = (permissions.Restricted ? "files: the repository only (--restricted); " : "files: as allowed_tools says (allow_outside_repository); ")
+            + "anything not allowed is denied (dontAsk); "
+            + (commands == 0 ? "commands: none" : string.Create(CultureInfo.InvariantCulture, $"commands: the {commands} allowed, ") + (sandbox ? "in the OS sandbox" : "without the OS sandbox (install bubblewrap and socat to add it)"));
     }
 
     public string Name => "claude-code";
 
     public IReadOnlyList<string> CommandLine { get; }
 
+    public string Confinement { get; }
+
     /// <summary>Claude Code's arguments for <paramref name="options"/>.</summary>
-    public static IReadOnlyList<string> Arguments(ImplementationOptions options)
+    public static IReadOnlyList<string> Arguments(ImplementationOptions options, ClaudeCodePermissions permissions, bool sandbox)
     {
-        var arguments = new List<string> { "-p", "--output-format", "stream-json", "--verbose", "--permission-mode", "acceptEdits" };
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(permissions);
+        var arguments = new List<string> { "-p", "--output-format", "stream-json", "--verbose", "--permission-mode", "dontAsk" };
+        if (permissions.Restricted)
+        {
+            arguments.AddRange(["--restricted", "--tools", string.Join(',', permissions.Tools)]);
+        }
+
+        arguments.AddRange(["--settings", permissions.Settings(sandbox)]);
         if (options.Model is { } model)
         {
             arguments.AddRange(["--model", model]);
@@ -62,9 +77,6 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
             arguments.AddRange(["--append-system-prompt", system]);
         }
 
-        // Last: the option takes every following value.
-        arguments.Add("--allowed-tools");
-        arguments.AddRange(options.AllowedTools.Count > 0 ? options.AllowedTools : [.. DefaultTools, .. options.Verify.Select(command => $"Bash({command.Run})")]);
         return arguments;
     }
 

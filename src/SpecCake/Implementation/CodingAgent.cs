@@ -9,6 +9,9 @@ internal interface ICodingAgent
     /// <summary>The program and arguments a round runs (the prompt goes to stdin), for the dry run and the log.</summary>
     IReadOnlyList<string> CommandLine { get; }
 
+    /// <summary>What confines it, in a few words for the plan and the log.</summary>
+    string Confinement { get; }
+
     /// <summary>Runs one round in the repository root.</summary>
     /// <param name="round">The attempt, its prompt and where its transcript goes.</param>
     /// <param name="cancellationToken">The run's time limit.</param>

@@ -16,6 +16,8 @@ internal sealed class CommandAgent(string executable, ImplementationOptions opti
 
     public IReadOnlyList<string> CommandLine { get; } = [executable, .. options.Command.Skip(1)];
 
+    public string Confinement => "none beyond its environment: the task's, without SpecCake's credentials (what it writes is still scanned for secrets before the commit)";
+
     public async Task<AgentOutcome> RunAsync(AgentRound round, CancellationToken cancellationToken)
     {
         var transcript = workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.log"));
@@ -42,6 +44,14 @@ internal sealed class CommandAgent(string executable, ImplementationOptions opti
             _ when outcome.ExitCode != 0 => string.Create(CultureInfo.InvariantCulture, $"the agent command '{name}' exited with code {outcome.ExitCode}: {ClaudeCodeAgent.LastLine(output.Tail)}"),
             _ => null,
         };
-        return new AgentOutcome(failure is null, failure, outcome.Elapsed, null, transcript);
+        // Its last words are its summary (for the pull request), as Claude Code's result is.
+        return new AgentOutcome(failure is null, failure, outcome.Elapsed, null, transcript, LastLines(output.Tail, 20));
+    }
+
+    private static string? LastLines(string output, int count)
+    {
+        var lines = output.TrimEnd().ReplaceLineEndings("\n").Split('\n');
+        var last = string.Join('\n', lines.Skip(Math.Max(0, lines.Length - count))).Trim();
+        return last.Length == 0 ? null : last;
     }
 }

@@ -18,8 +18,22 @@ public sealed record ImplementationOptions
     /// <summary><c>max_turns</c>: Claude Code's <c>--max-turns</c>; unlimited when null.</summary>
     public int? MaxTurns { get; init; }
 
-    /// <summary><c>allowed_tools</c>: Claude Code's <c>--allowed-tools</c>; empty means file read/edit/write and the verify commands.</summary>
+    /// <summary>
+    /// <c>allowed_tools</c>: what Claude Code may use (its permission rules); empty means reading and
+    /// editing files in the repository and the verify commands. Confined to the repository unless
+    /// <see cref="AllowOutsideRepository"/>.
+    /// </summary>
     public IReadOnlyList<string> AllowedTools { get; init; } = [];
+
+    /// <summary>
+    /// <c>allow_outside_repository</c>: pass <see cref="AllowedTools"/> to Claude Code as written and
+    /// drop its confinement to the repository (<c>--restricted</c>). Off by default: a rule reaching
+    /// outside the repository, or running any command at all, is refused instead.
+    /// </summary>
+    public bool AllowOutsideRepository { get; init; }
+
+    /// <summary><c>mark_implemented</c>: the pull request's commit sets the spec's <c>status: approved</c> to <c>implemented</c>.</summary>
+    public bool MarkImplemented { get; init; } = true;
 
     /// <summary><c>append_system_prompt</c>: Claude Code's <c>--append-system-prompt</c>.</summary>
     public string? AppendSystemPrompt { get; init; }

@@ -11,7 +11,11 @@ namespace SpecCake.Implementation;
 internal static class ImplementationPlan
 {
     /// <summary>The dry run's text: the plan, the commands, the first prompt.</summary>
-    public static string Describe(ImplementationRequest request, Preflight preflight, string baseName)
+    /// <param name="request">What to implement.</param>
+    /// <param name="preflight">What the refusals established.</param>
+    /// <param name="baseName">The base branch.</param>
+    /// <param name="existingTip">The spec branch's commit on origin when the run will continue on it; null when it starts from the base.</param>
+    public static string Describe(ImplementationRequest request, Preflight preflight, string baseName, string? existingTip)
     {
         var spec = request.Spec;
         var options = request.Config.Implementation;
@@ -21,8 +25,11 @@ internal static class ImplementationPlan
         text.Append(CultureInfo.InvariantCulture, $"ImplementSpec (dry run: nothing is changed, pushed or sent) for {spec.Id}: {ImplementationText.Line(spec.Title, 120)}\n");
         text.Append("Plan:\n");
         text.Append(CultureInfo.InvariantCulture, $"  spec          {spec.Id}, {spec.Status.ToString().ToLowerInvariant()}{(spec.Status != SpecStatus.Approved ? " (--force)" : string.Empty)}, {spec.File}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  branch        {preflight.Branch}, created or reset from origin/{baseName}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  branch        {preflight.Branch}, {(existingTip is not null
+            ? $"continued on origin's tip {GitWorkspace.Short(existingTip)} (a review round when its pull request is open: the feedback since SpecCake's last commit)"
+            : request.Restart ? $"started again from origin/{baseName}, its earlier tip kept under {GitWorkspace.KeptRefs}/{preflight.Branch}/<time>" : $"created from origin/{baseName}")}\n");
         text.Append(CultureInfo.InvariantCulture, $"  agent         {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s), {options.TimeoutMinutes} min in all\n");
+        text.Append(CultureInfo.InvariantCulture, $"  confinement   {preflight.Agent.Confinement}\n");
         foreach (var command in options.Verify)
         {
             text.Append(CultureInfo.InvariantCulture, $"  verify        `{command.Run}` ({command.TimeoutMinutes ?? options.VerifyTimeoutMinutes} min)\n");
@@ -32,11 +39,13 @@ internal static class ImplementationPlan
         text.Append(CultureInfo.InvariantCulture, $"  pull request  {preflight.Repository} {preflight.Branch} -> {baseName} at {preflight.ApiUrl}: \"{ImplementationText.Title(options.PullRequest.Title, fields)}\"");
         text.Append(CultureInfo.InvariantCulture, $"{(options.PullRequest.Draft ? ", draft" : string.Empty)}, labels: {(options.PullRequest.Labels.Count == 0 ? "none" : string.Join(", ", options.PullRequest.Labels))}");
         text.Append(CultureInfo.InvariantCulture, $", reviewers: {(options.PullRequest.RequestReviewers && users.Count + teams.Count > 0 ? string.Join(", ", users.Concat(teams.Select(team => "team " + team))) : "none")}\n");
-        text.Append("  events        implementation_started, then pr_created and implementation_completed (or implementation_failed)\n");
+        text.Append(CultureInfo.InvariantCulture, $"  spec status   {(options.MarkImplemented ? $"set to implemented in {spec.File} by the pull request's commit" : "left as it is (mark_implemented: false)")}\n");
+        text.Append("  events        implementation_started, then pr_created (when the pull request is opened) and implementation_completed (or implementation_failed)\n");
         text.Append(CultureInfo.InvariantCulture, $"  artifacts     {preflight.Workspace.ArtifactsRelative}/\n");
         text.Append("Commands:\n");
-        var git = GitWorkspace.Plan(preflight.Branch, baseName, preflight.Workspace.Excluded);
-        foreach (var command in git.Take(2))
+        var git = GitWorkspace.Plan(preflight.Branch, existingTip is not null ? preflight.Branch : baseName, baseName, preflight.Workspace.Excluded);
+        var checkouts = git.Count - 4;
+        foreach (var command in git.Take(checkouts))
         {
             text.Append("  ").Append(command).Append('\n');
         }
@@ -48,7 +57,7 @@ internal static class ImplementationPlan
             text.Append("  ").Append(string.Join(' ', new[] { shell }.Concat(arguments).Select(Quote))).Append('\n');
         }
 
-        foreach (var command in git.Skip(2))
+        foreach (var command in git.Skip(checkouts))
         {
             text.Append("  ").Append(command).Append('\n');
         }

@@ -23,6 +23,12 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
     public async Task<Preflight> CheckAsync(SecretMasker masker, CancellationToken cancellationToken)
     {
         var environment = host.Environment;
+        if (spec.Status == SpecStatus.Implemented && !request.Force)
+        {
+            throw new ImplementationException(
+                $"{spec.Id} is already implemented (status: implemented in {spec.File}): its pull request was merged. Pass --force to implement it again.");
+        }
+
         if (spec.Status != SpecStatus.Approved && !request.Force)
         {
             throw new ImplementationException(
@@ -122,11 +128,12 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
             return new CommandAgent(found, options, workspace, environment, masker, spec, branch);
         }
 
+        var rules = ClaudeCodePermissions.For(options, workspace.Root);
         var executable = ExecutableLookup.Find(options.Executable, workspace.Root, host.Environment)
             ?? throw new ImplementationException(
                 $"the Claude Code CLI ('{options.Executable}') was not found{(options.Executable.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}. " +
                 "Install it with `npm install -g @anthropic-ai/claude-code` (in GitHub Actions, after actions/setup-node), or set implementation.executable to its path, or use agent: command with another agent.");
-        return new ClaudeCodeAgent(executable, options, workspace, environment, masker);
+        return new ClaudeCodeAgent(executable, options, rules, workspace, environment, masker);
     }
 }
 

@@ -41,6 +41,21 @@ public sealed record ImplementationResult
     /// <summary>How long the run took.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>True when a review round found nothing new to answer and ran nothing.</summary>
+    public bool NothingNew { get; init; }
+
+    /// <summary>Whether this run answered review feedback on the open pull request (a review round).</summary>
+    public bool ReviewRound { get; init; }
+
+    /// <summary>The feedback a review round answered, and how much it ignored.</summary>
+    internal ReviewConversation? Feedback { get; init; }
+
+    /// <summary>Where the branch's earlier tip was kept before a restart moved it (<c>refs/speccake/previous/...</c>).</summary>
+    public string? KeptTip { get; init; }
+
+    /// <summary>The comment a review round posted on the pull request.</summary>
+    public string? Comment { get; init; }
+
     /// <summary>The artifact folder (prompts, transcripts, verify logs), relative to the repository root.</summary>
     public string? Artifacts { get; init; }
 }

@@ -51,6 +51,18 @@ internal static class ImplementationSummary
     private static List<(string Step, string Result, string Detail)> Rows(ImplementationResult result)
     {
         var rows = new List<(string, string, string)>();
+        if (result.KeptTip is { } kept)
+        {
+            rows.Add(("old tip", "kept", kept));
+        }
+
+        if (result.Feedback is { } feedback)
+        {
+            rows.Add(("review round", result.NothingNew ? "nothing new" : "answered", string.Create(
+                CultureInfo.InvariantCulture,
+                $"{feedback.Heard.Count + feedback.More} feedback item(s){(feedback.Ignored > 0 ? $", {feedback.Ignored} by people without write access ignored" : string.Empty)}")));
+        }
+
         foreach (var attempt in result.Attempts)
         {
             var agent = attempt.Agent;
@@ -69,6 +81,11 @@ internal static class ImplementationSummary
         if (result.PullRequest is { } pr)
         {
             rows.Add(("pull request", pr.Created ? "opened" : "updated", Join(string.Create(CultureInfo.InvariantCulture, $"#{pr.Number} {pr.Url}"), pr.Warnings.Count > 0 ? string.Join("; ", pr.Warnings) : null)));
+        }
+
+        if (result.Comment is { } comment)
+        {
+            rows.Add(("comment", "posted", comment));
         }
 
         foreach (var sent in result.Events)

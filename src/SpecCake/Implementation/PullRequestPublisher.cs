@@ -26,6 +26,76 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
         return string.IsNullOrEmpty(found.DefaultBranch) ? "main" : found.DefaultBranch;
     }
 
+    /// <summary>
+    /// The spec branch's pull request: the open one, else the newest closed one (whether it was
+    /// merged tells a new round from a rejected one); null when the branch never had one.
+    /// </summary>
+    /// <exception cref="ImplementationException">GitHub refused.</exception>
+    public async Task<SpecPullRequest?> FindAsync(string branch, CancellationToken cancellationToken)
+    {
+        var all = await CallAsync("list the pull requests", () => client.PullRequest.GetAllForRepository(
+            repository.Owner,
+            repository.Name,
+            new PullRequestRequest { State = ItemStateFilter.All, Head = $"{repository.Owner}:{branch}", SortProperty = PullRequestSort.Created, SortDirection = SortDirection.Descending },
+            new ApiOptions { PageSize = 30, PageCount = 1 }), cancellationToken).ConfigureAwait(false);
+        var mine = all.Where(pr => pr.Head?.Ref == branch).ToList();
+        var chosen = mine.FirstOrDefault(pr => pr.State.Value == ItemState.Open) ?? mine.OrderByDescending(pr => pr.CreatedAt).FirstOrDefault();
+        return chosen is null
+            ? null
+            : new SpecPullRequest(chosen.Number, chosen.HtmlUrl, chosen.State.Value == ItemState.Open, chosen.Merged || chosen.MergedAt is not null);
+    }
+
+    /// <summary>
+    /// The review conversation on pull request <paramref name="number"/> after <paramref name="since"/>
+    /// (every item when null): reviews, review comments on lines, and comments on the pull request.
+    /// Only people GitHub marks <c>OWNER</c>, <c>MEMBER</c> or <c>COLLABORATOR</c> are heard; anyone
+    /// else is counted and left out, and so are SpecCake's own comments.
+    /// </summary>
+    /// <exception cref="ImplementationException">GitHub refused.</exception>
+    public async Task<ReviewConversation> ConversationAsync(int number, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var pages = new ApiOptions { PageSize = 100, PageCount = 3 };
+        var reviews = CallAsync("read the reviews", () => client.PullRequest.Review.GetAll(repository.Owner, repository.Name, number, pages), cancellationToken);
+        var lineComments = CallAsync("read the review comments", () => client.PullRequest.ReviewComment.GetAll(repository.Owner, repository.Name, number, pages), cancellationToken);
+        var comments = CallAsync("read the pull request's comments", () => client.Issue.Comment.GetAllForIssue(repository.Owner, repository.Name, number, pages), cancellationToken);
+        await Task.WhenAll(reviews, lineComments, comments).ConfigureAwait(false);
+
+        var items = new List<ReviewFeedback>();
+        foreach (var review in await reviews.ConfigureAwait(false))
+        {
+            var state = review.State.StringValue?.ToUpperInvariant();
+            // A review with no words of its own (the envelope of line comments) says nothing more, unless it asks for changes.
+            if (state is "PENDING" || (string.IsNullOrWhiteSpace(review.Body) && state != "CHANGES_REQUESTED"))
+            {
+                continue;
+            }
+
+            var kind = state switch { "CHANGES_REQUESTED" => "review (changes requested)", "APPROVED" => "review (approved)", _ => "review" };
+            items.Add(new ReviewFeedback(kind, review.User?.Login, review.AuthorAssociation.StringValue, null, review.HtmlUrl, review.SubmittedAt, string.IsNullOrWhiteSpace(review.Body) ? "(changes requested, no comment)" : review.Body));
+        }
+
+        foreach (var comment in await lineComments.ConfigureAwait(false))
+        {
+            var line = ReviewConversation.LineOf(comment.DiffHunk);
+            items.Add(new ReviewFeedback("line comment", comment.User?.Login, comment.AuthorAssociation.StringValue, line is { } at ? $"{comment.Path}:{at}" : comment.Path, comment.HtmlUrl, comment.CreatedAt, comment.Body));
+        }
+
+        foreach (var comment in await comments.ConfigureAwait(false))
+        {
+            items.Add(new ReviewFeedback("comment", comment.User?.Login, comment.AuthorAssociation.StringValue, null, comment.HtmlUrl, comment.CreatedAt, comment.Body));
+        }
+
+        return ReviewConversation.From(items, since);
+    }
+
+    /// <summary>Posts a comment on pull request <paramref name="number"/>; its URL.</summary>
+    /// <exception cref="ImplementationException">GitHub refused.</exception>
+    public async Task<string> CommentAsync(int number, string body, CancellationToken cancellationToken)
+    {
+        var posted = await CallAsync("comment on the pull request", () => client.Issue.Comment.Create(repository.Owner, repository.Name, number, body), cancellationToken).ConfigureAwait(false);
+        return posted.HtmlUrl;
+    }
+
     /// <summary>Opens or updates the pull request from <paramref name="branch"/> into <paramref name="baseBranch"/>.</summary>
     /// <exception cref="ImplementationException">GitHub refused it.</exception>
     public async Task<PublishedPullRequest> PublishAsync(
@@ -137,6 +207,13 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
         _ => false,
     };
 }
+
+/// <summary>The spec branch's pull request as GitHub lists it.</summary>
+/// <param name="Number">Its number.</param>
+/// <param name="Url">Its web URL.</param>
+/// <param name="Open">Whether it is open.</param>
+/// <param name="Merged">Whether it was merged.</param>
+internal sealed record SpecPullRequest(int Number, string Url, bool Open, bool Merged);
 
 /// <summary>The pull request as GitHub answered.</summary>
 /// <param name="Number">Its number.</param>

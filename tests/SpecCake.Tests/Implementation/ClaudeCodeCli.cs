@@ -1,5 +1,3 @@
-using SpecCake.Tests.Configuration;
-
 namespace SpecCake.Tests.Implementation;
 
 /// <summary>
@@ -26,7 +24,7 @@ internal static class ClaudeCodeCli
             return File.Exists(given) ? given : null;
         }
 
-        var modules = System.IO.Path.Combine(TestConfig.RepositoryRoot(), ".artifacts", "claude-code", "node_modules");
+        var modules = System.IO.Path.Combine(SpecCake.TestSupport.RepositoryRoot.Path, ".artifacts", "claude-code", "node_modules");
         string[] candidates =
         [
             System.IO.Path.Combine(modules, "@anthropic-ai", "claude-code", "bin", "claude.exe"),

@@ -113,7 +113,7 @@ public sealed class ImplementationPieceTests
         Assert.StartsWith("fix(bug-0002): Fix the login xxx", subject, StringComparison.Ordinal);
         Assert.True(subject.Length <= 120, subject);
         Assert.Contains("- AC-1: works again\n", message, StringComparison.Ordinal);
-        Assert.EndsWith("\nSpec: BUG-0002\n", message, StringComparison.Ordinal);
+        Assert.EndsWith("\nSpecCake-Spec: BUG-0002\n", message, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -68,6 +68,38 @@ public sealed class ImplementationRunTests
     }
 
     [Fact]
+    public async Task Run_AgentSummary_IsInThePullRequestQuotedMaskedWithMentionsDefusedWithTheChecksAndUsage()
+    {
+        await using var scenario = await Scenario(
+            $"echo x > feature.txt; echo 'Added feature.txt; thanks @octocat and @octo-org/admins'; echo \"key {ImplementationScenario.NewRelicKey}\"",
+            verify: ["test -f feature.txt", "true"]);
+
+        scenario.Run();
+
+        var body = Assert.Single(scenario.GitHub.Pulls).Body!;
+        Assert.Contains("### What the agent says\n\n> Added feature.txt; thanks @\u200Boctocat and @\u200Bocto-org/admins\n> key ***\n", body, StringComparison.Ordinal);
+        Assert.DoesNotMatch("@(?!\u200B)(octocat|octo-org)", body);
+        Assert.Contains("| attempt | check | result | time |\n|---|---|---|---|\n| 1 | `test -f feature.txt` | passed | ", body, StringComparison.Ordinal);
+        Assert.Contains("| 1 | `true` | passed | ", body, StringComparison.Ordinal);
+        Assert.Matches(@"Opened by SpecCake ImplementSpec \(command, 1 attempt\(s\), \d+\.\d s\) · \[logs\]\(https://github.com/octo-org/specs-repo/actions/runs/4242\)", body);
+    }
+
+    [Fact]
+    public async Task Run_BodyTemplateWithTheNewPlaceholders_FillsThem()
+    {
+        await using var scenario = await Scenario("echo x > feature.txt; echo 'Did it.'", verify: ["true"], extra: """
+              pull_request:
+                body: "S={summary}|C={checks}|U={usage}|{id}"
+            """);
+
+        scenario.Run();
+
+        var body = Assert.Single(scenario.GitHub.Pulls).Body!;
+        Assert.StartsWith("S=> Did it.|C=| attempt | check | result | time |", body, StringComparison.Ordinal);
+        Assert.Matches(@"\|U=command, 1 attempt\(s\), \d+\.\d s\|FEAT-0001$", body);
+    }
+
+    [Fact]
     public async Task Run_Agent_GetsThePromptOnStdinAndInItsFileAndNoOtherCredentials()
     {
         await using var scenario = await Scenario("echo done > done.txt");
@@ -145,17 +177,18 @@ public sealed class ImplementationRunTests
     public async Task Run_PullRequestAlreadyOpen_UpdatesItInsteadOfOpeningAnother()
     {
         await using var scenario = await Scenario("echo run-$(date +%s%N) > feature.txt");
-        scenario.Run();
-        scenario.Work.Git("checkout", "-q", "main");
+        scenario.GitHub.AddOpen("spec/feat-0001", "opened by hand");
 
         var rerun = scenario.Run();
 
         var pull = Assert.Single(scenario.GitHub.Pulls);
         Assert.False(rerun.PullRequest!.Created);
         Assert.Equal((41, 1), (pull.Number, pull.Updates));
-        Assert.Single(scenario.GitHub.Requests, request => request.Method == "POST" && request.Path.EndsWith("/pulls", StringComparison.Ordinal));
+        Assert.DoesNotContain(scenario.GitHub.Requests, request => request.Method == "POST" && request.Path.EndsWith("/pulls", StringComparison.Ordinal));
         Assert.Equal(rerun.Commit, scenario.Origin.Git("rev-parse", "spec/feat-0001").Trim());
         Assert.Matches(@"pull request\s+updated\s+#41", scenario.Log.Text);
+        // pr_created only when a pull request is created.
+        Assert.Equal(["implementation_started", "implementation_completed"], scenario.Events());
     }
 
     [Fact]
@@ -254,13 +287,33 @@ public sealed class ImplementationRunTests
         Assert.False(Directory.Exists(Path.Combine(scenario.Work.Path, ".artifacts")));
         var text = scenario.Log.Text;
         Assert.Contains("ImplementSpec (dry run: nothing is changed, pushed or sent) for FEAT-0001: User Authentication", text, StringComparison.Ordinal);
-        Assert.Contains("  branch        spec/feat-0001, created or reset from origin/main", text, StringComparison.Ordinal);
+        Assert.Contains("  branch        spec/feat-0001, created from origin/main", text, StringComparison.Ordinal);
+        Assert.Contains("  spec status   set to implemented in specs/features/FEAT-0001.yaml by the pull request's commit", text, StringComparison.Ordinal);
         Assert.Contains("  verify        `dotnet test` (15 min)", text, StringComparison.Ordinal);
         Assert.Contains("  git checkout --no-track -B spec/feat-0001 refs/remotes/origin/main", text, StringComparison.Ordinal);
         Assert.Contains("  /bin/sh -c 'dotnet test'", text, StringComparison.Ordinal);
         Assert.Contains("< prompt", text, StringComparison.Ordinal);
         Assert.Contains("  | You are implementing spec FEAT-0001", text, StringComparison.Ordinal);
         Assert.Contains("  | - AC-1: Users can sign in with email and password", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DryRunWhereGitCannotTellTheDefaultBranch_PrintsTheBaseTheRealRunUses()
+    {
+        await using var scenario = await Scenario("echo x > feature.txt");
+        // No origin/HEAD in the clone (as after git init + remote add, or actions/checkout), and
+        // origin's own HEAD names no branch: git cannot say; GitHub can, as for the real run.
+        scenario.Origin.Git("symbolic-ref", "HEAD", "refs/heads/gone");
+        scenario.Origin.Git("branch", "-q", "develop", "main");
+        scenario.GitHub.DefaultBranch = "develop";
+
+        scenario.Run(dryRun: true);
+
+        Assert.Contains("  branch        spec/feat-0001, created from origin/develop", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.Contains("  git fetch --no-tags origin +refs/heads/develop:refs/remotes/origin/develop", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(the repository's default branch", scenario.Log.Text, StringComparison.Ordinal);
+        Assert.All(scenario.GitHub.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.Empty(scenario.Webhook.Requests);
     }
 
     [Fact]
@@ -349,7 +402,7 @@ public sealed class ImplementationRunTests
         Assert.Single(scenario.GitHub.Pulls);
     }
 
-    private static async Task<ImplementationScenario> Scenario(string script, string[]? verify = null, string extra = "", string status = "approved")
+    internal static async Task<ImplementationScenario> Scenario(string script, string[]? verify = null, string extra = "", string status = "approved", string jira = "")
     {
         var verifyYaml = verify is null ? string.Empty : "  verify:\n" + string.Concat(verify.Select(command => $"    - {JsonValue.Create(command)!.ToJsonString()}\n"));
         var scenario = await ImplementationScenario.CreateAsync(
@@ -365,7 +418,8 @@ public sealed class ImplementationRunTests
                     """);
                 return $"  agent: command\n  command: [\"sh\", \"{agent}\"]\n{verifyYaml}{extra}";
             },
-            status);
+            status,
+            jira);
         scenario.Extra["AGENT_OUT"] = scenario.Scratch;
         return scenario;
     }

@@ -58,8 +58,29 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     public static Task<ImplementationScenario> CreateAsync(string implementation, string status = "approved") =>
         CreateAsync(_ => implementation, status);
 
+    /// <summary>The spec file's text as the scenario writes it (comments, quotes and flow style to keep).</summary>
+    public static string SpecText(string status) => $"""
+        # FEAT-0001: keep this comment
+        id: FEAT-0001
+        title: "User Authentication"   # quoted on purpose
+        status: {status}  # flipped by the pull request's commit
+        type: feature
+        reviewers: ["@alice", "@octo-org/reviewers"]
+        labels: [auth, 'size-m']
+        description: |
+          Users sign in with their email address and a password.
+        acceptance_criteria:
+          - id: AC-1
+            text: Users can sign in with email and password
+          - Users are locked out after 5 failed attempts
+
+        """;
+
     /// <summary>As above, the block written knowing the scratch folder (where a test puts its agent script).</summary>
-    public static async Task<ImplementationScenario> CreateAsync(Func<string, string> implementation, string status = "approved")
+    /// <param name="implementation">The <c>implementation:</c> block's lines, knowing the scratch folder.</param>
+    /// <param name="status">The spec's status.</param>
+    /// <param name="jiraLines">More lines of the <c>jira:</c> block (e.g. its transitions), indented by four spaces.</param>
+    public static async Task<ImplementationScenario> CreateAsync(Func<string, string> implementation, string status = "approved", string jiraLines = "")
     {
         var scratch = Directory.CreateTempSubdirectory("speccake-implement-").FullName;
         var origin = new TempGitRepository(Path.Combine(scratch, "origin.git"));
@@ -73,20 +94,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
 
         work.Write(".gitignore", ".artifacts/\n.speccake/\n")
             .Write("README.md", "# Sample\n")
-            .Write("specs/features/FEAT-0001.yaml", $"""
-                id: FEAT-0001
-                title: User Authentication
-                status: {status}
-                type: feature
-                reviewers: ["@alice", "@octo-org/reviewers"]
-                description: |
-                  Users sign in with their email address and a password.
-                acceptance_criteria:
-                  - id: AC-1
-                    text: Users can sign in with email and password
-                  - Users are locked out after 5 failed attempts
-
-                """)
+            .Write("specs/features/FEAT-0001.yaml", SpecText(status))
             .Write("specs.config.yaml", $"""
                 specs:
                   paths: ["specs/**/*.yaml"]
@@ -106,6 +114,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
                     enabled: true
                     base_url: "{jira.Origin}"
                     project_key: PROJ
+                {jiraLines}
                   new_relic:
                     enabled: true
                     api_url: "{webhook.Origin}"
@@ -158,9 +167,26 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     }
 
     /// <summary>Runs ImplementSpec for FEAT-0001 as the task would.</summary>
-    public ImplementationResult Run(bool force = false, bool dryRun = false) =>
+    public ImplementationResult Run(bool force = false, bool dryRun = false, bool restart = false) =>
         new ImplementSpecTaskRunner(NotificationInputs.Files, new NotificationHost(Work.Path, Environment(), Log, dryRun, TimeProvider.System, TestData.FastRetry))
-            .Run(new ImplementSpecSettings { Spec = "FEAT-0001", Force = force });
+            .Run(new ImplementSpecSettings { Spec = "FEAT-0001", Force = force, Restart = restart });
+
+    /// <summary>
+    /// A reviewer's own clone of origin: they commit <paramref name="file"/> on the spec branch and
+    /// push it, as a person working on the pull request would; the commit pushed.
+    /// </summary>
+    public string ReviewerPushes(string file, string content, string branch = "spec/feat-0001")
+    {
+        var clone = new TempGitRepository(Path.Combine(Scratch, "reviewer-" + Guid.NewGuid().ToString("N")[..6]));
+        clone.Git("clone", "-q", "--branch", branch, Origin.Path, ".");
+        clone.Write(file, content);
+        var commit = clone.Commit("Reviewer: " + file);
+        clone.Git("push", "-q", "origin", "HEAD:refs/heads/" + branch);
+        return commit;
+    }
+
+    /// <summary>The spec file's text on a branch of origin.</summary>
+    public string SpecOn(string branch) => Origin.Git("show", $"{branch}:specs/features/FEAT-0001.yaml");
 
     /// <summary>Every branch on origin.</summary>
     public IReadOnlyList<string> RemoteBranches() =>

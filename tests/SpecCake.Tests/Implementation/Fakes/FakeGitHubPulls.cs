@@ -9,9 +9,11 @@ namespace SpecCake.Tests.Implementation.Fakes;
 
 /// <summary>
 /// The part of GitHub's REST API ImplementSpec uses, under <c>/api/v3</c> as Octokit addresses
-/// any host but github.com: the repository (its default branch), pull requests (list open ones by
-/// <c>head</c>, create, update), labels and requested reviewers. It holds its pull requests, checks
-/// the token and records every request.
+/// any host but github.com: the repository (its default branch), pull requests (list by state and
+/// <c>head</c>, create, update), labels, requested reviewers, and the review conversation — reviews,
+/// review comments on lines and comments on the pull request, each with its author's
+/// <c>author_association</c> — which a test writes as reviewers would and SpecCake reads and answers.
+/// It holds its state, checks the token and records every request.
 /// </summary>
 public sealed class FakeGitHubPulls : LoopbackServer
 {
@@ -45,6 +47,33 @@ public sealed class FakeGitHubPulls : LoopbackServer
         return fake;
     }
 
+    /// <summary>A review submitted on pull request <paramref name="number"/>.</summary>
+    public void AddReview(int number, string login, string association, string state, string body, DateTimeOffset? at = null) =>
+        Conversation(number, pull => pull.Reviews.Add(new JsonObject
+        {
+            ["id"] = NextId(), ["node_id"] = "PRR_x", ["user"] = User(login), ["body"] = body, ["state"] = state,
+            ["html_url"] = $"https://github.com/{Owner}/{Name}/pull/{number}#pullrequestreview-{pull.Reviews.Count + 1}",
+            ["pull_request_url"] = $"https://api.github.com/repos/{Owner}/{Name}/pulls/{number}",
+            ["author_association"] = association, ["submitted_at"] = Time(at), ["commit_id"] = "0000000000000000000000000000000000000000",
+        }));
+
+    /// <summary>A review comment on line <paramref name="line"/> of <paramref name="path"/> (a one-line hunk ending there).</summary>
+    public void AddLineComment(int number, string login, string association, string path, int line, string body, DateTimeOffset? at = null) =>
+        Conversation(number, pull => pull.ReviewComments.Add(new JsonObject
+        {
+            ["id"] = NextId(), ["node_id"] = "PRRC_x", ["path"] = path, ["position"] = 1, ["original_position"] = 1,
+            ["diff_hunk"] = $"@@ -0,0 +{line - 1},2 @@\n+context\n+the commented line",
+            ["commit_id"] = "0000000000000000000000000000000000000000", ["original_commit_id"] = "0000000000000000000000000000000000000000",
+            ["user"] = User(login), ["body"] = body, ["created_at"] = Time(at), ["updated_at"] = Time(at),
+            ["html_url"] = $"https://github.com/{Owner}/{Name}/pull/{number}#discussion_r{pull.ReviewComments.Count + 1}",
+            ["pull_request_url"] = $"https://api.github.com/repos/{Owner}/{Name}/pulls/{number}",
+            ["author_association"] = association, ["pull_request_review_id"] = 1,
+        }));
+
+    /// <summary>A comment on pull request <paramref name="number"/>'s conversation.</summary>
+    public void AddComment(int number, string login, string association, string body, DateTimeOffset? at = null) =>
+        Conversation(number, pull => pull.Comments.Add(Comment(number, pull, login, association, body, at)));
+
     /// <summary>A pull request that is already open (a rerun finds it).</summary>
     public FakePull AddOpen(string head, string title)
     {
@@ -77,6 +106,10 @@ public sealed class FakeGitHubPulls : LoopbackServer
         app.MapMethods(repo + "/pulls/{number:int}", ["PATCH"], UpdateAsync);
         app.MapPost(repo + "/issues/{number:int}/labels", LabelsAsync);
         app.MapPost(repo + "/pulls/{number:int}/requested_reviewers", ReviewersAsync);
+        app.MapGet(repo + "/pulls/{number:int}/reviews", context => ListConversationAsync(context, pull => pull.Reviews));
+        app.MapGet(repo + "/pulls/{number:int}/comments", context => ListConversationAsync(context, pull => pull.ReviewComments));
+        app.MapGet(repo + "/issues/{number:int}/comments", context => ListConversationAsync(context, pull => pull.Comments));
+        app.MapPost(repo + "/issues/{number:int}/comments", PostCommentAsync);
         app.MapFallback(context => WriteJsonAsync(context, new JsonObject { ["message"] = "Not Found" }, 404));
     }
 
@@ -196,6 +229,64 @@ public sealed class FakeGitHubPulls : LoopbackServer
         await WriteJsonAsync(context, Json(pull), 201);
     }
 
+    private Task ListConversationAsync(HttpContext context, Func<FakePull, List<JsonObject>> items)
+    {
+        var pull = Find(context);
+        if (pull is null)
+        {
+            return WriteJsonAsync(context, new JsonObject { ["message"] = "Not Found" }, 404);
+        }
+
+        lock (gate)
+        {
+            return WriteJsonAsync(context, new JsonArray([.. items(pull).Select(item => item.DeepClone())]));
+        }
+    }
+
+    private async Task PostCommentAsync(HttpContext context)
+    {
+        var body = (await ReadJsonAsync(context))!;
+        var pull = Find(context);
+        if (pull is null)
+        {
+            await WriteJsonAsync(context, new JsonObject { ["message"] = "Not Found" }, 404);
+            return;
+        }
+
+        JsonObject comment;
+        lock (gate)
+        {
+            comment = Comment(pull.Number, pull, "speccake-bot", "NONE", body["body"]!.GetValue<string>(), null);
+            pull.Comments.Add(comment);
+            pull.Posted.Add(comment["body"]!.GetValue<string>());
+        }
+
+        await WriteJsonAsync(context, comment, 201);
+    }
+
+    private void Conversation(int number, Action<FakePull> add)
+    {
+        lock (gate)
+        {
+            add(pulls.Single(pull => pull.Number == number));
+        }
+    }
+
+    private JsonObject Comment(int number, FakePull pull, string login, string association, string body, DateTimeOffset? at) => new()
+    {
+        ["id"] = NextId(), ["node_id"] = "IC_x", ["url"] = $"https://api.github.com/repos/{Owner}/{Name}/issues/comments/{pull.Comments.Count + 1}",
+        ["html_url"] = $"https://github.com/{Owner}/{Name}/pull/{number}#issuecomment-{pull.Comments.Count + 1}",
+        ["body"] = body, ["user"] = User(login), ["created_at"] = Time(at), ["updated_at"] = Time(at), ["author_association"] = association,
+    };
+
+    private int nextId = 1000;
+
+    private int NextId() => Interlocked.Increment(ref nextId);
+
+    private static JsonObject User(string login) => new() { ["login"] = login, ["id"] = login.Length, ["type"] = "User" };
+
+    private static string Time(DateTimeOffset? at) => (at ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     private static Task? Known(HttpContext context) =>
         context.GetRouteValue("owner")?.ToString() == Owner && context.GetRouteValue("repo")?.ToString() == Name
             ? null
@@ -214,6 +305,8 @@ public sealed class FakeGitHubPulls : LoopbackServer
     {
         ["id"] = pull.Number * 10, ["node_id"] = $"PR_{pull.Number}", ["number"] = pull.Number, ["state"] = pull.State,
         ["title"] = pull.Title, ["body"] = pull.Body, ["draft"] = pull.Draft,
+        ["merged"] = pull.Merged, ["merged_at"] = pull.Merged ? "2026-01-01T00:00:00Z" : null,
+        ["created_at"] = pull.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         ["html_url"] = $"https://github.com/{Owner}/{Name}/pull/{pull.Number}",
         ["url"] = $"https://api.github.com/repos/{Owner}/{Name}/pulls/{pull.Number}",
         ["head"] = new JsonObject { ["ref"] = pull.Head, ["label"] = $"{Owner}:{pull.Head}", ["sha"] = "0000000000000000000000000000000000000000" },
@@ -233,6 +326,13 @@ public sealed class FakePull(int number, string head, string baseBranch)
     public string? Body { get; set; }
     public bool Draft { get; set; }
     public int Updates { get; set; }
+    public bool Merged { get; set; }
+    public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
+    public List<JsonObject> Reviews { get; } = [];
+    public List<JsonObject> ReviewComments { get; } = [];
+    public List<JsonObject> Comments { get; } = [];
+    /// <summary>The comments SpecCake posted, in order.</summary>
+    public List<string> Posted { get; } = [];
     public List<string> Labels { get; } = [];
     public List<string> Reviewers { get; } = [];
     public List<string> TeamReviewers { get; } = [];
