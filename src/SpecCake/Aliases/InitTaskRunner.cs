@@ -65,17 +65,17 @@ internal sealed class InitTaskRunner(string workingDirectory, IDeliveryLog log, 
         var leftAlone = outcomes.Where(outcome => outcome.Action == SetupAction.LeftAlone).ToList();
         foreach (var outcome in written)
         {
-            Info($"{(preview ? "would write" : "wrote")}       {outcome.File.Path} ({outcome.File.What})");
+            Info($"{(preview ? "would write" : "wrote"),-12}{outcome.File.Path} ({outcome.File.What})");
         }
 
         foreach (var outcome in leftAlone)
         {
-            Info($"left alone       {outcome.File.Path} (already there)");
+            Info($"{"left alone",-12}{outcome.File.Path} (already there)");
         }
 
         foreach (var outcome in outcomes.Where(outcome => outcome.Action == SetupAction.Refused))
         {
-            log.Write(DeliveryLogLevel.Error, $"not written      {outcome.File.Path} ({outcome.Reason})");
+            log.Write(DeliveryLogLevel.Error, $"{"not written",-12}{outcome.File.Path} ({outcome.Reason})");
         }
 
         Info(written.Count == 0

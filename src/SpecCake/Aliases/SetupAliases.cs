@@ -47,6 +47,22 @@ public static class SetupAliases
     }
 
     /// <summary>
+    /// Sets SpecCake up in the repository of the working directory with <paramref name="integrations"/>
+    /// enabled: writes what is missing, never overwriting, and lists the secrets to add.
+    /// </summary>
+    /// <param name="context">The Cake context.</param>
+    /// <param name="integrations">The integrations' keys, e.g. <c>slack</c>, <c>jira</c>.</param>
+    /// <example><code>Task("Setup").Does(() => Init("slack", "jira", "webhooks"));</code></example>
+    [CakeMethodAlias]
+    [CakeNamespaceImport("SpecCake.Aliases")]
+    public static void Init(this ICakeContext context, params string[] integrations)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(integrations);
+        context.Init(new InitSettings { Integrations = integrations });
+    }
+
+    /// <summary>
     /// Sets SpecCake up in the repository of the working directory with the integrations in
     /// <see cref="InitSettings.Integrations"/>: writes what is missing (<c>specs.config.yaml</c>, a sample
     /// spec, <c>.github/workflows/specs.yml</c>, the JSON Schemas, the launchers), never overwriting

@@ -23,7 +23,10 @@ internal sealed record CheckReport(IReadOnlyList<CheckRow> Rows)
         _ => "skipped",
     };
 
-    /// <summary>The table, aligned, for the log.</summary>
+    /// <summary>
+    /// The table, aligned, for the log: integration, check, result and details on one line; how to fix,
+    /// when something is wrong, on the line below, so long details never widen the columns.
+    /// </summary>
     public string ToTable()
     {
         var text = new StringBuilder("SpecCake integration checks (read-only)\n");
@@ -32,15 +35,21 @@ internal sealed record CheckReport(IReadOnlyList<CheckRow> Rows)
             return text.Append("No enabled integration to check.").ToString();
         }
 
-        var rows = Cells().ToList();
-        var widths = Enumerable.Range(0, Header.Length)
-            .Select(column => Math.Max(Header[column].Length, rows.Select(row => row[column].Length).DefaultIfEmpty(0).Max()))
+        string[] header = ["Integration", "Check", "Result", "Details (and how to fix)"];
+        var cells = Cells().Select(row => row[..4]).ToList();
+        var widths = Enumerable.Range(0, 3)
+            .Select(column => Math.Max(header[column].Length, cells.Select(row => row[column].Length).DefaultIfEmpty(0).Max()))
             .ToArray();
-        AppendRow(text, Header, widths);
-        AppendRow(text, [.. widths.Select(width => new string('-', width))], widths);
-        foreach (var row in rows)
+        var indent = widths.Sum() + (2 * widths.Length);
+        AppendRow(text, header, widths);
+        AppendRow(text, [.. widths.Select(width => new string('-', width)), new string('-', header[3].Length)], widths);
+        foreach (var row in Rows)
         {
-            AppendRow(text, row, widths);
+            AppendRow(text, [row.Integration, row.Check, Describe(row.Outcome.Result), OneLine(row.Outcome.Detail)], widths);
+            if (row.Outcome.Fix is { Length: > 0 } fix)
+            {
+                text.Append(' ', indent).Append("how to fix: ").Append(OneLine(fix)).Append('\n');
+            }
         }
 
         var counts = Enum.GetValues<CheckResult>()

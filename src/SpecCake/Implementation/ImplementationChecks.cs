@@ -26,7 +26,8 @@ internal static class ImplementationChecks
     {
         public string Name => "secrets";
 
-        public bool IsPrerequisite => true;
+        // The CLI can be checked without them; the repository check needs the token and says so.
+        public bool IsPrerequisite => false;
 
         public Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
         {
@@ -105,6 +106,11 @@ internal static class ImplementationChecks
 
         public async Task<CheckOutcome> RunAsync(CheckContext context, CancellationToken cancellationToken)
         {
+            if (context.Variable(SecretNames.GitHubToken) is null)
+            {
+                return CheckOutcome.Skip($"needs {SecretNames.GitHubToken}");
+            }
+
             if (RepositoryReference.Parse(context.Variable("GITHUB_REPOSITORY")) is not { } repository)
             {
                 return CheckOutcome.Fail("cannot tell which GitHub repository the pull request goes to", "set GITHUB_REPOSITORY=owner/name (GitHub Actions sets it), or give the clone a GitHub origin");

@@ -67,7 +67,7 @@ public sealed class InitTests
 
         Assert.Equal("# mine\nspecs:\n  paths: [\"specs/**/*.yaml\"]\n", File.ReadAllText(Path.Combine(repository.Path, "specs.config.yaml")));
         Assert.True(File.Exists(Path.Combine(repository.Path, ".github/workflows/specs.yml")));
-        Assert.Contains(context.Lines.All, line => line.Text == "left alone       specs.config.yaml (already there)");
+        Assert.Contains(context.Lines.All, line => line.Text == "left alone  specs.config.yaml (already there)");
     }
 
     [Fact]
@@ -181,6 +181,27 @@ public sealed class InitTests
         {
             Assert.Equal(File.ReadAllText(launcher).ReplaceLineEndings("\n"), files[Path.GetFileName(launcher)]);
         }
+    }
+
+    [Fact]
+    public void Readme_QuickSetupOutput_IsWhatInitPrintsForItsCommand()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "README.md"));
+        var section = readme[readme.IndexOf("## Quick setup", StringComparison.Ordinal)..readme.IndexOf("## Tasks", StringComparison.Ordinal)];
+        var command = section.Split('\n').First(line => line.StartsWith("dotnet speccake --target=Init", StringComparison.Ordinal));
+        var block = section[(section.IndexOf("```text", StringComparison.Ordinal) + 7)..];
+        var shown = block[..block.IndexOf("```", StringComparison.Ordinal)].Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && line != "...").ToList();
+        using var repository = TempGitRepository.Init();
+        var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>(), [.. command.Split("  #")[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(argument => argument.TrimStart('-'))]);
+
+        context.Init(InitSettings.FromArguments(context.Arguments));
+
+        var printed = context.Lines.All.Select(line => line.Text.Trim()).ToList();
+        Assert.True(shown.Count >= 10, string.Join("\n", shown));
+        Assert.All(shown, line => Assert.Contains(line, printed));
+        Assert.Equal(
+            shown.Where(line => line.StartsWith("gh secret set", StringComparison.Ordinal)),
+            printed.Where(line => line.StartsWith("gh secret set", StringComparison.Ordinal)));
     }
 
     /// <summary>Reads a configuration Init wrote, beside its sample spec, as a task does (a missing secret is listed, not an error).</summary>

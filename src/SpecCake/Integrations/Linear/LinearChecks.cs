@@ -54,7 +54,7 @@ internal static class LinearChecks
                     states(first: 250) { nodes { id name } }
                   }
                   issueLabels(first: 250, filter: { team: { null: true } }) { nodes { id name } }
-                  teams(first: 100) { nodes { id key name } }
+                  visible: teams(first: 100) { nodes { id key name } }
                 }
                 """, new JsonObject { ["teamId"] = TeamId }, cancellationToken);
 
@@ -72,9 +72,9 @@ internal static class LinearChecks
 
         protected override async Task<CheckOutcome> CheckAsync(CheckContext context, CancellationToken cancellationToken)
         {
-            var data = await session.QueryAsync(context, "query SpecCakeViewer { viewer { id name email } }", [], cancellationToken).ConfigureAwait(false);
+            var data = await session.QueryAsync(context, "query SpecCakeViewer { viewer { id name address: email } }", [], cancellationToken).ConfigureAwait(false);
             var viewer = data.Object("viewer");
-            var email = viewer.OptionalString("email");
+            var email = viewer.OptionalString("address");
             return CheckOutcome.Pass($"the key is {viewer.OptionalString("name") ?? viewer.String("id")}'s{(email is { Length: > 0 } ? $" ({email})" : string.Empty)}");
         }
 
@@ -97,7 +97,7 @@ internal static class LinearChecks
                 return CheckOutcome.Pass($"{team.OptionalString("name") ?? team.String("id")} ({team.OptionalString("key")}, {team.String("id")})");
             }
 
-            var teams = data.OptionalObject("teams")?.Array("nodes").Select(node => $"{node.OptionalString("key")} {node.OptionalString("name")} ({node.String("id")})").ToList() ?? [];
+            var teams = data.OptionalObject("visible")?.Array("nodes").Select(node => $"{node.OptionalString("key")} {node.OptionalString("name")} ({node.String("id")})").ToList() ?? [];
             return CheckOutcome.Fail(
                 $"Linear has no team \"{session.TeamId}\" the key can see; its teams: {(teams.Count == 0 ? "none" : string.Join(", ", teams))}",
                 "set team_id to one of those IDs (or keys)");

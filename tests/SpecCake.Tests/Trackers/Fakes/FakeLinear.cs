@@ -94,7 +94,8 @@ public sealed partial class FakeLinear : LoopbackServer
             data = operation switch
             {
                 "SpecCakeTeam" => Team(variables),
-                "SpecCakeViewer" => new JsonObject { ["viewer"] = new JsonObject { ["id"] = "user-1", ["name"] = "SpecCake Bot", ["email"] = "bot@example.com" } },
+                // Aliased fields answer under their alias, as GraphQL does.
+                "SpecCakeViewer" => new JsonObject { ["viewer"] = new JsonObject { ["id"] = "user-1", ["name"] = "SpecCake Bot", [query.Contains("address: email", StringComparison.Ordinal) ? "address" : "email"] = "bot@example.com" } },
                 "SpecCakeCheckTeam" => CheckTeam(variables),
                 "SpecCakeFindIssues" => FindIssues(query, variables),
                 "SpecCakeFindUnmarked" => FindUnmarked(variables),
@@ -127,6 +128,7 @@ public sealed partial class FakeLinear : LoopbackServer
         };
     }
 
+    // The teams the key sees, under the alias SpecCake's check asks for them by.
     private JsonObject CheckTeam(JsonObject variables)
     {
         var team = Team(variables);
@@ -136,7 +138,7 @@ public sealed partial class FakeLinear : LoopbackServer
             found["name"] = "Engineering";
         }
 
-        team["teams"] = new JsonObject { ["nodes"] = new JsonArray(new JsonObject { ["id"] = TeamId, ["key"] = TeamKey, ["name"] = "Engineering" }) };
+        team["visible"] = new JsonObject { ["nodes"] = new JsonArray(new JsonObject { ["id"] = TeamId, ["key"] = TeamKey, ["name"] = "Engineering" }) };
         return team;
     }
 
