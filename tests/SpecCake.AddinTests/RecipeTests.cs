@@ -87,7 +87,9 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
         Assert.Empty(server.Received);
         Assert.Contains("Notifying spec_approved for FEAT-0001: 1 delivery (dry run: nothing is sent).", result.All);
         Assert.Contains("This was a dry run.", result.All);
-        Assert.DoesNotContain(server.BaseUrl, result.All);
+        // The URL is written in the config in plain text, so the preview shows it as written; the
+        // HMAC secret comes from the environment and stays masked.
+        Assert.Contains("POST " + server.BaseUrl + "/hook", result.All);
         Assert.DoesNotContain(WebhookSecret, result.All);
     }
 
