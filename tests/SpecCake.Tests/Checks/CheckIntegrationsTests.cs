@@ -286,11 +286,11 @@ public sealed class CheckIntegrationsTests
     /// <summary>A stand-in for the Claude Code CLI that answers <c>--version</c> as the real one does.</summary>
     private sealed class FakeClaude : IDisposable
     {
-        private readonly string directory = Directory.CreateTempSubdirectory("speccake-fake-claude-").FullName;
+        private readonly string _directory = Directory.CreateTempSubdirectory("speccake-fake-claude-").FullName;
 
         public FakeClaude()
         {
-            Path = System.IO.Path.Combine(directory, "claude");
+            Path = System.IO.Path.Combine(_directory, "claude");
             File.WriteAllText(Path, "#!/bin/sh\necho '2.1.332 (Claude Code)'\n");
             if (!OperatingSystem.IsWindows())
             {
@@ -300,6 +300,6 @@ public sealed class CheckIntegrationsTests
 
         public string Path { get; }
 
-        public void Dispose() => Directory.Delete(directory, recursive: true);
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
     }
 }

@@ -21,7 +21,7 @@ internal static class AzureDevOpsChecks
     /// <summary>One read-only client, the organization and project as the tracker resolves them.</summary>
     private sealed class Session(AzureDevOpsOptions options) : IDisposable
     {
-        private TrackerHttp? http;
+        private TrackerHttp? _http;
 
         public AzureDevOpsOptions Options => options;
 
@@ -33,18 +33,18 @@ internal static class AzureDevOpsChecks
 
         public Task<TrackerAnswer> GetAsync(CheckContext context, string path, CancellationToken cancellationToken)
         {
-            if (http is null)
+            if (_http is null)
             {
                 var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(":" + context.Variable(AzureDevOpsIntegration.Pat.Name)));
                 context.Masker.Add(basic);
-                http = context.ReadOnlyHttp(AzureDevOpsIntegration.ConfigKey, new Dictionary<string, string> { ["Authorization"] = "Basic " + basic, ["Accept"] = "application/json" });
+                _http = context.ReadOnlyHttp(AzureDevOpsIntegration.ConfigKey, new Dictionary<string, string> { ["Authorization"] = "Basic " + basic, ["Accept"] = "application/json" });
             }
 
             var url = $"{(options.ApiUrl ?? AzureDevOpsTracker.DefaultApiUrl).TrimEnd('/')}/{Uri.EscapeDataString(Organization(context))}{path}{(path.Contains('?', StringComparison.Ordinal) ? "&" : "?")}{AzureDevOpsTracker.ApiVersion}";
-            return TrackerAnswer.SendAsync(http, new TrackerRequest(AzureDevOpsIntegration.ConfigKey, HttpMethod.Get, url, context.Masker), null, cancellationToken);
+            return TrackerAnswer.SendAsync(_http, new TrackerRequest(AzureDevOpsIntegration.ConfigKey, HttpMethod.Get, url, context.Masker), null, cancellationToken);
         }
 
-        public void Dispose() => http?.Dispose();
+        public void Dispose() => _http?.Dispose();
 
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

@@ -24,8 +24,8 @@ internal static class GitHubProjectsChecks
 
     private sealed class Session(GitHubProjectsOptions options) : IDisposable
     {
-        private TrackerHttp? http;
-        private Task<TrackerAnswer>? project;
+        private TrackerHttp? _http;
+        private Task<TrackerAnswer>? _project;
 
         public GitHubProjectsOptions Options => options;
 
@@ -34,23 +34,23 @@ internal static class GitHubProjectsChecks
         /// <summary>The project (null when GitHub knows none the token can see) with its status field.</summary>
         public Task<TrackerAnswer> ProjectAsync(CheckContext context, CancellationToken cancellationToken)
         {
-            if (project is not null)
+            if (_project is not null)
             {
-                return project;
+                return _project;
             }
 
             var url = GitHubProjectsTracker.GraphQLUrl(GitHubProjectsTracker.ApiUrl(options, context.Environment));
-            http = context.ReadOnlyHttp(GitHubProjectsIntegration.ConfigKey, new Dictionary<string, string>
+            _http = context.ReadOnlyHttp(GitHubProjectsIntegration.ConfigKey, new Dictionary<string, string>
             {
                 ["Authorization"] = "Bearer " + context.Variable(GitHubProjectsIntegration.Token.Name),
                 ["User-Agent"] = "SpecCake",
             });
             var variables = new JsonObject { ["owner"] = Owner(context), ["number"] = options.ProjectNumber, ["field"] = options.StatusField };
-            return project = TrackerAnswer.GraphQLAsync(
-                http, TrackerRequest.GraphQL(GitHubProjectsIntegration.ConfigKey, url, GitHubProjectsTracker.ProjectQuery, context.Masker), GitHubProjectsTracker.ProjectQuery, variables, cancellationToken);
+            return _project = TrackerAnswer.GraphQLAsync(
+                _http, TrackerRequest.GraphQL(GitHubProjectsIntegration.ConfigKey, url, GitHubProjectsTracker.ProjectQuery, context.Masker), GitHubProjectsTracker.ProjectQuery, variables, cancellationToken);
         }
 
-        public void Dispose() => http?.Dispose();
+        public void Dispose() => _http?.Dispose();
     }
 
     /// <summary>The token can read the project. Owns the session.</summary>

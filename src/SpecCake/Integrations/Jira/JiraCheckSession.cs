@@ -13,9 +13,9 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
     // Issues looked at for the transitions they offer, when the workflow cannot be read.
     private const int SampleIssues = 50;
 
-    private JiraConnection? connection;
-    private Task<TrackerAnswer>? project;
-    private Task<JiraKnownTransitions>? transitions;
+    private JiraConnection? _connection;
+    private Task<TrackerAnswer>? _project;
+    private Task<JiraKnownTransitions>? _transitions;
 
     /// <summary>The options checked.</summary>
     public JiraOptions Options => options;
@@ -25,11 +25,11 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
 
     /// <summary>The read-only connection, opened on first use.</summary>
     public JiraConnection Connection(CheckContext context) =>
-        connection ??= JiraConnection.Open(options, context.Environment, context.SyncOptions, context.Masker, readOnly: true);
+        _connection ??= JiraConnection.Open(options, context.Environment, context.SyncOptions, context.Masker, readOnly: true);
 
     /// <summary><c>GET /project/{key}</c>: the project with its issue types.</summary>
     public Task<TrackerAnswer> ProjectAsync(CheckContext context, CancellationToken cancellationToken) =>
-        project ??= Connection(context).GetAsync($"/project/{Uri.EscapeDataString(ProjectKey)}", cancellationToken);
+        _project ??= Connection(context).GetAsync($"/project/{Uri.EscapeDataString(ProjectKey)}", cancellationToken);
 
     /// <summary>The configured issue type as the project lists it, or null when it has none of that name.</summary>
     public async Task<TrackerAnswer?> IssueTypeAsync(string name, CheckContext context, CancellationToken cancellationToken) =>
@@ -39,9 +39,9 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
 
     /// <summary>The transitions Jira knows for the configured issue type, and where that was read.</summary>
     public Task<JiraKnownTransitions> TransitionsAsync(CheckContext context, CancellationToken cancellationToken) =>
-        transitions ??= ReadTransitionsAsync(context, cancellationToken);
+        _transitions ??= ReadTransitionsAsync(context, cancellationToken);
 
-    public void Dispose() => connection?.Dispose();
+    public void Dispose() => _connection?.Dispose();
 
     private async Task<JiraKnownTransitions> ReadTransitionsAsync(CheckContext context, CancellationToken cancellationToken)
     {

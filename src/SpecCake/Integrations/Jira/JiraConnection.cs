@@ -12,14 +12,14 @@ namespace SpecCake.Integrations.Jira;
 /// </summary>
 internal sealed class JiraConnection : IDisposable
 {
-    private readonly SecretMasker mask;
+    private readonly SecretMasker _mask;
 
     private JiraConnection(string site, JiraDialect dialect, TrackerHttp http, SecretMasker mask)
     {
         Site = site;
         Dialect = dialect;
         Http = http;
-        this.mask = mask;
+        _mask = mask;
     }
 
     /// <summary>The site, without a trailing slash.</summary>
@@ -63,7 +63,7 @@ internal sealed class JiraConnection : IDisposable
 
     /// <summary>A request to <paramref name="path"/> under the API, as errors name it.</summary>
     public TrackerRequest Request(HttpMethod method, string path, bool creates = false) =>
-        new(JiraIntegration.ConfigKey, method, Api + path, mask, Creates: creates);
+        new(JiraIntegration.ConfigKey, method, Api + path, _mask, Creates: creates);
 
     /// <summary>GETs <paramref name="path"/> under the API and reads its JSON answer.</summary>
     public Task<TrackerAnswer> GetAsync(string path, CancellationToken cancellationToken) =>

@@ -13,10 +13,10 @@ namespace SpecCake.Integrations.Jira;
 /// </summary>
 internal sealed class JiraIssueReader(JiraOptions options, JiraDialect dialect)
 {
-    private readonly ConcurrentDictionary<string, JiraTransition> learned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JiraTransition> _learned = new(StringComparer.Ordinal);
 
     /// <summary>Where each transition seen so far leads, by transition ID.</summary>
-    public IReadOnlyDictionary<string, JiraTransition> Learned => learned;
+    public IReadOnlyDictionary<string, JiraTransition> Learned => _learned;
 
     /// <summary>The issue.</summary>
     /// <param name="issue">An issue object with <c>key</c> and <c>fields</c>.</param>
@@ -30,7 +30,7 @@ internal sealed class JiraIssueReader(JiraOptions options, JiraDialect dialect)
         {
             var read = ReadTransition(transition);
             transitions.Add(read);
-            learned.TryAdd(read.Id, read);
+            _learned.TryAdd(read.Id, read);
         }
 
         var subtasks = ReadSubtasks(fields);

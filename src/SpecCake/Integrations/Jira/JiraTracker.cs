@@ -26,22 +26,22 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
     private const string DuplicateLabel = "speccake-duplicate";
 
     // Issues this run created, by spec: their IDs are passed as reconcileIssues when looking again.
-    private readonly ConcurrentDictionary<string, long> createdIds = new(StringComparer.Ordinal);
-    private readonly JiraWorkflow workflow = new(options);
-    private Areas? areas;
+    private readonly ConcurrentDictionary<string, long> _createdIds = new(StringComparer.Ordinal);
+    private readonly JiraWorkflow _workflow = new(options);
+    private Areas? _areas;
 
     public string Name => TrackerName;
 
-    private Areas Jira => areas ?? throw new InvalidOperationException("PrepareAsync first.");
+    private Areas Jira => _areas ?? throw new InvalidOperationException("PrepareAsync first.");
 
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
         var connection = JiraConnection.Open(options, environment, syncOptions, mask);
         var reader = new JiraIssueReader(options, connection.Dialect);
-        areas = new Areas(
+        _areas = new Areas(
             connection,
             new JiraSearch(connection, options, reader),
-            new JiraStatusSync(connection, workflow, reader),
+            new JiraStatusSync(connection, _workflow, reader),
             new JiraSubtasks(connection, options),
             new JiraRemoteLinks(connection));
         return Task.CompletedTask;
@@ -52,9 +52,9 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         var wanted = targets.Select(target => target.SpecId).ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, List<JiraIssue>>(StringComparer.Ordinal);
         var ids = targets.Select(target => target.SpecId).Distinct().ToList();
-        foreach (var chunk in ids.Chunk(ids.Any(createdIds.ContainsKey) ? ReconcileLimit : SpecsPerSearch))
+        foreach (var chunk in ids.Chunk(ids.Any(_createdIds.ContainsKey) ? ReconcileLimit : SpecsPerSearch))
         {
-            var reconcile = chunk.Where(createdIds.ContainsKey).Select(id => createdIds[id]).ToList();
+            var reconcile = chunk.Where(_createdIds.ContainsKey).Select(id => _createdIds[id]).ToList();
             await foreach (var issue in Jira.Search.IssuesAsync(Jira.Search.MarkerQuery(chunk), reconcile, cancellationToken).ConfigureAwait(false))
             {
                 if (SpecIdOf(issue, wanted) is { } specId)
@@ -80,7 +80,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
             fields.AddRange([TrackerFields.Title, TrackerFields.Description, TrackerFields.Labels]);
             AddIf(fields, options.SpecField is not null, TrackerFields.SpecId);
             AddIf(fields, options.CriteriaField is not null, TrackerFields.AcceptanceCriteria);
-            AddIf(fields, workflow.Goal(spec.Status) is not null, TrackerFields.Status);
+            AddIf(fields, _workflow.Goal(spec.Status) is not null, TrackerFields.Status);
             AddIf(fields, options.CreateSubtasks && spec.AcceptanceCriteria.Count > 0, TrackerFields.Subtasks);
             AddIf(fields, target.PullRequest is not null, TrackerFields.PullRequestLink);
             return fields;
@@ -131,11 +131,11 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         var key = created.String("key");
         if (long.TryParse(created.OptionalString("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
         {
-            createdIds[spec.Id] = id;
+            _createdIds[spec.Id] = id;
         }
 
         // A new issue is in its workflow's first status: move it now; the rest follows the same path as updates.
-        if (workflow.Goal(spec.Status) is not null)
+        if (_workflow.Goal(spec.Status) is not null)
         {
             await Jira.Status.ApplyAsync(spec, key, cancellationToken).ConfigureAwait(false);
         }
@@ -227,7 +227,7 @@ internal sealed class JiraTracker(JiraOptions options, IReadOnlyDictionary<strin
         }
     }
 
-    public void Dispose() => areas?.Connection.Dispose();
+    public void Dispose() => _areas?.Connection.Dispose();
 
     private string? SpecIdOf(JiraIssue issue, HashSet<string> wanted)
     {

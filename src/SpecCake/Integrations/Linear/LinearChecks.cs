@@ -30,8 +30,8 @@ internal static class LinearChecks
     /// <summary>One read-only client and the team's answer, read once.</summary>
     private sealed class Session(LinearOptions options) : IDisposable
     {
-        private TrackerHttp? http;
-        private Task<TrackerAnswer>? team;
+        private TrackerHttp? _http;
+        private Task<TrackerAnswer>? _team;
 
         public LinearOptions Options => options;
 
@@ -40,13 +40,13 @@ internal static class LinearChecks
         public Task<TrackerAnswer> QueryAsync(CheckContext context, string query, JsonObject variables, CancellationToken cancellationToken)
         {
             var url = options.ApiUrl ?? LinearTracker.DefaultApiUrl;
-            http ??= context.ReadOnlyHttp(LinearIntegration.ConfigKey, new Dictionary<string, string> { ["Authorization"] = context.Variable(LinearIntegration.ApiKey.Name)! });
-            return TrackerAnswer.GraphQLAsync(http, TrackerRequest.GraphQL(LinearIntegration.ConfigKey, url, query, context.Masker), query, variables, cancellationToken);
+            _http ??= context.ReadOnlyHttp(LinearIntegration.ConfigKey, new Dictionary<string, string> { ["Authorization"] = context.Variable(LinearIntegration.ApiKey.Name)! });
+            return TrackerAnswer.GraphQLAsync(_http, TrackerRequest.GraphQL(LinearIntegration.ConfigKey, url, query, context.Masker), query, variables, cancellationToken);
         }
 
         /// <summary>The team (null when Linear knows none by that ID or key), its states and labels, the workspace's labels and the teams the key sees.</summary>
         public Task<TrackerAnswer> TeamAsync(CheckContext context, CancellationToken cancellationToken) =>
-            team ??= QueryAsync(context, """
+            _team ??= QueryAsync(context, """
                 query SpecCakeCheckTeam($teamId: String!) {
                   team(id: $teamId) {
                     id key name
@@ -58,7 +58,7 @@ internal static class LinearChecks
                 }
                 """, new JsonObject { ["teamId"] = TeamId }, cancellationToken);
 
-        public void Dispose() => http?.Dispose();
+        public void Dispose() => _http?.Dispose();
     }
 
     /// <summary>The key works: <c>viewer</c> answers whose it is. Owns the session (the runner disposes it).</summary>

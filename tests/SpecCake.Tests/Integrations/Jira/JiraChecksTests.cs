@@ -13,14 +13,14 @@ namespace SpecCake.Tests.Integrations.Jira;
 /// </summary>
 public sealed class JiraChecksTests : IAsyncLifetime
 {
-    private readonly FakeJira jira = new();
+    private readonly FakeJira _jira = new();
 
     public async Task InitializeAsync()
     {
-        await jira.ListenAsync();
+        await _jira.ListenAsync();
     }
 
-    public Task DisposeAsync() => jira.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _jira.DisposeAsync().AsTask();
 
     [Theory]
     [InlineData(true)]
@@ -36,10 +36,10 @@ public sealed class JiraChecksTests : IAsyncLifetime
         Assert.Equal(
             ["secrets", "sign-in", "project PROJ", "permissions", "issue type Story", "field_mappings", "transition_on_approve 21", "transition_on_implement 31"],
             report.Rows.Select(row => row.Check));
-        Assert.Contains($"signed in to {(cloud ? "Jira Cloud" : "Jira Server/Data Center")} at {jira.Origin} as SpecCake Bot", report.Row("jira", "sign-in").Outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains($"signed in to {(cloud ? "Jira Cloud" : "Jira Server/Data Center")} at {_jira.Origin} as SpecCake Bot", report.Row("jira", "sign-in").Outcome.Detail, StringComparison.Ordinal);
         Assert.Equal("acceptance_criteria → customfield_10002 (Acceptance criteria), spec_id → customfield_10001 (Spec ID)", report.Row("jira", "field_mappings").Outcome.Detail);
-        Assert.All(jira.Requests, request => Assert.Equal("GET", request.Method));
-        Assert.All(jira.Requests, request => Assert.StartsWith(cloud ? "/rest/api/3/" : "/rest/api/2/", request.Path, StringComparison.Ordinal));
+        Assert.All(_jira.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.All(_jira.Requests, request => Assert.StartsWith(cloud ? "/rest/api/3/" : "/rest/api/2/", request.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,14 +56,14 @@ public sealed class JiraChecksTests : IAsyncLifetime
             + "21 Start progress (→ In Progress), 31 Done (→ Done), 41 Stop progress (→ To Do)",
             row.Outcome.Detail);
         Assert.Contains("set transition_on_implement to the ID of the transition", row.Outcome.Fix, StringComparison.Ordinal);
-        Assert.Contains(jira.Requests, request => request.Path == "/rest/api/3/workflowscheme/project");
-        Assert.Contains(jira.Requests, request => request.Path == "/rest/api/3/search/jql" && request.Method == "GET");
+        Assert.Contains(_jira.Requests, request => request.Path == "/rest/api/3/workflowscheme/project");
+        Assert.Contains(_jira.Requests, request => request.Path == "/rest/api/3/search/jql" && request.Method == "GET");
     }
 
     [Fact]
     public async Task CheckIntegrations_UnknownTransitionAsAJiraAdministrator_FailsListingTheWorkflowsTransitions()
     {
-        jira.AdministerJira = true;
+        _jira.AdministerJira = true;
         using var scenario = new CheckScenario(YamlConfig(implement: "99"), JiraEnvironment(cloud: true));
 
         var row = scenario.Check().Row("jira", "transition_on_implement 99");
@@ -73,7 +73,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
             "transition \"99\" (transition_on_implement) is not one Jira knows: the workflow \"Software Simplified Workflow for Project PROJ\" of Story in PROJ offer "
             + "11 Reopen (→ To Do), 21 Start progress (→ In Progress), 31 Done (→ Done), 41 Stop progress (→ To Do)",
             row.Outcome.Detail);
-        Assert.DoesNotContain(jira.Requests, request => request.Path.StartsWith("/rest/api/3/search", StringComparison.Ordinal));
+        Assert.DoesNotContain(_jira.Requests, request => request.Path.StartsWith("/rest/api/3/search", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
     [Fact]
     public async Task CheckIntegrations_CredentialsRefused_SignInFailsWithTheFixAndTheRestIsSkipped()
     {
-        jira.RejectCredentials = true;
+        _jira.RejectCredentials = true;
         using var scenario = new CheckScenario(YamlConfig(), JiraEnvironment(cloud: true));
 
         var report = scenario.Check();
@@ -116,7 +116,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
         Assert.Contains("gh secret set JIRA_API_TOKEN", signIn.Fix, StringComparison.Ordinal);
         Assert.DoesNotContain(JiraToken, report.ToTable(), StringComparison.Ordinal);
         Assert.All(report.Rows.SkipWhile(row => row.Check != "sign-in").Skip(1), row => Assert.Equal((CheckResult.Skipped, "needs sign-in to pass"), (row.Outcome.Result, row.Outcome.Detail)));
-        Assert.Single(jira.Requests);
+        Assert.Single(_jira.Requests);
         await Task.CompletedTask;
     }
 
@@ -136,8 +136,8 @@ public sealed class JiraChecksTests : IAsyncLifetime
     [Fact]
     public async Task CheckIntegrations_AccountMayNotCreateIssues_FailsNamingThePermission()
     {
-        jira.Permissions.Remove("CREATE_ISSUES");
-        jira.Permissions.Remove("DELETE_ISSUES");
+        _jira.Permissions.Remove("CREATE_ISSUES");
+        _jira.Permissions.Remove("DELETE_ISSUES");
         using var scenario = new CheckScenario(YamlConfig(), JiraEnvironment(cloud: true));
 
         var row = scenario.Check().Row("jira", "permissions");
@@ -150,7 +150,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
     [Fact]
     public async Task CheckIntegrations_AccountMayNotDeleteIssues_IsAWarningNotAFailure()
     {
-        jira.Permissions.Remove("DELETE_ISSUES");
+        _jira.Permissions.Remove("DELETE_ISSUES");
         using var scenario = new CheckScenario(YamlConfig(), JiraEnvironment(cloud: true));
 
         var row = scenario.Check().Row("jira", "permissions");
@@ -185,15 +185,15 @@ public sealed class JiraChecksTests : IAsyncLifetime
 
         Assert.Equal(CheckResult.Failed, row.Outcome.Result);
         Assert.Equal("Story issues of PROJ have no status \"Shipped\" (status_mappings.implemented); their statuses: To Do, In Progress, Done", row.Outcome.Detail);
-        Assert.All(jira.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.All(_jira.Requests, request => Assert.Equal("GET", request.Method));
         await Task.CompletedTask;
     }
 
     private async Task HoldSpecCakesIssuesAsync(bool cloud)
     {
-        var summary = await TrackerSync.SyncAsync(TrackerScenario.Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(cloud), [Spec(1), Spec(2, SpecStatus.Approved)], Options());
+        var summary = await TrackerSync.SyncAsync(TrackerScenario.Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(cloud), [Spec(1), Spec(2, SpecStatus.Approved)], Options());
         Assert.Equal(2, summary.Trackers.Single().Created);
-        jira.ClearRequests();
+        _jira.ClearRequests();
     }
 
     private Dictionary<string, string?> JiraEnvironment(bool cloud) => new()
@@ -207,7 +207,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
         integrations:
           jira:
             enabled: true
-            base_url: "{jira.Origin}"
+            base_url: "{_jira.Origin}"
             project_key: "{project}"
             issue_type: "{issueType}"
             transition_on_approve: "21"
