@@ -73,8 +73,8 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
         }
 
         var where = count == 0
-            ? $"no {options.IssueType} issue of {ProjectKey} to read them from"
-            : $"the transitions Jira offers on {count} {options.IssueType} issue{(count == 1 ? string.Empty : "s")} of {ProjectKey} (in {string.Join(", ", statuses)})";
+            ? $"on the {options.IssueType} issues of {ProjectKey}, of which there are none yet"
+            : $"on the {count} {options.IssueType} issue{(count == 1 ? string.Empty : "s")} of {ProjectKey} (in {string.Join(", ", statuses)})";
         return new JiraKnownTransitions([.. known.Values.OrderBy(transition => transition.Id, StringComparer.Ordinal)], where, FromWorkflow: false, IssuesRead: count);
     }
 
@@ -121,7 +121,7 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
                 .DistinctBy(transition => transition.Id)
                 .OrderBy(transition => transition.Id, StringComparer.Ordinal)
                 .ToList();
-            return new JiraKnownTransitions(transitions, $"the workflow \"{name}\" of {options.IssueType} in {ProjectKey}", FromWorkflow: true, IssuesRead: 0);
+            return new JiraKnownTransitions(transitions, $"in the workflow \"{name}\" of {options.IssueType} issues in {ProjectKey}", FromWorkflow: true, IssuesRead: 0);
         }
         catch (TrackerException error) when (error.StatusCode is 401 or 403 or 404)
         {
@@ -133,7 +133,7 @@ internal sealed class JiraCheckSession(JiraOptions options) : IDisposable
 
 /// <summary>The transitions Jira knows for the issue type, and where they were read.</summary>
 /// <param name="Transitions">Each transition once, by ID.</param>
-/// <param name="Source">Where they were read, for messages.</param>
+/// <param name="Source">Where they were read, for messages: <c>in the workflow "…" of Story issues in PROJ</c>, <c>on the 2 Story issues of PROJ (in To Do)</c>.</param>
 /// <param name="FromWorkflow">Whether the workflow was read whole (else only what issues in their statuses offer).</param>
 /// <param name="IssuesRead">How many issues were looked at, when not from the workflow.</param>
 internal sealed record JiraKnownTransitions(IReadOnlyList<JiraTransition> Transitions, string Source, bool FromWorkflow, int IssuesRead)

@@ -52,7 +52,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
 
         Assert.Equal(CheckResult.Failed, row.Outcome.Result);
         Assert.Equal(
-            "transition \"99\" (transition_on_implement) is not one Jira knows: the transitions Jira offers on 2 Story issues of PROJ (in In Progress, To Do) offer "
+            "transition \"99\" (transition_on_implement) is not one Jira knows; the transitions on the 2 Story issues of PROJ (in In Progress, To Do): "
             + "21 Start progress (→ In Progress), 31 Done (→ Done), 41 Stop progress (→ To Do)",
             row.Outcome.Detail);
         Assert.Contains("set transition_on_implement to the ID of the transition", row.Outcome.Fix, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
 
         Assert.Equal(CheckResult.Failed, row.Outcome.Result);
         Assert.Equal(
-            "transition \"99\" (transition_on_implement) is not one Jira knows: the workflow \"Software Simplified Workflow for Project PROJ\" of Story in PROJ offer "
+            "transition \"99\" (transition_on_implement) is not one Jira knows; the transitions in the workflow \"Software Simplified Workflow for Project PROJ\" of Story issues in PROJ: "
             + "11 Reopen (→ To Do), 21 Start progress (→ In Progress), 31 Done (→ Done), 41 Stop progress (→ To Do)",
             row.Outcome.Detail);
         Assert.DoesNotContain(_jira.Requests, request => request.Path.StartsWith("/rest/api/3/search", StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class JiraChecksTests : IAsyncLifetime
         var row = scenario.Check().Row("jira", "transition_on_approve 21");
 
         Assert.Equal(CheckResult.Warning, row.Outcome.Result);
-        Assert.Equal("cannot tell: no Story issue of PROJ to read them from, and reading the workflow needs the Administer Jira permission", row.Outcome.Detail);
+        Assert.Equal("cannot tell: Jira lists transitions on the Story issues of PROJ, of which there are none yet, and reading the workflow needs the Administer Jira permission", row.Outcome.Detail);
         await Task.CompletedTask;
     }
 
