@@ -12,6 +12,8 @@ return new CakeHost()
     .AddTask<NotifySpecEventTask>()
     .AddTask<SyncTrackersTask>()
     .AddTask<DetectSpecEventsTask>()
+    .AddTask<InitTask>()
     .AddTask<TestIntegrationsTask>()
+    .AddTask<CheckIntegrationsTask>()
     .AddTask<ImplementSpecTask>()
     .Run(args);

@@ -9,6 +9,7 @@ internal static class CommandLineVocabulary
     public static readonly IReadOnlySet<string> Targets = new HashSet<string>(StringComparer.Ordinal)
     {
         "Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec",
+        "Init", "CheckIntegrations",
     };
 
     public static readonly IReadOnlySet<string> Options = new HashSet<string>(StringComparer.Ordinal)
@@ -18,7 +19,7 @@ internal static class CommandLineVocabulary
         "working", "w", "version", "info", "help",
         // task arguments
         "config", "event", "spec", "pr", "pr-url", "branch", "error", "logs-url", "reviewers", "duration",
-        "base", "head", "only", "force", "restart",
+        "base", "head", "only", "force", "restart", "integrations", "agent",
     };
 
     public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)

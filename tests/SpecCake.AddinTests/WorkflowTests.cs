@@ -216,7 +216,7 @@ public sealed partial class WorkflowTests
         var aliasSources = string.Join("\n", Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "SpecCake", "Aliases"), "*.cs").Select(File.ReadAllText));
         var rows = AliasRow().Matches(DocsPage.Text);
 
-        Assert.Equal(5, rows.Count);
+        Assert.Equal(7, rows.Count);
         foreach (Match row in rows)
         {
             var alias = row.Groups["alias"].Value;

@@ -16,7 +16,7 @@ public sealed partial class ReadmeTests
     private static readonly string Readme = File.ReadAllText(Path.Combine(TestConfig.RepositoryRoot(), "README.md"));
 
     private static readonly string[] Tasks =
-        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec"];
+        ["Default", "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec", "Init", "CheckIntegrations"];
 
     public static TheoryData<int, string> ConfigBlocks()
     {

@@ -24,9 +24,17 @@ Task("DetectSpecEvents")
     .Description("Finds spec_created and spec_approved between two git refs and notifies them (--base=<ref>, --head=<ref>).")
     .Does(context => { context.DetectSpecEvents(DetectSpecEventsSettings.FromArguments(context.Arguments)); });
 
+Task("Init")
+    .Description("Sets SpecCake up in this repository: writes what is missing, then lists the secrets to add (--integrations=<name,name>, --agent=claude-code).")
+    .Does(context => context.Init(InitSettings.FromArguments(context.Arguments)));
+
 Task("TestIntegrations")
     .Description("Sends a clearly marked test message through every enabled integration (--only=<name,name>).")
     .Does(context => context.TestIntegrations(TestIntegrationsSettings.FromArguments(context.Arguments)));
+
+Task("CheckIntegrations")
+    .Description("Checks every enabled integration against its live service, read-only, and says how to fix what is wrong (--only=<name,name>).")
+    .Does(context => context.CheckIntegrations(CheckIntegrationsSettings.FromArguments(context.Arguments)));
 
 Task("ImplementSpec")
     .Description("Implements an approved spec with the configured agent and opens its pull request (--spec=<ID or path>, --force, --restart).")

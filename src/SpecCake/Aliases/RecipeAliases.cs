@@ -53,6 +53,12 @@ public static class RecipeAliases
                 case "TestIntegrations":
                     preview.TestIntegrations(TestIntegrationsSettings.FromArguments(preview.Arguments));
                     break;
+                case "Init":
+                    preview.Init(InitSettings.FromArguments(preview.Arguments));
+                    break;
+                case "CheckIntegrations":
+                    preview.CheckIntegrations(CheckIntegrationsSettings.FromArguments(preview.Arguments));
+                    break;
                 case "ImplementSpec":
                     preview.ImplementSpec(ImplementSpecSettings.FromArguments(preview.Arguments));
                     break;

@@ -17,6 +17,7 @@ internal static partial class ConfigBinder
 
         return d with
         {
+            IsConfigured = true,
             Agent = Text(o["agent"]) == "command" ? ImplementationAgent.Command : ImplementationAgent.ClaudeCode,
             Model = Text(o["model"]),
             MaxTurns = Int(o["max_turns"]),

@@ -70,6 +70,9 @@ public sealed record ImplementationOptions
 
     /// <summary><c>pull_request</c>.</summary>
     public PullRequestOptions PullRequest { get; init; } = new();
+
+    /// <summary>Whether the configuration has an <c>implementation</c> block (CheckIntegrations checks ImplementSpec's setup only then).</summary>
+    internal bool IsConfigured { get; init; }
 }
 
 /// <summary>Which agent implements the spec.</summary>

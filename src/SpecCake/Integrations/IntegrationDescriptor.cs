@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
@@ -32,6 +33,13 @@ internal abstract class IntegrationDescriptor
 
     /// <summary>Notification or tracker.</summary>
     public abstract IntegrationKind Kind { get; }
+
+    /// <summary>
+    /// The block Init writes for it into a new <c>specs.config.yaml</c>, without its key line, indented
+    /// from column 0: the guide's block, enabled, with a setting that the guide keeps as a secret written
+    /// as <c>${NAME}</c>. It must validate (a test holds every one to that).
+    /// </summary>
+    public abstract string SetupBlock { get; }
 
     /// <summary>The options record the block binds to.</summary>
     public abstract Type OptionsType { get; }
@@ -96,6 +104,12 @@ internal abstract class IntegrationDescriptor
     /// <summary>Creates the tracker, for a tracker integration.</summary>
     public virtual ITracker CreateTracker(IntegrationOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         throw new NotSupportedException($"{Key} is not a tracker.");
+
+    /// <summary>
+    /// CheckIntegrations' read-only checks of the service with these options, run in order once its
+    /// secrets are known to be set (that check, <see cref="SecretProblems"/>, is everyone's and comes first).
+    /// </summary>
+    public virtual IReadOnlyList<IIntegrationCheck> Checks(IntegrationOptions options) => [];
 }
 
 /// <summary>A descriptor over its own options record, so each integration's code is typed.</summary>
@@ -113,6 +127,8 @@ internal abstract class IntegrationDescriptor<TOptions> : IntegrationDescriptor
 
     public sealed override ITracker CreateTracker(IntegrationOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         CreateTracker((TOptions)options, environment, syncOptions, mask);
+
+    public sealed override IReadOnlyList<IIntegrationCheck> Checks(IntegrationOptions options) => Checks((TOptions)options);
 
     /// <summary>The options of <paramref name="config"/>, typed.</summary>
     public TOptions? In(SpecCakeConfig config) => config.Integrations.Get<TOptions>();
@@ -137,6 +153,8 @@ internal abstract class IntegrationDescriptor<TOptions> : IntegrationDescriptor
 
     protected virtual ITracker CreateTracker(TOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         throw new NotSupportedException($"{Key} is not a tracker.");
+
+    protected virtual IReadOnlyList<IIntegrationCheck> Checks(TOptions options) => [];
 }
 
 /// <summary>One destination of an integration (its summary row): the integration itself, or a webhook endpoint.</summary>

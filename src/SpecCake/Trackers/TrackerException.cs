@@ -14,4 +14,7 @@ internal sealed class TrackerException : Exception
     /// (a 5xx or a lost connection): the reconciler looks the item up again instead of guessing.
     /// </summary>
     public bool MayHaveCreated { get; }
+
+    /// <summary>The HTTP status the service answered with, when it answered with an error.</summary>
+    public int? StatusCode { get; init; }
 }

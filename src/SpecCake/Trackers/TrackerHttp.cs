@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
@@ -15,7 +16,7 @@ namespace SpecCake.Trackers;
 /// the shared retry pipeline, the tracker's authorization, JSON in and out, and errors turned into
 /// <see cref="TrackerException"/>s with secrets masked.
 /// </summary>
-internal sealed class TrackerHttp : IDisposable
+internal sealed partial class TrackerHttp : IDisposable
 {
     private const int ErrorExcerpt = 500;
 
@@ -26,10 +27,21 @@ internal sealed class TrackerHttp : IDisposable
     private readonly HttpClient client;
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly ResiliencePipeline<HttpResponseMessage> createPipeline;
+    private readonly bool readOnly;
 
-    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, SecretMasker mask, TrackerSyncOptions options)
+    /// <summary>Creates the client.</summary>
+    /// <param name="label">The tracker's (or service's) config name, which starts every error.</param>
+    /// <param name="headers">Headers of every request (authorization).</param>
+    /// <param name="mask">Masks secrets in every message.</param>
+    /// <param name="options">Retries, timeouts and the clock.</param>
+    /// <param name="readOnly">
+    /// Refuse, before anything is sent, every request but GET and HEAD and every GraphQL mutation:
+    /// CheckIntegrations' clients are read-only by construction, not only by the checks' care.
+    /// </param>
+    public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, SecretMasker mask, TrackerSyncOptions options, bool readOnly = false)
     {
         this.label = label;
+        this.readOnly = readOnly;
         this.headers = headers;
         this.mask = mask;
         this.options = options;
@@ -44,14 +56,28 @@ internal sealed class TrackerHttp : IDisposable
     /// create after a 5xx or a lost connection could make a duplicate, so that failure is reported as
     /// maybe-created instead.
     /// </summary>
-    public async Task<JsonElement?> SendAsync(
+    public Task<JsonElement?> SendAsync(
         HttpMethod method,
         string url,
         JsonNode? body,
         CancellationToken cancellationToken,
         string contentType = "application/json",
-        bool creates = false)
+        bool creates = false) => SendCheckedAsync(method, url, body, cancellationToken, contentType, creates, readQuery: false);
+
+    private async Task<JsonElement?> SendCheckedAsync(
+        HttpMethod method,
+        string url,
+        JsonNode? body,
+        CancellationToken cancellationToken,
+        string contentType,
+        bool creates,
+        bool readQuery)
     {
+        if (readOnly && method != HttpMethod.Get && method != HttpMethod.Head && !readQuery)
+        {
+            throw new InvalidOperationException($"{label}: {method} {PathOf(url)} refused: this client is read-only");
+        }
+
         var payload = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
         var request = $"{method} {PathOf(url)}";
         HttpResponseMessage response;
@@ -98,7 +124,10 @@ internal sealed class TrackerHttp : IDisposable
                 var detail = string.Join(": ", new[] { refusedWait, mask.Shorten(text, ErrorExcerpt) }.Where(part => !string.IsNullOrEmpty(part)));
                 throw new TrackerException(
                     mask.Apply($"{label}: {request} answered {status}") + (detail.Length > 0 ? ": " + detail : string.Empty),
-                    creates && (int)response.StatusCode >= 500);
+                    creates && (int)response.StatusCode >= 500)
+                {
+                    StatusCode = (int)response.StatusCode,
+                };
             }
 
             if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
@@ -121,8 +150,15 @@ internal sealed class TrackerHttp : IDisposable
     /// <summary>Posts a GraphQL operation and returns its <c>data</c>; GraphQL <c>errors</c> become a <see cref="TrackerException"/>.</summary>
     public async Task<JsonElement> GraphQLAsync(string url, string query, JsonObject variables, CancellationToken cancellationToken, bool creates = false)
     {
+        // GraphQL reads are POSTs too: a read-only client sends queries and refuses mutations.
+        var isQuery = GraphQLOperation().Match(query) is { Success: true } match && (match.Groups[1].Value == "query" || match.Groups[2].Success);
+        if (readOnly && !isQuery)
+        {
+            throw new InvalidOperationException($"{label}: a GraphQL operation other than a query refused: this client is read-only");
+        }
+
         var body = new JsonObject { ["query"] = query, ["variables"] = variables };
-        var result = await SendAsync(HttpMethod.Post, url, body, cancellationToken, creates: creates).ConfigureAwait(false)
+        var result = await SendCheckedAsync(HttpMethod.Post, url, body, cancellationToken, "application/json", creates, readQuery: isQuery).ConfigureAwait(false)
             ?? throw new TrackerException($"{label}: the GraphQL API answered with an empty body");
         if (result.ValueKind != JsonValueKind.Object)
         {
@@ -166,4 +202,8 @@ internal sealed class TrackerHttp : IDisposable
 
     private static string PathOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
+
+    // The operation type of a GraphQL document's first operation; anonymous "{ ... }" is a query.
+    [GeneratedRegex(@"^\s*(?:(query|mutation|subscription)\b|(\{))")]
+    private static partial Regex GraphQLOperation();
 }

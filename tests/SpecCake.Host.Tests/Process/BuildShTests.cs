@@ -99,7 +99,7 @@ public abstract class BuildShTests(BuiltHostFixture host)
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"Default\s*\n└─ValidateSpecs", run.Output);
-        foreach (var task in new[] { "NotifySpecEvent", "SyncTrackers", "TestIntegrations", "DetectSpecEvents", "ImplementSpec" })
+        foreach (var task in new[] { "NotifySpecEvent", "SyncTrackers", "TestIntegrations", "DetectSpecEvents", "ImplementSpec", "Init", "CheckIntegrations" })
         {
             Assert.Contains(task, run.Output);
         }

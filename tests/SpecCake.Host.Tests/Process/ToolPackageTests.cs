@@ -146,7 +146,7 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
         var run = tool.Speccake(["--description"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec" })
+        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec", "Init", "CheckIntegrations" })
         {
             Assert.Contains(task, run.Output);
         }

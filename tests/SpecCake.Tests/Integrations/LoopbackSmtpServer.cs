@@ -21,6 +21,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<ReceivedMail> messages = new();
+    private readonly ConcurrentQueue<string> commands = new();
     private Task running = Task.CompletedTask;
 
     private LoopbackSmtpServer(int port, X509Certificate2? certificate)
@@ -35,6 +36,9 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     public X509Certificate2? Certificate { get; }
 
     public IReadOnlyList<ReceivedMail> Messages => [.. messages];
+
+    /// <summary>Every SMTP command the server carried out, by name (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, QUIT), in order.</summary>
+    public IReadOnlyList<string> Commands => [.. commands];
 
     /// <summary>Starts a server; with <paramref name="startTls"/> it offers STARTTLS and only allows AUTH after it.</summary>
     /// <param name="implicitTls">TLS from the first byte (the port-465 style) instead of STARTTLS.</param>
@@ -67,6 +71,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         var smtp = new SmtpServer.SmtpServer(options, services);
+        smtp.SessionCreated += (_, session) => session.Context.CommandExecuting += (_, command) => server.commands.Enqueue(command.Command.Name);
         server.running = smtp.StartAsync(server.stop.Token);
         await WaitUntilListeningAsync(port);
         return server;

@@ -86,4 +86,54 @@ public sealed class TrackerHttpTests
         Assert.DoesNotContain(JiraToken[..6], error, StringComparison.Ordinal);
         Assert.DoesNotContain(JiraToken[..6], summary.Render(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    public async Task SendAsync_ReadOnlyClientAskedToWrite_RefusesBeforeAnythingIsSent(string method)
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("{}");
+        });
+        using var http = new TrackerHttp("jira", new Dictionary<string, string>(), new SecretMasker(), Options(), readOnly: true);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => http.SendAsync(new HttpMethod(method), server.Url("/rest/api/3/issue"), null, CancellationToken.None));
+
+        Assert.Equal($"jira: {method} /rest/api/3/issue refused: this client is read-only", error.Message);
+        Assert.Empty(server.Requests);
+        await http.SendAsync(HttpMethod.Get, server.Url("/rest/api/3/myself"), null, CancellationToken.None);
+        Assert.Equal("GET", Assert.Single(server.Requests).Method);
+    }
+
+    [Theory]
+    [InlineData("mutation SpecCakeIssueCreate($input: IssueCreateInput!) { issueCreate(input: $input) { success } }", false)]
+    [InlineData("  subscription Changes { issueUpdated { id } }", false)]
+    [InlineData("query SpecCakeViewer { viewer { id } }", true)]
+    [InlineData("{ viewer { id } }", true)]
+    public async Task GraphQLAsync_ReadOnlyClient_SendsQueriesAndRefusesEverythingElse(string operation, bool sent)
+    {
+        await using var server = await LoopbackServer.StartAsync((_, _, context) =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("{\"data\":{}}");
+        });
+        using var http = new TrackerHttp("linear", new Dictionary<string, string>(), new SecretMasker(), Options(), readOnly: true);
+
+        var send = () => http.GraphQLAsync(server.Url("/graphql"), operation, [], CancellationToken.None);
+
+        if (sent)
+        {
+            await send();
+            Assert.Equal("POST", Assert.Single(server.Requests).Method);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(send);
+            Assert.Empty(server.Requests);
+        }
+    }
 }

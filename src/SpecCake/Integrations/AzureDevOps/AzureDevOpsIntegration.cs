@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -21,6 +22,16 @@ internal sealed class AzureDevOpsIntegration : IntegrationDescriptor<AzureDevOps
     public static AzureDevOpsIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        organization: "${AZURE_DEVOPS_ORG}"
+        project: "${AZURE_DEVOPS_PROJECT}"
+        work_item_type: "User Story"
+        # area_path: "your-project\\Team"
+        # iteration_path: "your-project\\Sprint 1"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
@@ -63,4 +74,6 @@ internal sealed class AzureDevOpsIntegration : IntegrationDescriptor<AzureDevOps
 
     protected override ITracker CreateTracker(AzureDevOpsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new AzureDevOpsTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(AzureDevOpsOptions options) => AzureDevOpsChecks.For(options);
 }

@@ -17,8 +17,8 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     : ITracker
 {
     public const string TrackerName = AzureDevOpsIntegration.ConfigKey;
-    private const string DefaultApiUrl = "https://dev.azure.com";
-    private const string ApiVersion = "api-version=7.1";
+    internal const string DefaultApiUrl = "https://dev.azure.com";
+    internal const string ApiVersion = "api-version=7.1";
     private const string JsonPatch = "application/json-patch+json";
     private const int SpecsPerQuery = 100;
     private const int ItemsPerBatch = 200;

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Datadog;
@@ -17,6 +18,18 @@ internal sealed class DatadogIntegration : IntegrationDescriptor<DatadogOptions>
     public static DatadogIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        site: "datadoghq.com"            # or datadoghq.eu, us3/us5/ap1/ap2.datadoghq.com, ddog-gov.com
+        send_metrics: true
+        metric_prefix: "spec_ingestion"
+        send_events: true
+        event_tags:
+          - "team:platform"
+          - "env:production"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -60,4 +73,6 @@ internal sealed class DatadogIntegration : IntegrationDescriptor<DatadogOptions>
 
         return targets;
     }
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(DatadogOptions options) => DatadogChecks.For(options);
 }

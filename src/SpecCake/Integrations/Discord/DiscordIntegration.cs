@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Discord;
@@ -14,6 +15,16 @@ internal sealed class DiscordIntegration : IntegrationDescriptor<DiscordOptions>
     public static DiscordIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        notify_on:
+          - "implementation_completed"
+          - "implementation_failed"
+        username: "Spec Bot"
+        avatar_url: "https://example.com/bot-avatar.png"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -35,4 +46,6 @@ internal sealed class DiscordIntegration : IntegrationDescriptor<DiscordOptions>
     protected override void CheckSecrets(DiscordOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(DiscordOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(DiscordOptions options) => DiscordChecks.For();
 }

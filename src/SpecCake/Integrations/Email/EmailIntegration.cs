@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SpecCake.Checks;
 using SpecCake.Delivery;
 using SpecCake.Events;
 
@@ -28,6 +29,21 @@ internal sealed class EmailIntegration : IntegrationDescriptor<EmailOptions>
     public static EmailIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        smtp:
+          host: "${SMTP_HOST}"
+          port: 587
+          secure: true                   # 465: TLS on connect; otherwise STARTTLS is required
+        from: "specs@example.com"
+        recipients:
+          implementation_failed:
+            - "oncall@example.com"
+          pr_created:
+            - "reviewers@example.com"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -84,4 +100,6 @@ internal sealed class EmailIntegration : IntegrationDescriptor<EmailOptions>
 
     protected override IReadOnlyList<IntegrationTarget> Targets(EmailOptions options) =>
         [new IntegrationTarget(Key, kind => options.Recipients.TryGetValue(kind.ToName(), out var list) && list.Any(address => !string.IsNullOrWhiteSpace(address)))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(EmailOptions options) => EmailChecks.For(options);
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -15,6 +16,18 @@ internal sealed class GitHubProjectsIntegration : IntegrationDescriptor<GitHubPr
     public static GitHubProjectsIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        project_number: 1                # github.com/orgs/ORG/projects/NUMBER
+        status_field: "Status"
+        status_mappings:
+          draft: "Backlog"
+          review: "In Review"
+          approved: "Ready"
+          implemented: "Done"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
@@ -40,4 +53,6 @@ internal sealed class GitHubProjectsIntegration : IntegrationDescriptor<GitHubPr
 
     protected override ITracker CreateTracker(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new GitHubProjectsTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(GitHubProjectsOptions options) => GitHubProjectsChecks.For(options);
 }

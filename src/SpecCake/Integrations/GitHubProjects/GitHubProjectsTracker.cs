@@ -21,6 +21,20 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
     public const string TrackerName = GitHubProjectsIntegration.ConfigKey;
     private const string DefaultApiUrl = "https://api.github.com";
 
+    /// <summary>The project and its status field's options (CheckIntegrations reads the same).</summary>
+    internal const string ProjectQuery = """
+        query SpecCakeProject($owner: String!, $number: Int!, $field: String!) {
+          repositoryOwner(login: $owner) {
+            ... on ProjectV2Owner {
+              projectV2(number: $number) {
+                id
+                field(name: $field) { ... on ProjectV2SingleSelectField { id name options { id name } } }
+              }
+            }
+          }
+        }
+        """;
+
     private TrackerHttp? http;
     private GitHubPullRequestLookup? pullRequests;
     private string graphQLUrl = string.Empty;
@@ -43,9 +57,8 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             throw new TrackerException("github_projects: integrations.github_projects.project_number is not set");
         }
 
-        var apiUrl = (options.ApiUrl ?? TrackerEnvironment.Get(environment, "GITHUB_API_URL") ?? DefaultApiUrl).TrimEnd('/');
-        // GitHub Enterprise serves REST at /api/v3 and GraphQL at /api/graphql.
-        graphQLUrl = (apiUrl.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? apiUrl[..^3] : apiUrl) + "/graphql";
+        var apiUrl = ApiUrl(options, environment);
+        graphQLUrl = GraphQLUrl(apiUrl);
         mask.Add(token);
         http = new TrackerHttp("github_projects", new Dictionary<string, string>
         {
@@ -54,18 +67,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         }, mask, syncOptions);
         pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask, syncOptions);
 
-        var data = await GraphQLAsync("""
-            query SpecCakeProject($owner: String!, $number: Int!, $field: String!) {
-              repositoryOwner(login: $owner) {
-                ... on ProjectV2Owner {
-                  projectV2(number: $number) {
-                    id
-                    field(name: $field) { ... on ProjectV2SingleSelectField { id name options { id name } } }
-                  }
-                }
-              }
-            }
-            """, new JsonObject { ["owner"] = owner, ["number"] = options.ProjectNumber, ["field"] = options.StatusField }, cancellationToken)
+        var data = await GraphQLAsync(ProjectQuery, new JsonObject { ["owner"] = owner, ["number"] = options.ProjectNumber, ["field"] = options.StatusField }, cancellationToken)
             .ConfigureAwait(false);
         // GitHub answers an owner or a project it cannot find as null (with an error, when the owner is unknown).
         if (data.OptionalObject("repositoryOwner")?.OptionalObject("projectV2") is not { } project)
@@ -355,4 +357,12 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
 
     [GeneratedRegex(@"^\[([A-Za-z][A-Za-z0-9]*-\d+)\]")]
     private static partial Regex DraftMarker();
+
+    /// <summary>The REST API: <c>api_url</c>, else <c>GITHUB_API_URL</c>, else github.com's.</summary>
+    internal static string ApiUrl(GitHubProjectsOptions options, IReadOnlyDictionary<string, string?> environment) =>
+        (options.ApiUrl ?? TrackerEnvironment.Get(environment, "GITHUB_API_URL") ?? DefaultApiUrl).TrimEnd('/');
+
+    // GitHub Enterprise serves REST at /api/v3 and GraphQL at /api/graphql.
+    internal static string GraphQLUrl(string apiUrl) =>
+        (apiUrl.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? apiUrl[..^3] : apiUrl) + "/graphql";
 }

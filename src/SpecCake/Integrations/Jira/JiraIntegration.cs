@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -25,6 +26,20 @@ internal sealed class JiraIntegration : IntegrationDescriptor<JiraOptions>
     public static JiraIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        base_url: "${JIRA_BASE_URL}"     # e.g. https://your-domain.atlassian.net
+        project_key: "PROJ"
+        issue_type: "Story"
+        # Transition IDs and custom fields differ per site: CheckIntegrations lists the ones yours has.
+        transition_on_approve: "21"      # "In Progress" transition ID
+        transition_on_implement: "31"    # "Done" transition ID
+        field_mappings:
+          spec_id: "customfield_10001"
+          acceptance_criteria: "customfield_10002"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
@@ -88,4 +103,35 @@ internal sealed class JiraIntegration : IntegrationDescriptor<JiraOptions>
 
     protected override ITracker CreateTracker(JiraOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new JiraTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(JiraOptions options)
+    {
+        var session = new JiraCheckSession(options);
+        var checks = new List<IIntegrationCheck>
+        {
+            new JiraSignInCheck(session),
+            new JiraProjectCheck(session),
+            new JiraPermissionsCheck(session),
+            new JiraIssueTypeCheck(session),
+        };
+        if (options.FieldMappings.Count > 0)
+        {
+            checks.Add(new JiraFieldsCheck(session));
+        }
+
+        foreach (var (setting, id) in new[] { ("transition_on_approve", options.TransitionOnApprove), ("transition_on_implement", options.TransitionOnImplement) })
+        {
+            if (!string.IsNullOrWhiteSpace(id))
+            {
+                checks.Add(new JiraTransitionCheck(session, setting, id.Trim()));
+            }
+        }
+
+        if (options.StatusMappings.Values.Any(name => !string.IsNullOrWhiteSpace(name)))
+        {
+            checks.Add(new JiraStatusMappingsCheck(session));
+        }
+
+        return checks;
+    }
 }

@@ -32,4 +32,10 @@ public sealed record JiraOptions : IntegrationOptions
 
     /// <summary><c>create_subtasks</c>: one subtask per acceptance criterion.</summary>
     public bool CreateSubtasks { get; init; }
+
+    /// <summary>The custom field holding the spec ID (the marker), when mapped.</summary>
+    internal string? SpecField => FieldMappings.GetValueOrDefault("spec_id");
+
+    /// <summary>The custom field holding the acceptance criteria, when mapped.</summary>
+    internal string? CriteriaField => FieldMappings.GetValueOrDefault("acceptance_criteria");
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Trackers;
 
@@ -15,6 +16,20 @@ internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
     public static LinearIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        team_id: "TEAM_ID"               # Linear Settings → Teams: the ID in the team's URL
+        labels:
+          - "spec"
+          - "automated"
+        state_mappings:
+          draft: "Backlog"
+          review: "In Review"
+          approved: "Todo"
+          implemented: "Done"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Tracker;
 
@@ -35,4 +50,6 @@ internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
 
     protected override ITracker CreateTracker(LinearOptions options, IReadOnlyDictionary<string, string?> environment, TrackerSyncOptions syncOptions, SecretMasker mask) =>
         new LinearTracker(options, environment, syncOptions, mask);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(LinearOptions options) => LinearChecks.For(options);
 }

@@ -16,7 +16,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
     : ITracker
 {
     public const string TrackerName = LinearIntegration.ConfigKey;
-    private const string DefaultApiUrl = "https://api.linear.app/graphql";
+    internal const string DefaultApiUrl = "https://api.linear.app/graphql";
     // Linear caps a query's complexity (about 10,000 points; connections count per node requested):
     // 25 aliases of a few attachments, each with its issue's labels and attachments, stay well under it.
     private const int UrlsPerQuery = 25;

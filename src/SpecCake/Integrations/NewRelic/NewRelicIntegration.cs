@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.NewRelic;
@@ -14,6 +15,13 @@ internal sealed class NewRelicIntegration : IntegrationDescriptor<NewRelicOption
     public static NewRelicIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        account_id: "1234567"            # your account ID
+        event_type: "SpecIngestion"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -32,4 +40,6 @@ internal sealed class NewRelicIntegration : IntegrationDescriptor<NewRelicOption
     public override void CheckSettings(IntegrationBlock block) => block.RequireSetting("account_id", "the numeric New Relic account ID");
 
     protected override void CheckSecrets(NewRelicOptions options, SecretCheck check) => check.Require(ApiKey);
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(NewRelicOptions options) => NewRelicChecks.For(options);
 }

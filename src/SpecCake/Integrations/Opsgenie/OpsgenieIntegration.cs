@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Opsgenie;
@@ -14,6 +15,17 @@ internal sealed class OpsgenieIntegration : IntegrationDescriptor<OpsgenieOption
     public static OpsgenieIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        alert_on:
+          - "implementation_failed"
+        priority: "P3"                   # P1..P5
+        tags:
+          - "spec-automation"
+          - "ci-cd"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -32,4 +44,6 @@ internal sealed class OpsgenieIntegration : IntegrationDescriptor<OpsgenieOption
     protected override void CheckSecrets(OpsgenieOptions options, SecretCheck check) => check.Require(ApiKey);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(OpsgenieOptions options) => [new IntegrationTarget(Key, kind => Incident.Hears(options.AlertOn, kind))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(OpsgenieOptions options) => OpsgenieChecks.For(options);
 }

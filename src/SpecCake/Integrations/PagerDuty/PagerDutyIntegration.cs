@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.PagerDuty;
@@ -14,6 +15,14 @@ internal sealed class PagerDutyIntegration : IntegrationDescriptor<PagerDutyOpti
     public static PagerDutyIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        alert_on:
+          - "implementation_failed"
+        severity: "warning"              # critical, error, warning, info (SEV1 specs are always critical)
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -32,4 +41,6 @@ internal sealed class PagerDutyIntegration : IntegrationDescriptor<PagerDutyOpti
     protected override void CheckSecrets(PagerDutyOptions options, SecretCheck check) => check.Require(RoutingKey);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(PagerDutyOptions options) => [new IntegrationTarget(Key, kind => Incident.Hears(options.AlertOn, kind))];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(PagerDutyOptions options) => PagerDutyChecks.For();
 }

@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 
@@ -15,6 +16,15 @@ internal sealed class SentryIntegration : IntegrationDescriptor<SentryOptions>
     public static SentryIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        environment: "production"
+        report_on:
+          - "implementation_failed"
+          - "validation_failed"
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -39,4 +49,6 @@ internal sealed class SentryIntegration : IntegrationDescriptor<SentryOptions>
     }
 
     protected override IReadOnlyList<IntegrationTarget> Targets(SentryOptions options) => [IntegrationTarget.Subscribed(Key, options.ReportOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(SentryOptions options) => SentryChecks.For();
 }

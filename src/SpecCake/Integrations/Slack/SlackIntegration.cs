@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Slack;
@@ -14,6 +15,17 @@ internal sealed class SlackIntegration : IntegrationDescriptor<SlackOptions>
     public static SlackIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        channel: "#engineering"
+        notify_on:
+          - "spec_approved"
+          - "implementation_completed"
+          - "implementation_failed"
+        mention_on_failure: ["@channel"]
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -33,4 +45,6 @@ internal sealed class SlackIntegration : IntegrationDescriptor<SlackOptions>
     protected override void CheckSecrets(SlackOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(SlackOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(SlackOptions options) => SlackChecks.For();
 }

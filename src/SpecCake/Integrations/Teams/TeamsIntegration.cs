@@ -1,3 +1,4 @@
+using SpecCake.Checks;
 using SpecCake.Delivery;
 
 namespace SpecCake.Integrations.Teams;
@@ -14,6 +15,15 @@ internal sealed class TeamsIntegration : IntegrationDescriptor<TeamsOptions>
     public static TeamsIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        notify_on:
+          - "implementation_completed"
+          - "implementation_failed"
+        use_adaptive_cards: true
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -32,4 +42,6 @@ internal sealed class TeamsIntegration : IntegrationDescriptor<TeamsOptions>
     protected override void CheckSecrets(TeamsOptions options, SecretCheck check) => check.RequireUrl(WebhookUrl);
 
     protected override IReadOnlyList<IntegrationTarget> Targets(TeamsOptions options) => [IntegrationTarget.Subscribed(Key, options.NotifyOn)];
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(TeamsOptions options) => TeamsChecks.For();
 }

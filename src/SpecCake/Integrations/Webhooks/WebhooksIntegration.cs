@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Validation;
@@ -19,6 +20,25 @@ internal sealed class WebhooksIntegration : IntegrationDescriptor<WebhooksOption
     public static WebhooksIntegration Instance { get; } = new();
 
     public override string Key => ConfigKey;
+
+    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    public override string SetupBlock => """
+        enabled: true
+        endpoints:
+          - name: "internal-system"
+            url: "https://internal.example.com/spec-webhook"
+            events:
+              - "spec_approved"
+              - "implementation_completed"
+            headers:
+              Authorization: "Bearer ${WEBHOOK_TOKEN}"
+            retry_count: 3
+          - name: "analytics"
+            url: "https://analytics.example.com/events"
+            events:
+              - "implementation_completed"
+            secret: "${WEBHOOK_SECRET_ANALYTICS}"   # HMAC-SHA256 signature in X-Signature-256
+        """;
 
     public override IntegrationKind Kind => IntegrationKind.Notification;
 
@@ -132,4 +152,6 @@ internal sealed class WebhooksIntegration : IntegrationDescriptor<WebhooksOption
 
     /// <summary>The summary name of an endpoint, e.g. <c>webhooks/analytics</c>.</summary>
     public static string TargetName(string endpoint) => $"{ConfigKey}/{endpoint}";
+
+    protected override IReadOnlyList<IIntegrationCheck> Checks(WebhooksOptions options) => WebhooksChecks.For(options);
 }

@@ -26,6 +26,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
 
     public string DefaultBranch { get; set; } = "main";
 
+    /// <summary>Whether the token may push (the repository's <c>permissions.push</c>).</summary>
+    public bool Push { get; set; } = true;
+
     /// <summary>When set, creating a pull request answers this status (e.g. 422).</summary>
     public int? RefuseCreate { get; set; }
 
@@ -116,6 +119,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
             ["id"] = 1, ["name"] = Name, ["full_name"] = $"{Owner}/{Name}", ["default_branch"] = DefaultBranch,
             ["html_url"] = $"https://github.com/{Owner}/{Name}", ["private"] = false,
             ["owner"] = new JsonObject { ["login"] = Owner, ["id"] = 2 },
+            ["permissions"] = new JsonObject { ["admin"] = false, ["maintain"] = false, ["push"] = Push, ["triage"] = true, ["pull"] = true },
         });
 
     private Task ListAsync(HttpContext context)

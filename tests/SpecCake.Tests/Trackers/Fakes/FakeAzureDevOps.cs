@@ -70,6 +70,49 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         app.MapPost("/{org}/{project}/_apis/wit/workitems/{type}", context => SaveAsync(context, create: true));
         app.MapMethods("/{org}/{project}/_apis/wit/workitems/{id}", ["PATCH"], context => SaveAsync(context, create: false));
         app.MapDelete("/{org}/{project}/_apis/wit/workitems/{id}", DeleteAsync);
+        app.MapGet("/{org}/_apis/projects/{project}", ProjectAsync);
+        app.MapGet("/{org}/{project}/_apis/wit/workitemtypes", WorkItemTypesAsync);
+        app.MapGet("/{org}/{project}/_apis/wit/workitemtypes/{type}/states", StatesAsync);
+    }
+
+    /// <summary>The project's work item types (the Agile process's) and their states, as the checks read them.</summary>
+    public Dictionary<string, string[]> WorkItemTypes { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["User Story"] = ["New", "Active", "Resolved", "Closed", "Removed"],
+        ["Bug"] = ["New", "Active", "Resolved", "Closed"],
+        ["Task"] = ["New", "Active", "Closed", "Removed"],
+    };
+
+    private Task ProjectAsync(HttpContext context)
+    {
+        var project = (string)context.GetRouteValue("project")!;
+        return project == "your-project"
+            ? WriteJsonAsync(context, new JsonObject { ["id"] = "eb6e4656-77fc-42a1-9181-4c6d8e9da5d1", ["name"] = project, ["state"] = "wellFormed", ["visibility"] = "private" })
+            : WriteJsonAsync(context, new JsonObject
+            {
+                ["$id"] = "1",
+                ["message"] = $"TF200016: The following project does not exist: {project}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.",
+                ["typeKey"] = "ProjectDoesNotExistWithNameException",
+            }, 404);
+    }
+
+    private Task WorkItemTypesAsync(HttpContext context) =>
+        WriteJsonAsync(context, new JsonObject
+        {
+            ["count"] = WorkItemTypes.Count,
+            ["value"] = new JsonArray([.. WorkItemTypes.Keys.Select(name => (JsonNode)new JsonObject { ["name"] = name, ["referenceName"] = "Microsoft.VSTS.WorkItemTypes." + name.Replace(" ", string.Empty, StringComparison.Ordinal) })]),
+        });
+
+    private Task StatesAsync(HttpContext context)
+    {
+        var type = (string)context.GetRouteValue("type")!;
+        return WorkItemTypes.TryGetValue(type, out var states)
+            ? WriteJsonAsync(context, new JsonObject
+            {
+                ["count"] = states.Length,
+                ["value"] = new JsonArray([.. states.Select(state => (JsonNode)new JsonObject { ["name"] = state, ["color"] = "b2b2b2", ["category"] = state == "New" ? "Proposed" : state is "Closed" or "Removed" ? "Completed" : "InProgress" })]),
+            })
+            : WriteJsonAsync(context, new JsonObject { ["message"] = $"TF51535: Cannot find work item type {type}.", ["typeKey"] = "WorkItemTypeNotFoundException" }, 404);
     }
 
     private async Task WiqlAsync(HttpContext context)

@@ -14,6 +14,9 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// (To Do -21-> In Progress -31-> Done, In Progress -41-> To Do, Done -11-> To Do), entity
 /// properties (returned by the Cloud search only: Server's search cannot), sub-tasks, remote links
 /// upserted by globalId, and issue deletion (refused with 403 when <see cref="DeleteForbidden"/>).
+/// CheckIntegrations' reads too, shaped as Jira answers them: <c>/myself</c>, <c>/mypermissions</c>,
+/// <c>/project/{key}</c> (with its issue types), <c>/project/{key}/statuses</c>, <c>/field</c>, the GET
+/// searches, and Cloud's workflow scheme and workflow (403 unless <see cref="AdministerJira"/>).
 /// </summary>
 public sealed partial class FakeJira : LoopbackServer
 {
@@ -29,9 +32,34 @@ public sealed partial class FakeJira : LoopbackServer
     private static readonly IReadOnlyDictionary<string, (string Name, string Category)> Statuses =
         new Dictionary<string, (string, string)> { ["1"] = ("To Do", "new"), ["3"] = ("In Progress", "indeterminate"), ["5"] = ("Done", "done") };
 
+    /// <summary>The project's ID, as <c>/project/{key}</c> answers it.</summary>
+    public const string ProjectId = "10000";
+
     private readonly object gate = new();
     private readonly List<FakeJiraIssue> issues = [];
     private int created;
+
+    /// <summary>The projects the account can browse.</summary>
+    public HashSet<string> Projects { get; } = new(StringComparer.Ordinal) { "PROJ" };
+
+    /// <summary>The project permissions the account has (<c>/mypermissions</c>); every one SpecCake asks for by default.</summary>
+    public HashSet<string> Permissions { get; } = new(StringComparer.Ordinal) { "BROWSE_PROJECTS", "CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES", "DELETE_ISSUES" };
+
+    /// <summary>The fields Jira has (<c>/field</c>): id → display name.</summary>
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal)
+    {
+        ["summary"] = "Summary",
+        ["description"] = "Description",
+        ["labels"] = "Labels",
+        ["customfield_10001"] = "Spec ID",
+        ["customfield_10002"] = "Acceptance criteria",
+    };
+
+    /// <summary>Whether the account has the Administer Jira permission, which Cloud's workflow scheme and workflow reads need.</summary>
+    public bool AdministerJira { get; set; }
+
+    /// <summary>Every request is answered 401, as Jira answers credentials it does not accept.</summary>
+    public bool RejectCredentials { get; set; }
 
     /// <summary>The bot may not delete issues (the "Delete issues" project permission is missing): DELETE answers 403.</summary>
     public bool DeleteForbidden { get; set; }
@@ -73,9 +101,25 @@ public sealed partial class FakeJira : LoopbackServer
 
     protected override void MapRoutes(WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            if (RejectCredentials)
+            {
+                await WriteJsonAsync(context, new JsonObject { ["errorMessages"] = new JsonArray("You are not authenticated. Authentication required to perform this operation.") }, 401);
+                return;
+            }
+
+            await next(context);
+        });
         foreach (var version in new[] { "2", "3" })
         {
             var api = "/rest/api/" + version;
+            var cloud = version == "3";
+            app.MapGet(api + "/myself", context => MyselfAsync(context, cloud));
+            app.MapGet(api + "/mypermissions", MyPermissionsAsync);
+            app.MapGet(api + "/project/{key}", context => ProjectAsync(context, cloud));
+            app.MapGet(api + "/project/{key}/statuses", context => ProjectStatusesAsync(context, cloud));
+            app.MapGet(api + "/field", FieldsAsync);
             app.MapPost(api + "/issue", CreateAsync);
             app.MapGet(api + "/issue/{key}", GetAsync);
             app.MapPut(api + "/issue/{key}", UpdateAsync);
@@ -89,7 +133,165 @@ public sealed partial class FakeJira : LoopbackServer
 
         app.MapPost("/rest/api/3/search/jql", context => SearchAsync(context, cloud: true));
         app.MapPost("/rest/api/2/search", context => SearchAsync(context, cloud: false));
+        app.MapGet("/rest/api/3/search/jql", ProjectSearchAsync);
+        app.MapGet("/rest/api/2/search", ProjectSearchAsync);
+        app.MapGet("/rest/api/3/workflowscheme/project", WorkflowSchemeAsync);
+        app.MapGet("/rest/api/3/workflow/search", WorkflowSearchAsync);
     }
+
+    /// <summary>The issue types of the project: Cloud calls the sub-task type "Subtask", Server "Sub-task".</summary>
+    public static IReadOnlyList<(string Id, string Name, bool Subtask)> IssueTypes(bool cloud) =>
+        [("10001", "Story", false), ("10002", "Bug", false), ("10003", cloud ? "Subtask" : "Sub-task", true)];
+
+    private static Task MyselfAsync(HttpContext context, bool cloud) => WriteJsonAsync(context, cloud
+        ? new JsonObject { ["accountId"] = "5b10ac8d82e05b22cc7d4ef5", ["emailAddress"] = "bot@example.com", ["displayName"] = "SpecCake Bot", ["active"] = true }
+        : new JsonObject { ["name"] = "speccake-bot", ["key"] = "JIRAUSER10100", ["emailAddress"] = "bot@example.com", ["displayName"] = "SpecCake Bot", ["active"] = true });
+
+    private Task MyPermissionsAsync(HttpContext context)
+    {
+        var project = context.Request.Query["projectKey"].ToString();
+        if (project.Length > 0 && !Projects.Contains(project))
+        {
+            return WriteJsonAsync(context, new JsonObject { ["errorMessages"] = new JsonArray($"No project could be found with key '{project}'.") }, 404);
+        }
+
+        var permissions = new JsonObject();
+        foreach (var key in context.Request.Query["permissions"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            permissions[key] = new JsonObject
+            {
+                ["id"] = "1",
+                ["key"] = key,
+                ["name"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(key.Replace('_', ' ').ToLowerInvariant()),
+                ["type"] = "PROJECT",
+                ["havePermission"] = Permissions.Contains(key),
+            };
+        }
+
+        return WriteJsonAsync(context, new JsonObject { ["permissions"] = permissions });
+    }
+
+    private Task ProjectAsync(HttpContext context, bool cloud)
+    {
+        var key = (string)context.GetRouteValue("key")!;
+        if (!Projects.Contains(key))
+        {
+            return WriteJsonAsync(context, new JsonObject { ["errorMessages"] = new JsonArray($"No project could be found with key '{key}'."), ["errors"] = new JsonObject() }, 404);
+        }
+
+        return WriteJsonAsync(context, new JsonObject
+        {
+            ["id"] = ProjectId,
+            ["key"] = key,
+            ["name"] = "Project " + key,
+            ["issueTypes"] = new JsonArray([.. IssueTypes(cloud).Select(type => (JsonNode)new JsonObject { ["id"] = type.Id, ["name"] = type.Name, ["subtask"] = type.Subtask })]),
+        });
+    }
+
+    private Task ProjectStatusesAsync(HttpContext context, bool cloud)
+    {
+        var key = (string)context.GetRouteValue("key")!;
+        if (!Projects.Contains(key))
+        {
+            return WriteJsonAsync(context, new JsonObject { ["errorMessages"] = new JsonArray($"No project could be found with key '{key}'.") }, 404);
+        }
+
+        return WriteJsonAsync(context, new JsonArray([.. IssueTypes(cloud).Select(type => (JsonNode)new JsonObject
+        {
+            ["id"] = type.Id,
+            ["name"] = type.Name,
+            ["subtask"] = type.Subtask,
+            ["statuses"] = new JsonArray([.. Statuses.Keys.Select(id => (JsonNode)Status(id))]),
+        })]));
+    }
+
+    private Task FieldsAsync(HttpContext context) =>
+        WriteJsonAsync(context, new JsonArray([.. Fields.Select(field => (JsonNode)new JsonObject
+        {
+            ["id"] = field.Key,
+            ["name"] = field.Value,
+            ["custom"] = field.Key.StartsWith("customfield_", StringComparison.Ordinal),
+        })]));
+
+    // The GET search CheckIntegrations sends: project = "PROJ" AND issuetype = "Story" ORDER BY ...
+    private async Task ProjectSearchAsync(HttpContext context)
+    {
+        var jql = context.Request.Query["jql"].ToString();
+        var project = ProjectClause().Match(jql).Groups[1].Value;
+        var type = TypeClause().Match(jql) is { Success: true } match ? match.Groups[1].Value : null;
+        var max = int.TryParse(context.Request.Query["maxResults"], CultureInfo.InvariantCulture, out var given) ? given : 50;
+        var wantedFields = context.Request.Query["fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var transitions = context.Request.Query["expand"].ToString().Contains("transitions", StringComparison.Ordinal);
+        JsonArray page;
+        lock (gate)
+        {
+            page = [.. issues
+                .Where(issue => issue.Key.StartsWith(project + "-", StringComparison.Ordinal)
+                    && (type is null || issue.Fields["issuetype"]?["name"]?.GetValue<string>() == type))
+                .Take(max)
+                .Select(issue => Render(issue, wantedFields, transitions, []))];
+        }
+
+        await WriteJsonAsync(context, new JsonObject { ["issues"] = page, ["startAt"] = 0, ["maxResults"] = max });
+    }
+
+    private Task WorkflowSchemeAsync(HttpContext context)
+    {
+        if (!AdministerJira)
+        {
+            return NotAdministrator(context);
+        }
+
+        return WriteJsonAsync(context, new JsonObject
+        {
+            ["values"] = new JsonArray(new JsonObject
+            {
+                ["projectIds"] = new JsonArray(context.Request.Query["projectId"].ToString()),
+                ["workflowScheme"] = new JsonObject
+                {
+                    ["id"] = 10100,
+                    ["name"] = "PROJ: Software Simplified Workflow Scheme",
+                    ["defaultWorkflow"] = "jira",
+                    ["issueTypeMappings"] = new JsonObject { ["10001"] = "Software Simplified Workflow for Project PROJ" },
+                },
+            }),
+        });
+    }
+
+    private Task WorkflowSearchAsync(HttpContext context)
+    {
+        if (!AdministerJira)
+        {
+            return NotAdministrator(context);
+        }
+
+        var name = context.Request.Query["workflowName"].ToString();
+        return WriteJsonAsync(context, new JsonObject
+        {
+            ["isLast"] = true,
+            ["maxResults"] = 50,
+            ["startAt"] = 0,
+            ["total"] = 1,
+            ["values"] = new JsonArray(new JsonObject
+            {
+                ["id"] = new JsonObject { ["name"] = name, ["entityId"] = "a9b2b3b4-0000-4000-8000-000000000001" },
+                ["description"] = string.Empty,
+                ["transitions"] = new JsonArray([.. Workflow.Select(transition => (JsonNode)new JsonObject
+                {
+                    ["id"] = transition.Key,
+                    ["name"] = transition.Value.Name,
+                    ["description"] = string.Empty,
+                    ["from"] = new JsonArray(transition.Value.FromStatusId),
+                    ["to"] = transition.Value.StatusId,
+                    ["type"] = "directed",
+                })]),
+                ["statuses"] = new JsonArray([.. Statuses.Select(status => (JsonNode)new JsonObject { ["id"] = status.Key, ["name"] = status.Value.Name })]),
+            }),
+        });
+    }
+
+    private static Task NotAdministrator(HttpContext context) =>
+        WriteJsonAsync(context, new JsonObject { ["errorMessages"] = new JsonArray("Only Jira administrators can access workflow configuration."), ["errors"] = new JsonObject() }, 403);
 
     private async Task CreateAsync(HttpContext context)
     {
@@ -389,6 +591,9 @@ public sealed partial class FakeJira : LoopbackServer
 
     [GeneratedRegex(@"cf\[(\d+)\]")]
     private static partial Regex FieldClause();
+
+    [GeneratedRegex("issuetype = \"([^\"]+)\"")]
+    private static partial Regex TypeClause();
 }
 
 /// <summary>An issue the fake Jira holds.</summary>

@@ -11,7 +11,9 @@ namespace SpecCake.Tests.Trackers.Fakes;
 /// Linear's GraphQL API, just the operations SpecCake sends (recognised by operation name): one team
 /// with labels and workflow states, issues (numbered and timestamped in creation order, archivable),
 /// and attachments unique per issue and URL. An archived issue's attachments are still found by URL,
-/// so SpecCake has to tell archived issues apart itself.
+/// so SpecCake has to tell archived issues apart itself. For CheckIntegrations: <c>viewer</c> and the
+/// team with the teams the key sees; a key other than <see cref="TrackerScenario.LinearKey"/> is refused
+/// as Linear refuses one (HTTP 400, an AUTHENTICATION_ERROR).
 /// </summary>
 public sealed partial class FakeLinear : LoopbackServer
 {
@@ -69,6 +71,19 @@ public sealed partial class FakeLinear : LoopbackServer
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Headers.Authorization.ToString() != TrackerScenario.LinearKey)
+        {
+            await WriteJsonAsync(context, new JsonObject
+            {
+                ["errors"] = new JsonArray(new JsonObject
+                {
+                    ["message"] = "Authentication required, not authenticated",
+                    ["extensions"] = new JsonObject { ["type"] = "authentication error", ["code"] = "AUTHENTICATION_ERROR", ["statusCode"] = 401 },
+                }),
+            }, 400);
+            return;
+        }
+
         var request = (await ReadJsonAsync(context))!;
         var query = request["query"]!.GetValue<string>();
         var variables = request["variables"]?.AsObject() ?? [];
@@ -79,6 +94,9 @@ public sealed partial class FakeLinear : LoopbackServer
             data = operation switch
             {
                 "SpecCakeTeam" => Team(variables),
+                // Aliased fields answer under their alias, as GraphQL does.
+                "SpecCakeViewer" => new JsonObject { ["viewer"] = new JsonObject { ["id"] = "user-1", ["name"] = "SpecCake Bot", [query.Contains("address: email", StringComparison.Ordinal) ? "address" : "email"] = "bot@example.com" } },
+                "SpecCakeCheckTeam" => CheckTeam(variables),
                 "SpecCakeFindIssues" => FindIssues(query, variables),
                 "SpecCakeFindUnmarked" => FindUnmarked(variables),
                 "SpecCakeIssueCreate" => Create(variables["input"]!.AsObject()),
@@ -108,6 +126,20 @@ public sealed partial class FakeLinear : LoopbackServer
                 : null,
             ["issueLabels"] = Nodes(WorkspaceLabels),
         };
+    }
+
+    // The teams the key sees, under the alias SpecCake's check asks for them by.
+    private JsonObject CheckTeam(JsonObject variables)
+    {
+        var team = Team(variables);
+        if (team["team"] is JsonObject found)
+        {
+            found["key"] = TeamKey;
+            found["name"] = "Engineering";
+        }
+
+        team["visible"] = new JsonObject { ["nodes"] = new JsonArray(new JsonObject { ["id"] = TeamId, ["key"] = TeamKey, ["name"] = "Engineering" }) };
+        return team;
     }
 
     private JsonObject FindIssues(string query, JsonObject variables)
