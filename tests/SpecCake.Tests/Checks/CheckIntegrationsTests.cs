@@ -2,7 +2,6 @@ using Cake.Core;
 using SpecCake.Checks;
 using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.Integrations;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
@@ -286,11 +285,11 @@ public sealed class CheckIntegrationsTests
     /// <summary>A stand-in for the Claude Code CLI that answers <c>--version</c> as the real one does.</summary>
     private sealed class FakeClaude : IDisposable
     {
-        private readonly string _directory = Directory.CreateTempSubdirectory("speccake-fake-claude-").FullName;
+        private readonly TempFolder _directory = new("fake-claude");
 
         public FakeClaude()
         {
-            Path = System.IO.Path.Combine(_directory, "claude");
+            Path = _directory.Combine("claude");
             File.WriteAllText(Path, "#!/bin/sh\necho '2.1.332 (Claude Code)'\n");
             if (!OperatingSystem.IsWindows())
             {
@@ -300,6 +299,6 @@ public sealed class CheckIntegrationsTests
 
         public string Path { get; }
 
-        public void Dispose() => Directory.Delete(_directory, recursive: true);
+        public void Dispose() => _directory.Dispose();
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SpecCake.Checks;
 using SpecCake.Tests.Integrations;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Checks;
 

@@ -5,7 +5,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Discord;
 using SpecCake.Integrations.Slack;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 

@@ -3,7 +3,6 @@ using System.Security.Authentication;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 

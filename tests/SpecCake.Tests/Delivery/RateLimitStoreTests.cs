@@ -7,9 +7,15 @@ using SpecCake.Delivery;
 
 namespace SpecCake.Tests.Delivery;
 
-public sealed class RateLimitStoreTests
+public sealed class RateLimitStoreTests : IDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N"), "state.json");
+    private readonly TempFolder _folder = new("rate-limits");
+    private readonly string path;
+
+    // In a folder not made yet: the store makes it.
+    public RateLimitStoreTests() => path = _folder.Combine("state", "state.json");
+
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReserveAsync_HourWindowFull_RefusedUntilTheOldestSendLeavesIt()

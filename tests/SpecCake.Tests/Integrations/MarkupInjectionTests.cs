@@ -9,7 +9,6 @@ using SpecCake.Integrations.Email;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

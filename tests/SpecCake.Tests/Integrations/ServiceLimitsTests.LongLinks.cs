@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -12,7 +12,6 @@ using SpecCake.Integrations.Webhooks;
 using SpecCake.Specs;
 using SpecCake.Tests.Delivery;
 using SpecCake.Tests.Integrations.Sentry;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 

@@ -3,7 +3,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -5,7 +5,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Teams;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -6,7 +6,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Webhooks;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -3,35 +3,19 @@ namespace SpecCake.Tests.Specs;
 /// <summary>A throw-away folder of spec files (and a config) for one test.</summary>
 internal sealed class SpecTree : IDisposable
 {
-    public SpecTree()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "speccake-specs-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
-    }
+    private readonly TempFolder _folder = new("specs");
 
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     public string ConfigPath => Path.Combine(Root, "specs.config.yaml");
 
     public SpecTree Write(string relativePath, string text)
     {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        _folder.Write(relativePath, text);
         return this;
     }
 
     public static string ValidSpec(string id, string status = "draft") => $"id: {id}\ntitle: Spec {id}\nstatus: {status}\n";
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test for.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

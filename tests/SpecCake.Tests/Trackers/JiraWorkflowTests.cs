@@ -90,45 +90,39 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task SyncTrackers_SpecArgumentOfAnApprovedSpecWithTheGuideSnippet_Succeeds()
     {
-        var directory = Directory.CreateTempSubdirectory("speccake-jira-").FullName;
-        try
+        using var folder = new TempFolder("jira");
+        var directory = folder.Path;
+        Directory.CreateDirectory(Path.Combine(directory, "specs"));
+        // The guide's block as written, pointed at the fake.
+        await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
+            specs:
+              paths: ["specs/*.yaml"]
+            integrations:
+              jira:
+                enabled: true
+                base_url: "{{jira.Origin}}"
+                project_key: "PROJ"
+                issue_type: "Story"
+                transition_on_approve: "21"  # "In Progress" transition ID
+                transition_on_implement: "31"  # "Done" transition ID
+                field_mappings:
+                  spec_id: "customfield_10001"
+                  acceptance_criteria: "customfield_10002"
+            """);
+        foreach (var number in new[] { 1, 2 })
         {
-            Directory.CreateDirectory(Path.Combine(directory, "specs"));
-            // The guide's block as written, pointed at the fake.
-            await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
-                specs:
-                  paths: ["specs/*.yaml"]
-                integrations:
-                  jira:
-                    enabled: true
-                    base_url: "{{jira.Origin}}"
-                    project_key: "PROJ"
-                    issue_type: "Story"
-                    transition_on_approve: "21"  # "In Progress" transition ID
-                    transition_on_implement: "31"  # "Done" transition ID
-                    field_mappings:
-                      spec_id: "customfield_10001"
-                      acceptance_criteria: "customfield_10002"
-                """);
-            foreach (var number in new[] { 1, 2 })
-            {
-                await File.WriteAllTextAsync(Path.Combine(directory, "specs", $"FEAT-000{number}.yaml"), $"id: FEAT-000{number}\ntitle: Feature {number}\nstatus: approved\n");
-            }
-
-            var variables = Environment().ToDictionary(pair => pair.Key, pair => pair.Value);
-            new TestCakeContext(directory, variables).SyncTrackers(new SyncTrackersSettings());
-            jira.ClearRequests();
-            var context = new TestCakeContext(directory, variables);
-
-            context.SyncTrackers(new SyncTrackersSettings { Spec = "FEAT-0001" });
-
-            Assert.Contains(context.Lines.All, line => line.Text == "jira: 0 created, 0 updated, 1 unchanged, 0 failed");
-            Assert.Empty(jira.Writes);
+            await File.WriteAllTextAsync(Path.Combine(directory, "specs", $"FEAT-000{number}.yaml"), $"id: FEAT-000{number}\ntitle: Feature {number}\nstatus: approved\n");
         }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+
+        var variables = Environment().ToDictionary(pair => pair.Key, pair => pair.Value);
+        new TestCakeContext(directory, variables).SyncTrackers(new SyncTrackersSettings());
+        jira.ClearRequests();
+        var context = new TestCakeContext(directory, variables);
+
+        context.SyncTrackers(new SyncTrackersSettings { Spec = "FEAT-0001" });
+
+        Assert.Contains(context.Lines.All, line => line.Text == "jira: 0 created, 0 updated, 1 unchanged, 0 failed");
+        Assert.Empty(jira.Writes);
     }
 
     [Fact]

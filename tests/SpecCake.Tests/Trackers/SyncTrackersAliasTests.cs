@@ -10,13 +10,13 @@ namespace SpecCake.Tests.Trackers;
 public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 {
     private readonly FakeAzureDevOps ado = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("speccake-trackers-").FullName;
+    private readonly TempFolder _folder = new("trackers");
 
     public async Task InitializeAsync()
     {
         await ado.ListenAsync();
-        Directory.CreateDirectory(Path.Combine(directory, "specs", "features"));
-        await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "specs", "features"));
+        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "specs.config.yaml"), $$"""
             specs:
               paths: ["specs/**/*.yaml"]
             notifications:
@@ -30,7 +30,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
                 area_path: "your-project\\Team"
                 api_url: "{{ado.Origin}}"
             """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "specs", "features", "FEAT-0001.yaml"), """
+        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "specs", "features", "FEAT-0001.yaml"), """
             id: FEAT-0001
             title: User Authentication
             status: approved
@@ -42,7 +42,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
                 text: Users can sign in with email and password
               - Users are locked out after 5 failed attempts
             """);
-        await File.WriteAllTextAsync(Path.Combine(directory, "specs", "features", "FEAT-0002.yaml"), """
+        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "specs", "features", "FEAT-0002.yaml"), """
             id: FEAT-0002
             title: Password reset
             status: draft
@@ -51,13 +51,13 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => ado.DisposeAsync().AsTask();
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private TestCakeContext Context(params string[] arguments)
     {
         var variables = Environment().ToDictionary(pair => pair.Key, pair => pair.Value);
         variables["AZURE_DEVOPS_ORG"] = "your-org";
-        return new TestCakeContext(directory, variables, arguments);
+        return new TestCakeContext(_folder.Path, variables, arguments);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class DetectSpecEventsAliasTests
     [Fact]
     public void DetectSpecEvents_InGitHubActions_WritesTheApprovedSpecsAsAStepOutput()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         repository.Write("specs.config.yaml", "specs:\n  paths: [\"specs/**/*.yaml\"]\n")
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: One\nstatus: review\n")
             .Write("specs/FEAT-0002.yaml", "id: FEAT-0002\ntitle: Two\nstatus: draft\n");
@@ -39,7 +39,7 @@ public sealed class DetectSpecEventsAliasTests
     [Fact]
     public void DetectSpecEvents_NothingApproved_WritesAnEmptyList()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         repository.Write("specs.config.yaml", "specs:\n  paths: [\"specs/**/*.yaml\"]\n").Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: One\nstatus: draft\n");
         var before = repository.Commit("specs");
         repository.Write("README.md", "x\n").Commit("docs");
@@ -79,9 +79,9 @@ public sealed class DetectSpecEventsAliasTests
     }
 
     /// <summary>Slack hears spec_approved, one webhook endpoint spec_created; a commit then adds <paramref name="newSpec"/>.</summary>
-    private static TempGitRepository SlackAndWebhookRepository(LoopbackServer hook, string newSpec, out string before)
+    private static SpecRepository SlackAndWebhookRepository(LoopbackServer hook, string newSpec, out string before)
     {
-        var repository = TempGitRepository.Init();
+        var repository = SpecRepository.Init();
         repository.Write("specs.config.yaml", $$"""
                 specs:
                   paths: ["specs/**/*.yaml"]

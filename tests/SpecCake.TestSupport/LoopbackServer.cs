@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace SpecCake.Tests.TestSupport;
+namespace SpecCake.TestSupport;
 
 /// <summary>
 /// A real HTTP server (Kestrel) on 127.0.0.1 and a free port that records every request. Either it

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SpecCake.Tests.TestSupport;
+namespace SpecCake.TestSupport;
 
 /// <summary>One request as a <see cref="LoopbackServer"/> received it.</summary>
 /// <param name="Path">The path, unescaped, without the query.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SpecCake.Tests.TestSupport;
+namespace SpecCake.TestSupport;
 
 /// <summary>
 /// A hostile HTTP server on 127.0.0.1, on a plain socket so that its byte count is honest: it answers

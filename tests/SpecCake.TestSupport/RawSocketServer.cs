@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SpecCake.Tests.TestSupport;
+namespace SpecCake.TestSupport;
 
 /// <summary>
 /// A server on 127.0.0.1 on a plain socket, for answers Kestrel would never give (endless bodies,

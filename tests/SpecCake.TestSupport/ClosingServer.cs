@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace SpecCake.Tests.TestSupport;
+namespace SpecCake.TestSupport;
 
 /// <summary>How <see cref="ClosingServer"/> ends each connection.</summary>
 public enum ClosingKind
