@@ -3,8 +3,9 @@ namespace SpecCake.TestSupport;
 /// <summary>
 /// A repository that uses SpecCake, as a developer makes it: a config, spec files and real git commits
 /// (through <see cref="GitRunner"/>). An instance is a repository in its own folder, by default a new
-/// temporary one, deleted when disposed; the static members write into a folder someone else owns
-/// (a fixture's).
+/// temporary one, deleted when disposed; it is a plain folder of spec files until <see cref="Init"/>
+/// or <see cref="Git"/> makes it a git repository. The static members write into a folder someone
+/// else owns (a fixture's).
 /// </summary>
 public sealed class SpecRepository : IDisposable
 {
@@ -29,6 +30,9 @@ public sealed class SpecRepository : IDisposable
 
     public string Path { get; }
 
+    /// <summary>Where its <c>specs.config.yaml</c> is.</summary>
+    public string ConfigPath => System.IO.Path.Combine(Path, "specs.config.yaml");
+
     /// <summary>A new repository in a temporary folder, <c>git init</c>-ed (branch <c>main</c>).</summary>
     public static SpecRepository Init()
     {
@@ -36,6 +40,9 @@ public sealed class SpecRepository : IDisposable
         repository.Git("init", "-q");
         return repository;
     }
+
+    /// <summary>The smallest valid spec: an id, a title and a status.</summary>
+    public static string MinimalSpec(string id, string status = "draft") => $"id: {id}\ntitle: Spec {id}\nstatus: {status}\n";
 
     /// <summary>A <c>specs.config.yaml</c> with one webhook endpoint, signed with <c>${SPECCAKE_TEST_WEBHOOK_SECRET}</c>.</summary>
     public static string ConfigWithWebhook(string url, params string[] events) => $$"""

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SpecCake.Tests.Implementation;
 using SpecCake.Tests.Implementation.Fakes;
-using SpecCake.Tests.Integrations;
+using SpecCake.Tests.Integrations.Email;
 using SpecCake.Tests.Trackers.Fakes;
 
 namespace SpecCake.Host.Tests.Process;

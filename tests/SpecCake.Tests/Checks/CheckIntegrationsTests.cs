@@ -2,6 +2,7 @@ using Cake.Core;
 using SpecCake.Checks;
 using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.Integrations;
+using SpecCake.Tests.Integrations.Email;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
@@ -231,9 +232,9 @@ public sealed class CheckIntegrationsTests
         await jira.ListenAsync();
         using var scenario = new CheckScenario(JiraConfig(jira.Origin, implement: "31", criteriaField: "customfield_10002"), JiraCloud());
 
-        var report = new Aliases.CheckIntegrationsTaskRunner(
-            Aliases.NotificationInputs.Files,
-            new Aliases.NotificationHost(scenario.Directory, scenario.Environment, scenario.Log, DryRun: true, TimeProvider.System)).Check(new Aliases.CheckIntegrationsSettings());
+        var report = new SpecCake.Aliases.CheckIntegrationsTaskRunner(
+            SpecCake.Aliases.NotificationInputs.Files,
+            new SpecCake.Aliases.NotificationHost(scenario.Directory, scenario.Environment, scenario.Log, DryRun: true, TimeProvider.System)).Check(new SpecCake.Aliases.CheckIntegrationsSettings());
 
         Assert.All(report.Rows, row => Assert.Equal((CheckResult.Skipped, "dry run: nothing was read"), (row.Outcome.Result, row.Outcome.Detail)));
         Assert.Contains(report.Rows, row => row.Check == "transition_on_implement 31");

@@ -207,7 +207,7 @@ public sealed class InitTests
     /// <summary>Reads a configuration Init wrote, beside its sample spec, as a task does (a missing secret is listed, not an error).</summary>
     private static ConfigLoadResult Load(string text, Dictionary<string, string>? secrets = null)
     {
-        using var tree = new Specs.SpecTree().Write("specs.config.yaml", text).Write(SetupTemplates.SamplePath, SetupTemplates.SampleSpec());
+        using var tree = new SpecRepository().Write("specs.config.yaml", text).Write(SetupTemplates.SamplePath, SetupTemplates.SampleSpec());
         return SpecCakeConfigLoader.Load(tree.ConfigPath, "specs.config.yaml", TestConfig.Environment(secrets), specPathsRead: null, secretsRequired: false);
     }
 

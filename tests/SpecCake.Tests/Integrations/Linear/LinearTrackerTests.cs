@@ -5,7 +5,7 @@ using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Integrations.Linear;
 
 public sealed class LinearTrackerTests : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     public Task DisposeAsync() => linear.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, LinearOptions? options = null) =>
-        TrackerSync.SyncAsync(Config(linear: options ?? Linear(linear.Origin)), Environment(), specs, Options());
+        TrackerSync.SyncAsync(Config(linear: options ?? TrackerScenario.Linear(linear.Origin)), Environment(), specs, Options());
 
     private static string FileUrl(Spec spec) => $"https://github.com/{Repository}/blob/HEAD/{spec.File}";
 
@@ -74,7 +74,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownStateName_FailsOnlySpecsWithThatStatusNamingTheState()
     {
-        var options = Linear(linear.Origin) with
+        var options = TrackerScenario.Linear(linear.Origin) with
         {
             StateMappings = new Dictionary<string, string> { ["draft"] = "Backlog", ["approved"] = "Ready for Dev" },
         };
@@ -93,7 +93,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownLabel_FailsWithAnErrorNamingTheLabel()
     {
-        var summary = await SyncAsync([Spec(1)], Linear(linear.Origin) with { Labels = ["spec", "nonexistent"] });
+        var summary = await SyncAsync([Spec(1)], TrackerScenario.Linear(linear.Origin) with { Labels = ["spec", "nonexistent"] });
 
         var outcome = summary.Trackers.Single().Outcomes.Single();
         Assert.Equal(SpecSyncAction.Failed, outcome.Action);
@@ -104,7 +104,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_WorkspaceLabel_IsResolvedToo()
     {
-        await SyncAsync([Spec(1)], Linear(linear.Origin) with { Labels = ["security"] });
+        await SyncAsync([Spec(1)], TrackerScenario.Linear(linear.Origin) with { Labels = ["security"] });
 
         Assert.Equal(["label-ws"], linear.Issues.Single().LabelIds);
     }
@@ -126,7 +126,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     {
         linear.Fail(request => request.Body.Contains("SpecCakeIssueCreate", StringComparison.Ordinal), 500, skip: 2, afterHandling: true);
 
-        await TrackerSync.SyncAsync(Config(linear: Linear(linear.Origin)), Environment(), ManySpecs(4), Options(concurrency: 1));
+        await TrackerSync.SyncAsync(Config(linear: TrackerScenario.Linear(linear.Origin)), Environment(), ManySpecs(4), Options(concurrency: 1));
         var second = await SyncAsync(ManySpecs(4));
 
         Assert.Equal(4, linear.Issues.Count);
@@ -140,9 +140,9 @@ public sealed class LinearTrackerTests : IAsyncLifetime
         var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
         await SyncAsync([Spec(1)]);
 
-        await TrackerSync.ApplyEventAsync(Config(linear: Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(linear: TrackerScenario.Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
         linear.ClearRequests();
-        await TrackerSync.ApplyEventAsync(Config(linear: Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(linear: TrackerScenario.Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
 
         Assert.Contains(pr.Url, linear.Issues.Single().AttachmentUrls);
         Assert.Empty(linear.Writes);
@@ -153,7 +153,7 @@ public sealed class LinearTrackerTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1)]);
 
-        await TrackerSync.ApplyEventAsync(Config(linear: Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, new PullRequestReference(42, null), Options());
+        await TrackerSync.ApplyEventAsync(Config(linear: TrackerScenario.Linear(linear.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, new PullRequestReference(42, null), Options());
 
         Assert.Equal([FileUrl(Spec(1))], linear.Issues.Single().AttachmentUrls);
     }

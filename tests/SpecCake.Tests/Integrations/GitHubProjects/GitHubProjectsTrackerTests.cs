@@ -4,7 +4,7 @@ using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Integrations.GitHubProjects;
 
 public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
 {
@@ -15,7 +15,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     public Task DisposeAsync() => github.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.GitHubProjects.GitHubProjectsOptions? options = null) =>
-        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? GitHubProjects(github.Origin)), Environment(), specs, Options());
+        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? TrackerScenario.GitHubProjects(github.Origin)), Environment(), specs, Options());
 
     [Fact]
     public async Task SyncAsync_FirstRun_AddsOneDraftPerSpecWithItsStatus()
@@ -63,7 +63,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownStatusOption_FailsThatSpecNamingTheOptionAndSyncsOthers()
     {
-        var options = GitHubProjects(github.Origin) with
+        var options = TrackerScenario.GitHubProjects(github.Origin) with
         {
             StatusMappings = new Dictionary<string, string> { ["draft"] = "Backlog", ["review"] = "Under Review" },
         };
@@ -80,7 +80,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownProject_FailsEverySpecWithAClearError()
     {
-        var summary = await SyncAsync([Spec(1)], GitHubProjects(github.Origin) with { ProjectNumber = 99 });
+        var summary = await SyncAsync([Spec(1)], TrackerScenario.GitHubProjects(github.Origin) with { ProjectNumber = 99 });
 
         Assert.Contains("project 99 of \"octo-org\" does not exist", summary.Trackers.Single().Outcomes.Single().Error, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
         github.PullRequests[42] = new FakePullRequest("PR_kw42", url, "Implement user authentication", "spec/feat-0001");
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
-        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: GitHubProjects(github.Origin)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: TrackerScenario.GitHubProjects(github.Origin)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
         github.ClearRequests();
         var rerun = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
@@ -109,7 +109,7 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     {
         var environment = Environment();
         environment["GITHUB_API_URL"] = github.Origin;
-        var options = GitHubProjects(github.Origin) with { Owner = null, ApiUrl = null };
+        var options = TrackerScenario.GitHubProjects(github.Origin) with { Owner = null, ApiUrl = null };
 
         var summary = await TrackerSync.SyncAsync(Config(gitHubProjects: options), environment, [Spec(1)], Options());
 

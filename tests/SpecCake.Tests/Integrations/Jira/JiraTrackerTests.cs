@@ -5,7 +5,7 @@ using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Integrations.Jira;
 
 public sealed class JiraTrackerTests : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     public Task DisposeAsync() => jira.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.Jira.JiraOptions? options = null, bool cloud = true, bool dryRun = false) =>
-        TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.Origin)), Environment(cloud), specs, Options(dryRun));
+        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(jira.Origin)), Environment(cloud), specs, Options(dryRun));
 
     [Fact]
     public async Task SyncAsync_FirstRun_CreatesOneIssuePerSpecWithFieldsAndStatus()
@@ -91,7 +91,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1, afterHandling: true);
         var specs = ManySpecs(5);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
         Assert.Equal(5, jira.Issues.Count);
@@ -107,7 +107,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1);
         var specs = ManySpecs(4);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
         Assert.Equal(1, first.Trackers.Single().Failed);
@@ -133,7 +133,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownTransition_FailsThatSpecNamingItAndSyncsTheOthers()
     {
-        var options = Jira(jira.Origin) with { TransitionOnImplement = "99" };
+        var options = TrackerScenario.Jira(jira.Origin) with { TransitionOnImplement = "99" };
         await SyncAsync([Spec(1), Spec(2)], options);
 
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2, SpecStatus.Approved)], options);
@@ -177,7 +177,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_NoFieldMapping_FindsIssuesByTheSpecLabel()
     {
-        var options = Jira(jira.Origin) with { FieldMappings = new Dictionary<string, string>() };
+        var options = TrackerScenario.Jira(jira.Origin) with { FieldMappings = new Dictionary<string, string>() };
         await SyncAsync(ManySpecs(3), options);
         jira.ClearRequests();
 
@@ -191,7 +191,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_CreateSubtasks_CreatesOneSubtaskPerCriterionOnce()
     {
-        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         await SyncAsync([Spec(1)], options);
         var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
@@ -205,7 +205,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_SubtaskDuplicatedByAnotherRun_KeepsTheOldestAndDeletesTheOthers()
     {
-        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var copy = AddSubtask("PROJ-1", "AC-1: Users can sign in");
         // A person's own sub-task about the criterion is not a copy SpecCake made: it stays.
@@ -223,7 +223,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_SubtaskDuplicateTheBotMayNotDelete_GivesUpTheCriterionsPrefixAndTheRerunWritesNothing()
     {
-        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var copy = AddSubtask("PROJ-1", "AC-2: Lockout after 5 attempts");
         jira.DeleteForbidden = true;
@@ -241,7 +241,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_TwoRunsAddTheSameNewCriterionAtOnce_EndWithOneSubtaskPerCriterion()
     {
-        var options = Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
         jira.ClearRequests();
@@ -264,8 +264,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         await SyncAsync([Spec(1)]);
         jira.ClearRequests();
 
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
 
         var link = Assert.Single(jira.Issues.Single().RemoteLinks);
         Assert.Equal(pr.Url, link["object"]!["url"]!.GetValue<string>());
@@ -278,7 +278,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1)]);
 
-        var summary = await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
+        var summary = await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
 
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes.Single().Fields);
         Assert.Equal("In Progress", jira.Issues.Single().StatusName);
@@ -378,7 +378,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
 
         await Task.WhenAll(
             SyncAsync([Spec(1)]),
-            TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options()));
+            TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options()));
 
         var issue = Assert.Single(jira.IssuesWithField("customfield_10001", "FEAT-0001"));
         Assert.Equal(pr.Url, Assert.Single(issue.RemoteLinks)["object"]!["url"]!.GetValue<string>());

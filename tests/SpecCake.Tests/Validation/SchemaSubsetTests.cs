@@ -1,7 +1,8 @@
+using SpecCake.Tests.Configuration;
 using SpecCake.Tests.Specs;
 using SpecCake.Validation;
 
-namespace SpecCake.Tests.Configuration;
+namespace SpecCake.Tests.Validation;
 
 /// <summary>
 /// The subset evaluator lets valid documents skip JsonSchema.Net; it must never accept what

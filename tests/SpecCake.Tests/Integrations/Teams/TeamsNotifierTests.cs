@@ -6,7 +6,7 @@ using SpecCake.Events;
 using SpecCake.Integrations.Teams;
 using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Teams;
 
 public sealed class TeamsNotifierTests
 {

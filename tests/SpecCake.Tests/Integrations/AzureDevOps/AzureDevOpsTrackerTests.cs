@@ -5,7 +5,7 @@ using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Integrations.AzureDevOps;
 
 public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
     public Task DisposeAsync() => ado.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.AzureDevOps.AzureDevOpsOptions? options = null) =>
-        TrackerSync.SyncAsync(Config(azureDevOps: options ?? AzureDevOps(ado.Origin)), Environment(), specs, Options());
+        TrackerSync.SyncAsync(Config(azureDevOps: options ?? TrackerScenario.AzureDevOps(ado.Origin)), Environment(), specs, Options());
 
     [Fact]
     public async Task SyncAsync_FirstRun_CreatesWorkItemsByJsonPatchWithFieldsAndDefaultStates()
@@ -103,7 +103,7 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
     {
         ado.Fail(request => request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal), 500, skip: 2, afterHandling: true);
 
-        await TrackerSync.SyncAsync(Config(azureDevOps: AzureDevOps(ado.Origin)), Environment(), ManySpecs(5), Options(concurrency: 1));
+        await TrackerSync.SyncAsync(Config(azureDevOps: TrackerScenario.AzureDevOps(ado.Origin)), Environment(), ManySpecs(5), Options(concurrency: 1));
         var second = await SyncAsync(ManySpecs(5));
 
         Assert.Equal(5, ado.Items.Count);
@@ -114,7 +114,7 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownState_FailsThatSpecNamingTheStateAndSyncsOthers()
     {
-        var options = AzureDevOps(ado.Origin) with { StateMappings = new Dictionary<string, string> { ["review"] = "In Review" } };
+        var options = TrackerScenario.AzureDevOps(ado.Origin) with { StateMappings = new Dictionary<string, string> { ["review"] = "In Review" } };
 
         var summary = await SyncAsync([Spec(1), Spec(2, SpecStatus.Review), Spec(3)], options);
 
@@ -131,8 +131,8 @@ public sealed class AzureDevOpsTrackerTests : IAsyncLifetime
         var pr = new PullRequestReference(7, "https://github.com/octo-org/specs-repo/pull/7");
         await SyncAsync([Spec(1)]);
 
-        await TrackerSync.ApplyEventAsync(Config(azureDevOps: AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
-        await TrackerSync.ApplyEventAsync(Config(azureDevOps: AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(azureDevOps: TrackerScenario.AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(azureDevOps: TrackerScenario.AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
 
         var relation = Assert.Single(ado.Items.Single().Relations);
         Assert.Equal("Hyperlink", relation["rel"]!.GetValue<string>());

@@ -2,7 +2,7 @@ using Cake.Core;
 using SpecCake.Aliases;
 using SpecCake.Tests.TestSupport;
 
-namespace SpecCake.Tests.Specs.Changes;
+namespace SpecCake.Tests.Aliases;
 
 public sealed class DetectSpecEventsAliasTests
 {

@@ -11,7 +11,7 @@ using SmtpServer.ComponentModel;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Email;
 
 /// <summary>
 /// A real SMTP server (SmtpServer package) on 127.0.0.1: optional STARTTLS with a certificate made

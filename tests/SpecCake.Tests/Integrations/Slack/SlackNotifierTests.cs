@@ -4,7 +4,7 @@ using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Slack;
 
 public sealed class SlackNotifierTests
 {

@@ -7,7 +7,7 @@ using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Integrations.Jira;
 
 /// <summary>
 /// Jira in a mature repository: the fake's workflow offers a transition only out of its own status
@@ -23,11 +23,11 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     public Task DisposeAsync() => jira.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, JiraOptions? options = null, bool cloud = true) =>
-        TrackerSync.SyncAsync(Config(jira: options ?? Jira(jira.Origin)), Environment(cloud), specs, Options());
+        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(jira.Origin)), Environment(cloud), specs, Options());
 
     // Statuses by name only: no transition IDs configured.
     private JiraOptions MappedOnly(Dictionary<string, string> mappings) =>
-        Jira(jira.Origin) with { TransitionOnApprove = null, TransitionOnImplement = null, StatusMappings = mappings };
+        TrackerScenario.Jira(jira.Origin) with { TransitionOnApprove = null, TransitionOnImplement = null, StatusMappings = mappings };
 
     private IReadOnlyList<string> TransitionsPosted() =>
         [.. jira.Requests.Where(request => request.Method == "POST" && request.Path.EndsWith("/transitions", StringComparison.Ordinal))

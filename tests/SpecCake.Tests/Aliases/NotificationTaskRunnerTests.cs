@@ -5,8 +5,9 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
+using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Delivery;
+namespace SpecCake.Tests.Aliases;
 
 public sealed class NotificationTaskRunnerTests
 {

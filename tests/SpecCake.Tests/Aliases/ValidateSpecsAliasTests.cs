@@ -7,7 +7,7 @@ using SpecCake.Tests.Configuration;
 using SpecCake.Tests.Delivery;
 using SpecCake.Tests.TestSupport;
 
-namespace SpecCake.Tests.Specs;
+namespace SpecCake.Tests.Aliases;
 
 public sealed class ValidateSpecsAliasTests
 {
@@ -27,10 +27,10 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_InvalidSpecAndConfig_LogsEachErrorAndThrowsWithTheCount()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + "integrations:\n  slack:\n    enabeld: true\n")
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -47,12 +47,12 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_InsideGitHubActions_PrintsAnnotationsAndAppendsTheStepSummary()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config)
             .Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: draft\nseverity: SEV9\n")
             .Write("summary.md", "# earlier step\n");
-        var summary = Path.Combine(tree.Root, "summary.md");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
+        var summary = Path.Combine(tree.Path, "summary.md");
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -65,11 +65,11 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_WorkflowCommandsInSpecContent_NoLineIsACommandButItsOwnAnnotations()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config)
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: \"finished\\n::error file=README.md,line=1::INJECTED\"\n\"k\\r::warning::KEY\": 1\n\"##[error]LEGACY\": 2\n")
             .Write("specs/A-0001\n::error::NAMED.yaml", "id: A-0001\ntitle: t\nstatus: draft\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -83,13 +83,13 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_HundredsOfErrors_PrintsTheFirstHundredAndCountsTheRest()
     {
-        using var tree = new SpecTree().Write("specs.config.yaml", Config);
+        using var tree = new SpecRepository().Write("specs.config.yaml", Config);
         for (var index = 0; index < 150; index++)
         {
             tree.Write($"specs/FEAT-{index:D4}.yaml", $"id: FEAT-{index:D4}\ntitle: t\nstatus: done\n");
         }
 
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -102,10 +102,10 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_GlobProblems_AreErrorsAtTheirPlaceInTheConfig()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", "specs:\n  paths:\n    - \"specs/**/*.yaml\"\n    - \"spec/**/*.yaml\"\n    - \"specs/\\0/*.yaml\"\n")
-            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+            .Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -120,9 +120,9 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_LinkNotFollowed_IsAWarningAndAnAnnotation()
     {
-        using var tree = new SpecTree().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "loop"), "..");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+        using var tree = new SpecRepository().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "loop"), "..");
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
 
         context.ValidateSpecs(new ValidateSpecsSettings());
 
@@ -138,15 +138,15 @@ public sealed class ValidateSpecsAliasTests
     [InlineData("outside", "a file outside the repository (git stores the link, not what it points to), so it is not read")]
     public void ValidateSpecs_SpecPathThatIsAnUnreadableLink_FailsWithAnErrorAndAnAnnotationAtThatFile(string kind, string reason)
     {
-        using var outside = new SpecTree().Write("FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"));
-        using var tree = new SpecTree().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0002.yaml"), kind switch
+        using var outside = new SpecRepository().Write("FEAT-0002.yaml", SpecRepository.MinimalSpec("FEAT-0002"));
+        using var tree = new SpecRepository().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "FEAT-0002.yaml"), kind switch
         {
             "broken" => "missing/FEAT-0002.yaml",
             "itself" => "FEAT-0002.yaml",
-            _ => Path.Combine(outside.Root, "FEAT-0002.yaml"),
+            _ => Path.Combine(outside.Path, "FEAT-0002.yaml"),
         });
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
 
         var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -159,8 +159,8 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_FailOnInvalidFalse_WarnsInsteadOfThrowing()
     {
-        using var tree = new SpecTree().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", "id: FEAT-0002\ntitle: t\nstatus: draft\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        using var tree = new SpecRepository().Write("specs.config.yaml", Config).Write("specs/FEAT-0001.yaml", "id: FEAT-0002\ntitle: t\nstatus: draft\n");
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         context.ValidateSpecs(new ValidateSpecsSettings { FailOnInvalid = false });
 
@@ -170,10 +170,10 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_ConfigFileSetting_IsReadRelativeToTheWorkingDirectory()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("ci/speccake.yaml", "specs:\n  paths: [\"../docs/*.yaml\"]\n")
             .Write("docs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings { ConfigFile = "ci/speccake.yaml" }));
 
@@ -184,10 +184,10 @@ public sealed class ValidateSpecsAliasTests
     public void ValidateSpecs_EnabledIntegrationWithoutSecret_IsValid()
     {
         // A pull request from a fork gets no secrets: validating must not need them (a send does).
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + "integrations:\n  pagerduty:\n    enabled: true\n  webhooks:\n    enabled: true\n    endpoints:\n      - name: a\n        url: \"https://hooks.example.com/${HOOK_PATH}\"\n")
-            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+            .Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         context.ValidateSpecs(new ValidateSpecsSettings());
 
@@ -199,7 +199,7 @@ public sealed class ValidateSpecsAliasTests
     public async Task ValidateSpecs_InvalidSpecAndAnIntegrationWithoutSecret_WarnsAndNotifiesTheOthers()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + $"""
                 integrations:
                   slack:
@@ -213,7 +213,7 @@ public sealed class ValidateSpecsAliasTests
                         events: ["validation_failed"]
                 """)
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -228,7 +228,7 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_FailingWithIntegrationsThatDoNotHearValidationFailed_WarnsOnlyAboutTheSubscriberAndNotOfForks()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + """
                 integrations:
                   slack:
@@ -243,7 +243,7 @@ public sealed class ValidateSpecsAliasTests
                     report_on: ["validation_failed"]
                 """)
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>());
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>());
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 
@@ -254,14 +254,14 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void ValidateSpecs_FailingInAPullRequestFromAFork_TheWarningSaysForksGetNoSecrets()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + "integrations:\n  sentry:\n    enabled: true\n    report_on: [\"validation_failed\"]\n")
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n")
             .Write("event.json", """{"pull_request": {"head": {"repo": {"full_name": "someone/specs-repo"}}, "base": {"repo": {"full_name": "octo-org/specs-repo"}}}}""");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?>
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?>
         {
             ["GITHUB_EVENT_NAME"] = "pull_request",
-            ["GITHUB_EVENT_PATH"] = Path.Combine(tree.Root, "event.json"),
+            ["GITHUB_EVENT_PATH"] = Path.Combine(tree.Path, "event.json"),
         });
 
         Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
@@ -273,12 +273,12 @@ public sealed class ValidateSpecsAliasTests
     [Fact]
     public void Validate_LibraryApi_ReturnsSpecsErrorsAndInvalidFilesTogether()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + "notifications:\n  fail_on_error: maybe\n")
-            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001", "approved"))
+            .Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001", "approved"))
             .Write("specs/FEAT-0002.yaml", "id: FEAT-0002\n");
 
-        var report = SpecValidator.Validate("specs.config.yaml", EnvironmentVariables.FromDictionary(new Dictionary<string, string>()), tree.Root);
+        var report = SpecValidator.Validate("specs.config.yaml", EnvironmentVariables.FromDictionary(new Dictionary<string, string>()), tree.Path);
 
         Assert.False(report.IsValid);
         Assert.Equal(["specs.config.yaml", "specs/FEAT-0002.yaml"], report.InvalidFiles);
@@ -291,7 +291,7 @@ public sealed class ValidateSpecsAliasTests
     public async Task ValidateSpecs_InvalidSpecWithASubscribedWebhook_SendsValidationFailedThenThrows()
     {
         await using var server = await LoopbackServer.StartAsync();
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs.config.yaml", Config + $"""
                 integrations:
                   webhooks:
@@ -302,7 +302,7 @@ public sealed class ValidateSpecsAliasTests
                         events: ["validation_failed"]
                 """)
             .Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
-        var context = new TestCakeContext(tree.Root, new Dictionary<string, string?> { ["GITHUB_REPOSITORY"] = "acme/widgets" });
+        var context = new TestCakeContext(tree.Path, new Dictionary<string, string?> { ["GITHUB_REPOSITORY"] = "acme/widgets" });
 
         var exception = Assert.Throws<CakeException>(() => context.ValidateSpecs(new ValidateSpecsSettings()));
 

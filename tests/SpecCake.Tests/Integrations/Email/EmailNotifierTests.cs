@@ -7,7 +7,7 @@ using SpecCake.Events;
 using SpecCake.Integrations.Email;
 using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Email;
 
 public sealed class EmailNotifierTests
 {

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using SpecCake.Tests.Configuration;
 using SpecCake.Validation;
 
-namespace SpecCake.Tests.Configuration;
+namespace SpecCake.Tests.Validation;
 
 /// <summary>The schemas under schemas/ serve editors too: every key documented, no key left open.</summary>
 public sealed class SchemaFileTests

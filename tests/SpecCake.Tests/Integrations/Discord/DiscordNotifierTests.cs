@@ -5,7 +5,7 @@ using SpecCake.Events;
 using SpecCake.Integrations.Discord;
 using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Discord;
 
 public sealed class DiscordNotifierTests
 {

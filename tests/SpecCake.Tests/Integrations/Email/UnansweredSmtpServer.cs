@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Email;
 
 /// <summary>
 /// An SMTP server on 127.0.0.1 that takes the whole message and then never says whether it took

@@ -5,7 +5,7 @@ using SpecCake.Aliases;
 using SpecCake.Tests.Trackers.Fakes;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Trackers;
+namespace SpecCake.Tests.Aliases;
 
 public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 {

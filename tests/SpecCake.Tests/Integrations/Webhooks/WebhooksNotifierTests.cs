@@ -7,7 +7,7 @@ using SpecCake.Events;
 using SpecCake.Integrations.Webhooks;
 using SpecCake.Tests.Delivery;
 
-namespace SpecCake.Tests.Integrations;
+namespace SpecCake.Tests.Integrations.Webhooks;
 
 public sealed class WebhooksNotifierTests
 {
