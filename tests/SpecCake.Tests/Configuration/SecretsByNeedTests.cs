@@ -123,7 +123,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         context.TestIntegrations(new TestIntegrationsSettings { Only = { "jira" } });
 
-        Assert.Contains(context.Lines.All, line => line.Text.Contains("jira", StringComparison.Ordinal) && line.Text.Contains("SyncTrackers --dryrun", StringComparison.Ordinal));
+        Assert.Contains(context.Lines.All, line => line.Text.Contains("jira", StringComparison.Ordinal) && line.Text.Contains("CheckIntegrations checks it", StringComparison.Ordinal));
         Assert.Empty(jira.Requests);
         Assert.Empty(hook.Requests);
     }
