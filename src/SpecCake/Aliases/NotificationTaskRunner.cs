@@ -158,7 +158,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
         // A tracker gets no test message: it is not left out silently, the summary says how to check it.
         var trackers = IntegrationCatalog.Trackers
             .Where(tracker => tracker.IsEnabled(config) && (only.Count == 0 || only.Contains(tracker.Key, StringComparer.OrdinalIgnoreCase)))
-            .Select(tracker => (tracker.Key, "a tracker gets no test message: SyncTrackers --dryrun reads it and writes nothing"))
+            .Select(tracker => (tracker.Key, "a tracker gets no test message: CheckIntegrations checks it, read-only"))
             .ToList();
         var specEvent = SpecEvent.Test(
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),
