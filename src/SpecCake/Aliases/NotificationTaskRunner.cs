@@ -89,7 +89,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     }
 
     /// <summary>
-    /// The guide's "auto-create", "status sync" and "link to PR": spec_created, spec_approved,
+    /// The trackers' "auto-create", "status sync" and "link to PR" (docs/design/integrations.md#events): spec_created, spec_approved,
     /// pr_created and pr_merged also reconcile the spec into every enabled tracker.
     /// </summary>
     private TrackerSyncSummary? SyncTrackers(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool dryRun)
