@@ -219,8 +219,8 @@ public sealed class SpecCatalogTests
         File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "OUT-0001.yaml"), Path.Combine(outside.Path, "OUT-0001.yaml"));
         Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "more"), Path.Combine(outside.Path, "more"));
         // A link inside the repository to a folder outside the globs' own is read, once.
-        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "shared"), "../shared");
-        tree.Write("shared/FEAT-0003.yaml", SpecRepository.MinimalSpec("FEAT-0003"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "common"), "../common");
+        tree.Write("common/FEAT-0003.yaml", SpecRepository.MinimalSpec("FEAT-0003"));
 
         var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 

@@ -93,7 +93,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
         using var folder = new TempFolder("jira");
         var directory = folder.Path;
         Directory.CreateDirectory(Path.Combine(directory, "specs"));
-        // The guide's block as written, pointed at the fake.
+        // The documented block (docs/design/integrations.md#jira) as written, pointed at the fake.
         await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
             specs:
               paths: ["specs/*.yaml"]
