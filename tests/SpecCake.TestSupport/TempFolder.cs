@@ -2,8 +2,9 @@ namespace SpecCake.TestSupport;
 
 /// <summary>
 /// A new, empty folder under the system's temporary folder for one test (or one fixture), deleted with
-/// everything in it when disposed. Read-only files (git makes its objects read-only) are deleted too;
-/// a folder that cannot be deleted (still in use) is left behind rather than failing the test.
+/// everything in it when disposed. Read-only files (git makes its objects read-only) are deleted too,
+/// links without following them; a folder that cannot be deleted (still in use) is left behind rather
+/// than failing the test.
 /// </summary>
 public sealed class TempFolder : IDisposable
 {
@@ -42,7 +43,10 @@ public sealed class TempFolder : IDisposable
                 return;
             }
 
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            // Links are not followed: a test may leave one pointing outside the folder or back up into
+            // it (a loop), and Directory.Delete removes the link itself.
+            var inside = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+            foreach (var file in Directory.EnumerateFiles(folder, "*", inside))
             {
                 File.SetAttributes(file, FileAttributes.Normal);
             }
