@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Polly.Timeout;
 using SpecCake.Configuration;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 

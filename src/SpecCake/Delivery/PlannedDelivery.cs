@@ -1,3 +1,5 @@
+using SpecCake.Http;
+
 namespace SpecCake.Delivery;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using SpecCake.Configuration;
+using SpecCake.Http;
+using SpecCake.State;
 
 namespace SpecCake.Delivery;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpecCake.State;
 
 namespace SpecCake.Delivery;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SpecCake.Configuration;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 

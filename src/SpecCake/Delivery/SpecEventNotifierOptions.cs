@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Net.Security;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 

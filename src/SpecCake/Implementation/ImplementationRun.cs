@@ -4,6 +4,7 @@ using Octokit;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Specs;
 
 namespace SpecCake.Implementation;

@@ -9,6 +9,7 @@ using MimeKit;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Email;
 

@@ -5,6 +5,7 @@ using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SdkClient = global::Sentry.SentryClient;
 using SdkEvent = global::Sentry.SentryEvent;
 using SdkLevel = global::Sentry.SentryLevel;
