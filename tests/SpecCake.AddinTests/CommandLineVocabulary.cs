@@ -1,7 +1,7 @@
 namespace SpecCake.AddinTests;
 
 /// <summary>
-/// The command line of contract §1: what a workflow or a README snippet may pass to
+/// The command line of docs/design/contract.md#command-line: what a workflow or a README snippet may pass to
 /// <c>./build.sh</c> or <c>dotnet speccake</c>. Changing it means changing the contract, the README and this list together.
 /// </summary>
 internal static class CommandLineVocabulary

@@ -8,7 +8,7 @@ namespace SpecCake.AddinTests;
 /// <summary>
 /// The CI workflows of this repository and the copy-paste snippets of docs/use-in-your-repo.md:
 /// they must parse, have the shape their CI system needs, and call only targets and arguments
-/// that exist (contract §1), since a user pastes them as they are.
+/// that exist (docs/design/contract.md#command-line), since a user pastes them as they are.
 /// </summary>
 public sealed partial class WorkflowTests
 {

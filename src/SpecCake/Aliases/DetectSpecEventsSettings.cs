@@ -5,7 +5,7 @@ namespace SpecCake.Aliases;
 
 /// <summary>
 /// Settings for <see cref="SpecChangeAliases.DetectSpecEvents(Cake.Core.ICakeContext, DetectSpecEventsSettings)"/>:
-/// the <c>DetectSpecEvents</c> task arguments of contract §1.
+/// the <c>DetectSpecEvents</c> task arguments of docs/design/contract.md#task-arguments.
 /// </summary>
 public sealed class DetectSpecEventsSettings
 {

@@ -5,7 +5,7 @@ namespace SpecCake.Aliases;
 
 /// <summary>
 /// Settings for <see cref="ImplementationAliases.ImplementSpec(Cake.Core.ICakeContext, ImplementSpecSettings)"/>:
-/// the <c>ImplementSpec</c> task arguments of contract §7. Everything else comes from the
+/// the <c>ImplementSpec</c> task arguments of docs/design/contract.md#implementspec. Everything else comes from the
 /// <c>implementation</c> block of <c>specs.config.yaml</c>.
 /// </summary>
 public sealed class ImplementSpecSettings

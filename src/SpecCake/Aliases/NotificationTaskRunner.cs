@@ -90,7 +90,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
     }
 
     /// <summary>
-    /// The guide's "auto-create", "status sync" and "link to PR": spec_created, spec_approved,
+    /// The trackers' "auto-create", "status sync" and "link to PR" (docs/design/integrations.md#events): spec_created, spec_approved,
     /// pr_created and pr_merged also reconcile the spec into every enabled tracker.
     /// </summary>
     private TrackerSyncSummary? SyncTrackers(Configuration.SpecCakeConfig config, SpecEvent specEvent, bool dryRun)
@@ -159,7 +159,7 @@ internal sealed class NotificationTaskRunner(NotificationInputs inputs, Notifica
         // A tracker gets no test message: it is not left out silently, the summary says how to check it.
         var trackers = IntegrationCatalog.Trackers
             .Where(tracker => tracker.IsEnabled(config) && (only.Count == 0 || only.Contains(tracker.Key, StringComparer.OrdinalIgnoreCase)))
-            .Select(tracker => (tracker.Key, "a tracker gets no test message: SyncTrackers --dryrun reads it and writes nothing"))
+            .Select(tracker => (tracker.Key, "a tracker gets no test message: CheckIntegrations checks it, read-only"))
             .ToList();
         var specEvent = SpecEvent.Test(
             RepositoryReference.Parse(host.Environment.GetValueOrDefault("GITHUB_REPOSITORY")),

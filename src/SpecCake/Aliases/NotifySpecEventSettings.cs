@@ -5,7 +5,7 @@ namespace SpecCake.Aliases;
 
 /// <summary>
 /// Settings for <see cref="SpecCakeAliases.NotifySpecEvent(Cake.Core.ICakeContext, NotifySpecEventSettings)"/>:
-/// the task arguments of contract §1.
+/// the task arguments of docs/design/contract.md#task-arguments.
 /// </summary>
 public sealed class NotifySpecEventSettings
 {

@@ -6,7 +6,7 @@ using SpecCake.Validation;
 namespace SpecCake.Aliases;
 
 /// <summary>
-/// Reads the task arguments of contract §1 (<c>--event=pr_created</c>, <c>--pr=42</c>, ...) from Cake's
+/// Reads the task arguments of docs/design/contract.md#task-arguments (<c>--event=pr_created</c>, <c>--pr=42</c>, ...) from Cake's
 /// arguments, with one clear message for a bad value: the one reading the build host's tasks and the
 /// recipe's tasks share (each settings type's <c>FromArguments</c>).
 /// </summary>

@@ -5,7 +5,7 @@ namespace SpecCake.Aliases;
 
 /// <summary>
 /// Settings for <see cref="SpecCakeAliases.TestIntegrations(Cake.Core.ICakeContext, TestIntegrationsSettings)"/>:
-/// a clearly marked test message through every enabled integration (step 4 of the guide's quick setup).
+/// a clearly marked test message through every enabled integration (step 4 of docs/design/integrations.md#quick-setup).
 /// </summary>
 public sealed class TestIntegrationsSettings
 {

@@ -4,7 +4,7 @@ using SpecCake.Implementation;
 
 namespace SpecCake.Configuration;
 
-/// <summary>The <c>implementation</c> block (contract §7), bound by hand like the rest.</summary>
+/// <summary>The <c>implementation</c> block (docs/design/contract.md#implementspec), bound by hand like the rest.</summary>
 internal static partial class ConfigBinder
 {
     private static ImplementationOptions Implementation(JsonObject? o)

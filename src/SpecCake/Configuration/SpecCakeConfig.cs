@@ -18,7 +18,7 @@ using SpecCake.Integrations.Webhooks;
 namespace SpecCake.Configuration;
 
 /// <summary>
-/// <c>specs.config.yaml</c> (contract §2), validated and with <c>${VAR}</c> interpolated.
+/// <c>specs.config.yaml</c> (docs/design/contract.md#configuration), validated and with <c>${VAR}</c> interpolated.
 /// Property names bind from the snake_case keys.
 /// </summary>
 public sealed record SpecCakeConfig
@@ -35,7 +35,7 @@ public sealed record SpecCakeConfig
     /// <summary><c>integrations</c>.</summary>
     public IntegrationsOptions Integrations { get; init; } = new();
 
-    /// <summary><c>implementation</c>: ImplementSpec's agent, checks, branch and pull request (contract §7).</summary>
+    /// <summary><c>implementation</c>: ImplementSpec's agent, checks, branch and pull request (docs/design/contract.md#implementspec).</summary>
     public Implementation.ImplementationOptions Implementation { get; init; } = new();
 }
 

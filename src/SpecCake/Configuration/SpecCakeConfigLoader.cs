@@ -7,7 +7,7 @@ using SpecCake.Validation;
 namespace SpecCake.Configuration;
 
 /// <summary>
-/// Reads <c>specs.config.yaml</c> (contract §2): YAML → JSON Schema
+/// Reads <c>specs.config.yaml</c> (docs/design/contract.md#configuration): YAML → JSON Schema
 /// (<c>schemas/specs.config.schema.json</c>) → <c>${VAR}</c> interpolation → secrets and
 /// formats → immutable <see cref="SpecCakeConfig"/>. Every problem is reported at once, as
 /// <c>file:line:column: message</c>; bad content never throws.

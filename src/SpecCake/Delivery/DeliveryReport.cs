@@ -4,7 +4,7 @@ using SpecCake.Events;
 
 namespace SpecCake.Delivery;
 
-/// <summary>The results of notifying one event: the summary table of contract §1.</summary>
+/// <summary>The results of notifying one event: the summary table of docs/design/contract.md#summary.</summary>
 public sealed record DeliveryReport
 {
     /// <summary>Creates the report.</summary>

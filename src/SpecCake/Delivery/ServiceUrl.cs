@@ -4,7 +4,7 @@ namespace SpecCake.Delivery;
 
 /// <summary>
 /// Checks a service URL (a webhook URL from a secret, an <c>api_url</c>) without ever echoing it:
-/// https, or plain http for a loopback host only (contract §2).
+/// https, or plain http for a loopback host only (docs/design/contract.md#service-urls).
 /// </summary>
 public static class ServiceUrl
 {

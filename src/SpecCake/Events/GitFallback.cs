@@ -6,7 +6,7 @@ namespace SpecCake.Events;
 
 /// <summary>
 /// Outside GitHub Actions, fills what Actions' environment would have given from the local git
-/// checkout (contract §1): repository and server from the <c>origin</c> remote, branch and commit
+/// checkout (docs/design/contract.md#values-from-the-environment): repository and server from the <c>origin</c> remote, branch and commit
 /// from <c>HEAD</c>. Variables already set are kept; without git, nothing is added.
 /// </summary>
 public static partial class GitFallback

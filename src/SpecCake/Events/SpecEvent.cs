@@ -88,7 +88,7 @@ public sealed record SpecEvent
         };
     }
 
-    /// <summary>The TestIntegrations message (contract §1): clearly marked, sent to every enabled integration.</summary>
+    /// <summary>The TestIntegrations message (docs/design/contract.md#task-arguments): clearly marked, sent to every enabled integration.</summary>
     /// <param name="repository">The repository, when known.</param>
     /// <param name="timestamp">When; now when null.</param>
     public static SpecEvent Test(RepositoryReference? repository = null, DateTimeOffset? timestamp = null) => new()

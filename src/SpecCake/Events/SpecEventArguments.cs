@@ -1,6 +1,6 @@
 namespace SpecCake.Events;
 
-/// <summary>The NotifySpecEvent task arguments of contract §1, as given (nothing derived yet).</summary>
+/// <summary>The NotifySpecEvent task arguments of docs/design/contract.md#task-arguments, as given (nothing derived yet).</summary>
 public sealed record SpecEventArguments
 {
     /// <summary><c>--event</c>.</summary>

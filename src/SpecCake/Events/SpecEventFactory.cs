@@ -7,7 +7,7 @@ namespace SpecCake.Events;
 
 /// <summary>
 /// Builds a <see cref="SpecEvent"/> from the NotifySpecEvent arguments, the specs and what GitHub
-/// Actions' environment provides (contract §1): repository from <c>GITHUB_REPOSITORY</c>, PR URL
+/// Actions' environment provides (docs/design/contract.md#values-from-the-environment): repository from <c>GITHUB_REPOSITORY</c>, PR URL
 /// from <c>GITHUB_SERVER_URL</c> + repository + <c>--pr</c>, logs URL from <c>GITHUB_RUN_ID</c>,
 /// branch from <c>GITHUB_HEAD_REF</c>/<c>GITHUB_REF_NAME</c>, spec ID from a <c>spec/&lt;id&gt;</c> branch.
 /// </summary>

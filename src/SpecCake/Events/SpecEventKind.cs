@@ -1,7 +1,7 @@
 namespace SpecCake.Events;
 
 /// <summary>
-/// The spec lifecycle events of the integrations guide. Their wire and config names are the
+/// The spec lifecycle events of docs/design/integrations.md#events. Their wire and config names are the
 /// snake_case forms (<c>implementation_failed</c>); see <see cref="SpecEventKinds"/>.
 /// </summary>
 public enum SpecEventKind

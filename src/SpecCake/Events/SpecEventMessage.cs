@@ -5,7 +5,7 @@ namespace SpecCake.Events;
 
 /// <summary>
 /// What a human-facing channel (Slack, Teams, Discord, email) says about an event, before any
-/// channel's formatting: the guide's message examples as data. Every channel renders this one
+/// channel's formatting: the message examples of docs/design/integrations.md#message-examples as data. Every channel renders this one
 /// model, so they never disagree about the content.
 /// </summary>
 public sealed record SpecEventMessage
@@ -19,7 +19,7 @@ public sealed record SpecEventMessage
     /// <summary>Whether the event reports success, failure or neither (drives colours and mentions).</summary>
     public required MessageTone Tone { get; init; }
 
-    /// <summary>The facts, in the guide's order: ID, Title, Branch, PR, reviewers, Error, Logs.</summary>
+    /// <summary>The facts, in the order of docs/design/integrations.md#message-examples: ID, Title, Branch, PR, reviewers, Error, Logs.</summary>
     public required IReadOnlyList<MessageFact> Facts { get; init; }
 
     /// <summary>The buttons or links: View PR, View Spec, View Logs (only those known).</summary>

@@ -6,7 +6,7 @@ using SpecCake.Specs;
 namespace SpecCake.Events;
 
 /// <summary>
-/// The JSON payload of contract §5 (the guide's webhook payload): <c>event</c>, <c>timestamp</c>
+/// The JSON payload of docs/design/contract.md#payload: <c>event</c>, <c>timestamp</c>
 /// (UTC ISO-8601), <c>spec{id,title,file,status}</c>, <c>pr{number,url}</c>,
 /// <c>repository{owner,name}</c>, plus optional <c>error</c>, <c>logs_url</c>, <c>branch</c>,
 /// <c>reviewers</c>; <c>validation_failed</c> adds <c>errors</c> and <c>files</c>, a test message

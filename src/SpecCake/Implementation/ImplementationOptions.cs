@@ -1,7 +1,7 @@
 namespace SpecCake.Implementation;
 
 /// <summary>
-/// <c>implementation</c> in <c>specs.config.yaml</c> (contract §7): which agent implements an
+/// <c>implementation</c> in <c>specs.config.yaml</c> (docs/design/contract.md#implementspec): which agent implements an
 /// approved spec, the checks its work must pass, and the branch and pull request it ends in.
 /// </summary>
 public sealed record ImplementationOptions

@@ -36,7 +36,7 @@ internal abstract class IntegrationDescriptor
 
     /// <summary>
     /// The block Init writes for it into a new <c>specs.config.yaml</c>, without its key line, indented
-    /// from column 0: the guide's block, enabled, with a setting that the guide keeps as a secret written
+    /// from column 0: its documented block (docs/design/integrations.md#configuration-blocks), enabled, with a setting that is one of its secrets written
     /// as <c>${NAME}</c>. It must validate (a test holds every one to that).
     /// </summary>
     public abstract string SetupBlock { get; }

@@ -1,6 +1,6 @@
 namespace SpecCake.Specs;
 
-/// <summary>One spec file (contract §4), as read and validated.</summary>
+/// <summary>One spec file (docs/design/contract.md#spec-files), as read and validated.</summary>
 public sealed record Spec
 {
     /// <summary>The spec ID, <c>PREFIX-NNNN</c>; equals the file name without extension.</summary>

@@ -11,7 +11,7 @@ namespace SpecCake.Specs;
 /// <param name="Errors">This file's problems.</param>
 internal sealed record SpecFileResult(Spec? Spec, string? Id, SourcePosition IdPosition, IReadOnlyList<ValidationError> Errors);
 
-/// <summary>Reads one spec file (contract §4): YAML → <c>schemas/spec.schema.json</c> → <see cref="Specs.Spec"/>.</summary>
+/// <summary>Reads one spec file (docs/design/contract.md#spec-files): YAML → <c>schemas/spec.schema.json</c> → <see cref="Specs.Spec"/>.</summary>
 internal static class SpecFileReader
 {
     /// <param name="fullPath">Where to read.</param>

@@ -14,7 +14,7 @@ public static class TrackerSync
 {
     /// <summary>Reconciles every given spec into every enabled tracker; trackers run side by side.</summary>
     /// <param name="config">The loaded configuration; only enabled tracker blocks are used.</param>
-    /// <param name="environment">Environment values: the secrets of contract §3, <c>GITHUB_REPOSITORY</c>, <c>GITHUB_SERVER_URL</c>, <c>GITHUB_API_URL</c>, <c>JIRA_BASE_URL</c>, <c>AZURE_DEVOPS_ORG</c>/<c>_PROJECT</c>.</param>
+    /// <param name="environment">Environment values: the secrets of docs/design/contract.md#secrets, <c>GITHUB_REPOSITORY</c>, <c>GITHUB_SERVER_URL</c>, <c>GITHUB_API_URL</c>, <c>JIRA_BASE_URL</c>, <c>AZURE_DEVOPS_ORG</c>/<c>_PROJECT</c>.</param>
     /// <param name="specs">The valid specs to mirror (already filtered by <c>--spec</c>).</param>
     /// <param name="options">Dry run, concurrency and retries; defaults when null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
@@ -33,7 +33,7 @@ public static class TrackerSync
     }
 
     /// <summary>
-    /// Applies a spec event to every enabled tracker (the guide's auto-create, status sync and link to PR):
+    /// Applies a spec event to every enabled tracker (auto-create, status sync and link to PR: docs/design/integrations.md#events):
     /// <c>spec_created</c> reconciles the spec (creating its item), <c>spec_approved</c> reconciles it as
     /// approved (the approve transition or status), <c>pr_created</c>/<c>pr_merged</c> reconcile it and link
     /// <paramref name="pullRequest"/>. Any other event touches no tracker and returns an empty summary.

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace SpecCake.Host.Tests.Kit;
 
 /// <summary>
-/// The host options of contract §1 declared for Spectre.Console.Cli, as Cake Frosting declares them:
+/// The host options of docs/design/contract.md#host-options declared for Spectre.Console.Cli, as Cake Frosting declares them:
 /// the reference <see cref="HostCommandLineTests"/> holds the host's own parser to.
 /// </summary>
 internal sealed class SpectreHostSettings : CommandSettings

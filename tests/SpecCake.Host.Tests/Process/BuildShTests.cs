@@ -137,7 +137,7 @@ public abstract class BuildShTests(BuiltHostFixture host)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(
-            "The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, ImplementSpec, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.",
+            "The target 'Deploy' was not found. Valid targets: CheckIntegrations, Default, DetectSpecEvents, ImplementSpec, Init, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.",
             run.Error);
         Assert.DoesNotContain("   at ", run.All);
     }

@@ -160,7 +160,7 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
         var help = tool.Speccake(["--help"]);
 
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("The target 'Deploy' was not found. Valid targets: Default, DetectSpecEvents, ImplementSpec, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.", unknown.Error);
+        Assert.Contains("The target 'Deploy' was not found. Valid targets: CheckIntegrations, Default, DetectSpecEvents, ImplementSpec, Init, NotifySpecEvent, SyncTrackers, TestIntegrations, ValidateSpecs.", unknown.Error);
         Assert.Equal(1, usage.ExitCode);
         Assert.Contains("Run 'dotnet speccake --help' to see the options.", usage.Error);
         Assert.Equal(0, help.ExitCode);

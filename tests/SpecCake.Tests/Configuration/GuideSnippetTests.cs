@@ -3,10 +3,9 @@ using SpecCake.Configuration;
 namespace SpecCake.Tests.Configuration;
 
 /// <summary>
-/// Every YAML snippet of the integrations guide validates as written (contract: "Every YAML
-/// snippet in that guide must be accepted as it stands"). The snippets in GuideSnippets/ are
-/// copied verbatim from shared/seed/integrations-guide.md; fragments (the troubleshooting
-/// <c>slack: enabled: true</c>) are placed under <c>integrations:</c> as the guide means them.
+/// Every documented configuration block validates as written (docs/design/integrations.md#configuration-blocks:
+/// each is accepted as it stands). The blocks in GuideSnippets/ are kept verbatim; fragments (the
+/// troubleshooting <c>slack: enabled: true</c>) are placed under <c>integrations:</c> as they are meant.
 /// </summary>
 public sealed class GuideSnippetTests
 {

@@ -2,7 +2,7 @@ using SpecCake.Implementation;
 
 namespace SpecCake.Tests.Configuration;
 
-/// <summary>The <c>implementation:</c> block (contract §7): defaults, binding, and one located error per mistake.</summary>
+/// <summary>The <c>implementation:</c> block (docs/design/contract.md#implementspec): defaults, binding, and one located error per mistake.</summary>
 public sealed class ImplementationConfigTests
 {
     public static TheoryData<string, int, int, string> BadInputs() => new()

@@ -123,7 +123,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         context.TestIntegrations(new TestIntegrationsSettings { Only = { "jira" } });
 
-        Assert.Contains(context.Lines.All, line => line.Text.Contains("jira", StringComparison.Ordinal) && line.Text.Contains("SyncTrackers --dryrun", StringComparison.Ordinal));
+        Assert.Contains(context.Lines.All, line => line.Text.Contains("jira", StringComparison.Ordinal) && line.Text.Contains("CheckIntegrations checks it", StringComparison.Ordinal));
         Assert.Empty(jira.Requests);
         Assert.Empty(hook.Requests);
     }
@@ -178,7 +178,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["/slack", "/events"], hook.Requests.Select(request => request.Path).Order().Reverse());
         Assert.Contains(context.Lines.All, line => line.Text.Contains("\njira ", StringComparison.Ordinal)
-            && line.Text.Contains("a tracker gets no test message: SyncTrackers --dryrun reads it and writes nothing", StringComparison.Ordinal));
+            && line.Text.Contains("a tracker gets no test message: CheckIntegrations checks it, read-only", StringComparison.Ordinal));
         Assert.Empty(jira.Requests);
     }
 

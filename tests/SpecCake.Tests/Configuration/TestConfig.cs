@@ -5,7 +5,7 @@ namespace SpecCake.Tests.Configuration;
 /// <summary>Shared inputs for the configuration tests.</summary>
 internal static class TestConfig
 {
-    /// <summary>Every secret of the guide's Secrets Reference, plus the variables the guide's webhook snippet uses.</summary>
+    /// <summary>Every secret of docs/design/integrations.md#secrets-reference, plus the variables the documented webhook block uses.</summary>
     public static Dictionary<string, string> AllSecrets() => new()
     {
         ["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/services/T000/B000/slack-secret-value",

@@ -7,7 +7,7 @@ using SpecCake.Specs;
 
 namespace SpecCake.Tests.Delivery;
 
-/// <summary>The guide's sample spec and event, and small policies that keep the suite fast.</summary>
+/// <summary>The documented sample spec and event, and small policies that keep the suite fast.</summary>
 internal static class TestData
 {
     public static readonly DateTimeOffset Now = new(2025, 1, 19, 12, 0, 0, TimeSpan.Zero);

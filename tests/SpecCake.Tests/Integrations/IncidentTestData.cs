@@ -13,7 +13,7 @@ using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 
-/// <summary>The guide's incident and observability blocks, pointed at loopback servers, and their secrets.</summary>
+/// <summary>The documented incident and observability blocks, pointed at loopback servers, and their secrets.</summary>
 internal static class IncidentTestData
 {
     public const string RoutingKey = "pd-routing-key-R0UT1NG";

@@ -97,7 +97,7 @@ public sealed class WebhooksNotifierTests
         Assert.False(VerifySignature(request.Body + " ", signature, Secret));
         Assert.False(VerifySignature(request.Body, signature, Secret + "x"));
 
-        // The guide's own function, run by Python where the machine has it.
+        // The documented function (docs/design/integrations.md#webhooks), run by Python where the machine has it.
         if (FindPython() is { } python)
         {
             Assert.Equal("True", await RunPythonVerifyAsync(python, request.BodyBytes, signature, Secret));
@@ -131,7 +131,7 @@ public sealed class WebhooksNotifierTests
         Assert.Single(server.Requests);
     }
 
-    /// <summary>The guide's Python <c>verify_signature</c>, line for line.</summary>
+    /// <summary>The documented Python <c>verify_signature</c> (docs/design/integrations.md#webhooks), line for line.</summary>
     private static bool VerifySignature(string payload, string signature, string secret)
     {
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(payload)));

@@ -219,8 +219,8 @@ public sealed class SpecCatalogTests
         File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "OUT-0001.yaml"), Path.Combine(outside.Root, "OUT-0001.yaml"));
         Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "more"), Path.Combine(outside.Root, "more"));
         // A link inside the repository to a folder outside the globs' own is read, once.
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "shared"), "../shared");
-        tree.Write("shared/FEAT-0003.yaml", SpecTree.ValidSpec("FEAT-0003"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "common"), "../common");
+        tree.Write("common/FEAT-0003.yaml", SpecTree.ValidSpec("FEAT-0003"));
 
         var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
 

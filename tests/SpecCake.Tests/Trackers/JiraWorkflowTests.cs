@@ -94,7 +94,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
         try
         {
             Directory.CreateDirectory(Path.Combine(directory, "specs"));
-            // The guide's block as written, pointed at the fake.
+            // The documented block (docs/design/integrations.md#jira) as written, pointed at the fake.
             await File.WriteAllTextAsync(Path.Combine(directory, "specs.config.yaml"), $$"""
                 specs:
                   paths: ["specs/*.yaml"]

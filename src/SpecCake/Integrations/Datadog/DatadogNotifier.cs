@@ -7,7 +7,7 @@ namespace SpecCake.Integrations.Datadog;
 
 /// <summary>
 /// Datadog (<c>DATADOG_API_KEY</c>, and <c>DATADOG_APP_KEY</c> when set): every event becomes the
-/// guide's metrics (<c>send_metrics</c>, target <c>datadog/metrics</c>) and an event in the event
+/// metrics of docs/design/integrations.md#datadog (<c>send_metrics</c>, target <c>datadog/metrics</c>) and an event in the event
 /// stream (<c>send_events</c>, target <c>datadog/events</c>), on the API host of <c>site</c>.
 /// </summary>
 internal sealed class DatadogNotifier : INotifier
@@ -27,7 +27,7 @@ internal sealed class DatadogNotifier : INotifier
 
         var apiKey = context.RequireSecret(DatadogIntegration.ApiKey.Name, Name);
 
-        // The intake endpoints need only the API key; the application key goes along when set, as the guide configures both.
+        // The intake endpoints need only the API key; the application key goes along when set, as docs/design/integrations.md#datadog configures both.
         var appKey = context.GetSecret(DatadogIntegration.AppKey.Name);
         context.AddSecret(appKey);
         var headers = new List<HttpHeader> { new("DD-API-KEY", apiKey, IsSecret: true) };

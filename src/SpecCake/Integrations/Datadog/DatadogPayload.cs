@@ -4,7 +4,7 @@ using SpecCake.Events;
 namespace SpecCake.Integrations.Datadog;
 
 /// <summary>
-/// Datadog bodies: the guide's four metrics for <c>POST /api/v2/series</c> and an event for
+/// Datadog bodies: the four metrics of docs/design/integrations.md#datadog for <c>POST /api/v2/series</c> and an event for
 /// <c>POST /api/v1/events</c>, both tagged with <c>event_tags</c> plus <c>spec_id</c>, <c>event</c>
 /// and <c>repository</c>.
 /// </summary>

@@ -17,7 +17,7 @@ internal sealed class LinearIntegration : IntegrationDescriptor<LinearOptions>
 
     public override string Key => ConfigKey;
 
-    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    /// <summary>What Init writes under its key: its documented block (docs/design/integrations.md#configuration-blocks), a setting that is one of its secrets written as <c>${NAME}</c>.</summary>
     public override string SetupBlock => """
         enabled: true
         team_id: "TEAM_ID"               # Linear Settings → Teams: the ID in the team's URL

@@ -13,7 +13,7 @@ namespace SpecCake.Integrations.NewRelic;
 /// </summary>
 internal sealed partial class NewRelicNotifier : INotifier
 {
-    /// <summary>The US collector (contract §2).</summary>
+    /// <summary>The US collector (docs/design/contract.md#service-urls).</summary>
     public const string DefaultApiUrl = "https://insights-collector.newrelic.com";
 
     public string Name => NewRelicIntegration.ConfigKey;

@@ -16,7 +16,7 @@ internal sealed class OpsgenieIntegration : IntegrationDescriptor<OpsgenieOption
 
     public override string Key => ConfigKey;
 
-    /// <summary>What Init writes under its key: the guide's block, a setting the guide keeps as a secret written as <c>${NAME}</c>.</summary>
+    /// <summary>What Init writes under its key: its documented block (docs/design/integrations.md#configuration-blocks), a setting that is one of its secrets written as <c>${NAME}</c>.</summary>
     public override string SetupBlock => """
         enabled: true
         alert_on:

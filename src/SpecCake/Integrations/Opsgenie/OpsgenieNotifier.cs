@@ -12,7 +12,7 @@ namespace SpecCake.Integrations.Opsgenie;
 /// </summary>
 internal sealed class OpsgenieNotifier : INotifier
 {
-    /// <summary>The public API host (contract §2); EU accounts use <c>https://api.eu.opsgenie.com</c> as <c>api_url</c>.</summary>
+    /// <summary>The public API host (docs/design/contract.md#service-urls); EU accounts use <c>https://api.eu.opsgenie.com</c> as <c>api_url</c>.</summary>
     public const string DefaultApiUrl = "https://api.opsgenie.com";
 
     public string Name => OpsgenieIntegration.ConfigKey;

@@ -24,7 +24,7 @@ internal static class PagerDutyEvent
 
     public static string DedupKey(SpecEvent specEvent) => Incident.Key(specEvent, '/', MaxDedupKeyLength);
 
-    /// <summary><c>critical</c> for a SEV1 spec (the guide pages it at once), <c>info</c> for a test message, else the configured severity.</summary>
+    /// <summary><c>critical</c> for a SEV1 spec (it pages at once: docs/design/integrations.md#pagerduty), <c>info</c> for a test message, else the configured severity.</summary>
     public static string Severity(SpecEvent specEvent, PagerDutyOptions options) =>
         specEvent.IsTest ? "info"
         : specEvent.Spec?.Severity == SpecSeverity.Sev1 ? "critical"

@@ -12,7 +12,7 @@ namespace SpecCake.Integrations.PagerDuty;
 /// </summary>
 internal sealed class PagerDutyNotifier : INotifier
 {
-    /// <summary>The public Events API host (contract §2).</summary>
+    /// <summary>The public Events API host (docs/design/contract.md#service-urls).</summary>
     public const string DefaultApiUrl = "https://events.pagerduty.com";
 
     public string Name => PagerDutyIntegration.ConfigKey;

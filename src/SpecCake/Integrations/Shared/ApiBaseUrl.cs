@@ -3,7 +3,7 @@ using SpecCake.Delivery;
 namespace SpecCake.Integrations;
 
 /// <summary>
-/// A service's base URL: its public default, or <c>api_url</c> (contract §2) for EU regions, proxies
+/// A service's base URL: its public default, or <c>api_url</c> (docs/design/contract.md#service-urls) for EU regions, proxies
 /// and local test servers. Endpoints are appended to it, so a base with a path (a proxy's prefix) keeps it.
 /// </summary>
 internal static class ApiBaseUrl

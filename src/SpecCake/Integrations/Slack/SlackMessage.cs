@@ -5,7 +5,7 @@ namespace SpecCake.Integrations.Slack;
 
 /// <summary>
 /// The Slack webhook body: a <c>text</c> fallback (notifications, old clients) and Block Kit
-/// <c>blocks</c> (header, a section of the guide's bullet facts, a context line), with
+/// <c>blocks</c> (header, a section of the bullet facts of docs/design/integrations.md#message-examples, a context line), with
 /// <c>mention_on_failure</c> turned into Slack's mention syntax on failure events.
 /// </summary>
 internal static class SlackMessage
@@ -88,7 +88,7 @@ internal static class SlackMessage
         };
     }
 
-    /// <summary>The guide's bullet facts in mrkdwn, untrusted text escaped.</summary>
+    /// <summary>The bullet facts (docs/design/integrations.md#message-examples) in mrkdwn, untrusted text escaped.</summary>
     private static string Bullets(SpecEventMessage message) =>
         string.Join("\n", message.Facts.Select(fact =>
             "• *" + Escape(fact.Label) + ":* " + (fact.Url is null ? Escape(fact.Text) : $"<{fact.Url}|{Escape(fact.Text)}>")));

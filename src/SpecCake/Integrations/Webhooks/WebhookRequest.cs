@@ -8,7 +8,7 @@ using SpecCake.Http;
 namespace SpecCake.Integrations.Webhooks;
 
 /// <summary>
-/// One endpoint's request (contract §5): the payload bytes, <c>X-SpecCake-Event</c>,
+/// One endpoint's request (docs/design/contract.md#payload): the payload bytes, <c>X-SpecCake-Event</c>,
 /// <c>X-SpecCake-Delivery</c> (fixed here, before any attempt, so every retry carries the same id),
 /// <c>X-Signature-256</c> when the endpoint has a secret, then the configured headers.
 /// </summary>
@@ -53,7 +53,7 @@ internal static class WebhookRequest
         return HttpRequestDescription.PostJson(url, body, headers);
     }
 
-    /// <summary><c>sha256=</c> + lowercase hex HMAC-SHA256 of the exact body bytes, as the guide's <c>verify_signature</c> expects.</summary>
+    /// <summary><c>sha256=</c> + lowercase hex HMAC-SHA256 of the exact body bytes, as the receiver's <c>verify_signature</c> (docs/design/integrations.md#webhooks) expects.</summary>
     public static string Sign(byte[] body, string secret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }

@@ -6,7 +6,7 @@ using SpecCake.Http;
 namespace SpecCake.Integrations.Webhooks;
 
 /// <summary>
-/// Custom webhooks: the payload of contract §5 to every endpoint subscribed to the event, each a
+/// Custom webhooks: the payload of docs/design/contract.md#payload to every endpoint subscribed to the event, each a
 /// delivery of its own (<c>webhooks/&lt;name&gt;</c>) with its own <c>retry_count</c>.
 /// </summary>
 internal sealed class WebhooksNotifier : INotifier

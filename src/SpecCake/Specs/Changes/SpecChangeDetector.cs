@@ -3,7 +3,7 @@ using SpecCake.Events;
 namespace SpecCake.Specs.Changes;
 
 /// <summary>
-/// Finds <c>spec_created</c> and <c>spec_approved</c> between two commits (contract §1,
+/// Finds <c>spec_created</c> and <c>spec_approved</c> between two commits (docs/design/contract.md#task-arguments,
 /// <c>DetectSpecEvents</c>).
 /// </summary>
 /// <remarks>

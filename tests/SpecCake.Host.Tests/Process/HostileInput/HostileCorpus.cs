@@ -430,7 +430,7 @@ public static class HostileCorpus
             Absent = ["ValidateSpecs", @"\n"],
         },
 
-        // #2 the guide's own analytics webhook beside Datadog: only secrets are masked, not ordinary text.
+        // #2 the documented analytics webhook (docs/design/integrations.md#webhooks) beside Datadog: only secrets are masked, not ordinary text.
         new("dry-run-with-the-guides-analytics-webhook")
         {
             Files =
