@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SpecCake.Configuration;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Specs;
 using SpecCake.Tests.Configuration;
 
@@ -111,7 +112,7 @@ public sealed partial class ReadmeTests
         }
 
         var config = EveryNotifier();
-        var context = new SpecCake.Delivery.NotifierContext(config, secrets, SpecCake.Delivery.RetryPolicy.Default, new SecretMasker());
+        var context = new SpecCake.Delivery.NotifierContext(config, secrets, SpecCake.Http.RetryPolicy.Default, new SecretMasker());
         var deliveries = SpecCake.Delivery.NotifierCatalog.All
             .Where(notifier => notifier.IsEnabled(config))
             .SelectMany(notifier => notifier.Plan(Delivery.TestData.Event(SpecEventKind.ImplementationFailed), context))

@@ -5,7 +5,10 @@ namespace SpecCake.Host.Internal;
 /// <summary>Turns the command line into Cake's arguments, the way tasks read them.</summary>
 internal static class HostArguments
 {
-    /// <summary>The argument every dry-run alias sets, so aliases can ask <c>HasArgument("dryrun")</c>.</summary>
+    /// <summary>
+    /// The argument every dry-run alias sets, so aliases can ask <c>HasArgument("dryrun")</c>. The addin
+    /// reads the same three (its <c>Aliases/DryRunArguments.cs</c>); this host kit does not reference the addin.
+    /// </summary>
     public static readonly string[] DryRunNames = ["dryrun", "noop", "whatif"];
 
     public static CakeArguments Create(ILookup<string, string?> remaining, HostInvocation settings)

@@ -3,6 +3,7 @@ using Cake.Core;
 using SpecCake.Checks;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SpecCake.Implementation;
 
 namespace SpecCake.Aliases;

@@ -43,7 +43,7 @@ internal sealed class DryRunContext(ICakeContext context) : ICakeContext
             }
         }
 
-        foreach (var name in new[] { "dryrun", "noop", "whatif" })
+        foreach (var name in DryRunArguments.Names)
         {
             pairs.Add(new(name, "true"));
         }

@@ -2,6 +2,7 @@ using Cake.Core;
 using Octokit;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Implementation;
 using SpecCake.Integrations;
 

@@ -1,6 +1,7 @@
 using Cake.Core;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Integrations;
 using SpecCake.Trackers;
 

@@ -21,10 +21,7 @@ internal static class ProjectInputs
     /// <exception cref="CakeException">The file is missing or invalid.</exception>
     public static LoadedConfig LoadConfig(string path, IReadOnlyDictionary<string, string?> environment, IDeliveryLog log)
     {
-        var variables = EnvironmentVariables.FromDictionary(environment
-            .Where(pair => pair.Value is not null)
-            .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.Ordinal));
-        var loaded = SpecCakeConfigLoader.Load(path, path, variables, specPathsRead: null, secretsRequired: false);
+        var loaded = SpecCakeConfigLoader.Load(path, path, environment, specPathsRead: null, secretsRequired: false);
         if (!loaded.IsValid)
         {
             // One error a line: the task's own error is one line, so the errors are written before it.

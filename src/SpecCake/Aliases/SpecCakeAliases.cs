@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
+using SpecCake.Configuration;
 
 namespace SpecCake.Aliases;
 
@@ -103,10 +104,10 @@ public static class SpecCakeAliases
         new(
             context.Environment.WorkingDirectory.FullPath,
             Events.GitFallback.Complete(
-                context.Environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal),
+                CakeEnvironmentVariables.Read(context.Environment),
                 context.Environment.WorkingDirectory.FullPath),
             new CakeDeliveryLog(context.Log),
-            context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"),
+            DryRunArguments.AnyIn(context.Arguments),
             TimeProvider.System);
 
     /// <summary>

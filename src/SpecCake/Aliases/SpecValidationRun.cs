@@ -24,7 +24,7 @@ internal static class SpecValidationRun
         var workingDirectory = context.Environment.WorkingDirectory;
         var configFile = (settings.ConfigFile ?? new FilePath(SpecCakeConfigLoader.DefaultFileName)).MakeAbsolute(workingDirectory);
 
-        var report = SpecValidator.Validate(configFile.FullPath, new CakeEnvironmentVariables(context.Environment), workingDirectory.FullPath);
+        var report = SpecValidator.Validate(configFile.FullPath, CakeEnvironmentVariables.Read(context.Environment), workingDirectory.FullPath);
 
         var errors = report.Errors;
         var warnings = report.Catalog.Warnings;
@@ -56,17 +56,10 @@ internal static class SpecValidationRun
                 log.Annotation(GitHubActionsReport.Annotation(warning, GitHubActionsReport.Warning));
             }
 
-            if (context.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summaryFile)
+            // The summary is a convenience: the annotations and the exit code already tell.
+            if (GitHubActions.AppendStepSummary(context.Environment.GetEnvironmentVariable, GitHubActionsReport.Summary(errors, report.Catalog.Specs.Count)) is { } problem)
             {
-                try
-                {
-                    File.AppendAllText(summaryFile, GitHubActionsReport.Summary(errors, report.Catalog.Specs.Count));
-                }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-                {
-                    // The summary is a convenience: the annotations and the exit code already tell.
-                    log.WarningLine($"Could not write the job summary to GITHUB_STEP_SUMMARY: {LogText.Escaped(exception.Message)}");
-                }
+                log.WarningLine($"Could not write the job summary to GITHUB_STEP_SUMMARY: {LogText.Escaped(problem)}");
             }
         }
 

@@ -12,8 +12,6 @@ namespace SpecCake.Aliases;
 /// </summary>
 internal sealed class TaskArguments(ICakeArguments arguments)
 {
-    private static readonly string[] DryRunNames = ["dryrun", "noop", "whatif"];
-
     /// <summary><c>--config</c>: the configuration file; null means the alias default (<c>specs.config.yaml</c>).</summary>
     public FilePath? ConfigFile => Text("config") is { } config ? new FilePath(config) : null;
 
@@ -21,7 +19,7 @@ internal sealed class TaskArguments(ICakeArguments arguments)
     /// <c>--dryrun</c> / <c>--noop</c> / <c>--whatif</c>: true when given, else null (the alias then asks
     /// the context itself, as it does for a Cake script's own tasks).
     /// </summary>
-    public bool? DryRun => DryRunNames.Any(arguments.HasArgument) ? true : null;
+    public bool? DryRun => DryRunArguments.AnyIn(arguments) ? true : null;
 
     /// <summary>The argument's last value, or null when it was not given.</summary>
     public string? Text(string name) =>

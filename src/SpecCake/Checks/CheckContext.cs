@@ -1,6 +1,7 @@
 using System.Net.Security;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SpecCake.Trackers;
 
 namespace SpecCake.Checks;

@@ -2,8 +2,14 @@ using Cake.Core;
 
 namespace SpecCake.Configuration;
 
-/// <summary>Reads variables through Cake's environment, so a Cake script's overrides are seen.</summary>
-internal sealed class CakeEnvironmentVariables(ICakeEnvironment environment) : IEnvironmentVariables
+/// <summary>Reads the variables of Cake's environment (a Cake script's and a test's included) into the one form SpecCake takes them in.</summary>
+internal static class CakeEnvironmentVariables
 {
-    public string? Get(string name) => environment.GetEnvironmentVariable(name);
+    /// <summary>Every variable, name → value.</summary>
+    /// <param name="environment">Cake's environment.</param>
+    public static IReadOnlyDictionary<string, string?> Read(ICakeEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.GetEnvironmentVariables().ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
+    }
 }

@@ -27,7 +27,7 @@ public sealed record ConfigLoadResult
     /// <summary>
     /// The secrets (and <c>${VAR}</c>s) enabled integrations need but that are not set. Which of
     /// them matter depends on the task (see <see cref="MissingSecret"/>); when the file was read with
-    /// every secret required (<see cref="SpecCakeConfigLoader.Load(string, IEnvironmentVariables)"/>)
+    /// every secret required (<see cref="SpecCakeConfigLoader.Load(string, IReadOnlyDictionary{string, string?})"/>)
     /// each is also in <see cref="Errors"/>.
     /// </summary>
     public IReadOnlyList<MissingSecret> MissingSecrets { get; init; } = [];

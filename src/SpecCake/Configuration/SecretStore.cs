@@ -12,7 +12,7 @@ public sealed class SecretStore
     // Masking a one- or two-character value would garble every line it happens to occur in.
     private const int MinimumMaskedLength = 3;
 
-    private readonly IEnvironmentVariables _environment;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly string[] _maskedValues;
     private readonly SecretMasker _masker = new();
 
@@ -21,12 +21,12 @@ public sealed class SecretStore
     /// <param name="additionalCredentials">
     /// Further values to mask (webhook URLs, HMAC secrets, header values from the config).
     /// </param>
-    public SecretStore(IEnvironmentVariables environment, IEnumerable<string>? additionalCredentials = null)
+    public SecretStore(IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? additionalCredentials = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         _environment = environment;
         _maskedValues = SecretNames.Credentials
-            .Select(environment.Get)
+            .Select(name => environment.GetValueOrDefault(name))
             .Concat(additionalCredentials ?? [])
             .OfType<string>()
             .Where(value => value.Length >= MinimumMaskedLength)
@@ -47,7 +47,7 @@ public sealed class SecretStore
     public string? Get(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var value = _environment.Get(name);
+        var value = _environment.GetValueOrDefault(name);
         return string.IsNullOrEmpty(value) ? null : value;
     }
 

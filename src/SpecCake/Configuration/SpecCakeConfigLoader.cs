@@ -20,24 +20,24 @@ public static class SpecCakeConfigLoader
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
     /// <param name="path">The file; errors name it as given here.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Load(string path, IEnvironmentVariables environment) => Load(path, path, environment);
+    public static ConfigLoadResult Load(string path, IReadOnlyDictionary<string, string?> environment) => Load(path, path, environment);
 
     /// <summary>Reads and validates the configuration file at <paramref name="path"/>, naming it <paramref name="displayName"/> in errors.</summary>
     /// <param name="path">The file to read.</param>
     /// <param name="displayName">How errors name the file, e.g. relative to Cake's working directory.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment) =>
+    public static ConfigLoadResult Load(string path, string displayName, IReadOnlyDictionary<string, string?> environment) =>
         Load(path, displayName, environment, specPathsRead: null, secretsRequired: true);
 
     /// <summary>
-    /// As <see cref="Load(string, string, IEnvironmentVariables)"/>, telling <paramref name="specPathsRead"/>
+    /// As <see cref="Load(string, string, IReadOnlyDictionary{string, string?})"/>, telling <paramref name="specPathsRead"/>
     /// the raw <c>specs.paths</c> as soon as the YAML is parsed (before any checking), so spec
     /// files can be read meanwhile without parsing the file a second time. Not called when the
     /// file cannot be read or parsed. An enabled integration's unset secret or <c>${VAR}</c> is listed
     /// in <see cref="ConfigLoadResult.MissingSecrets"/>; with <paramref name="secretsRequired"/> it is
     /// an error too (a caller that needs every enabled integration). A task asks for the ones it needs.
     /// </summary>
-    internal static ConfigLoadResult Load(string path, string displayName, IEnvironmentVariables environment, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
+    internal static ConfigLoadResult Load(string path, string displayName, IReadOnlyDictionary<string, string?> environment, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(displayName);
@@ -66,10 +66,10 @@ public static class SpecCakeConfigLoader
     /// <param name="text">The YAML text.</param>
     /// <param name="file">The name errors carry; <c>specs.paths</c> are relative to its folder.</param>
     /// <param name="environment">Where secrets and <c>${VAR}</c> values come from.</param>
-    public static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment) =>
+    public static ConfigLoadResult Parse(string text, string file, IReadOnlyDictionary<string, string?> environment) =>
         Parse(text, file, environment, Path.GetFullPath(file), specPathsRead: null, secretsRequired: true);
 
-    private static ConfigLoadResult Parse(string text, string file, IEnvironmentVariables environment, string fullPath, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
+    private static ConfigLoadResult Parse(string text, string file, IReadOnlyDictionary<string, string?> environment, string fullPath, Action<IReadOnlyList<SpecGlobSource>>? specPathsRead, bool secretsRequired)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(file);
@@ -137,7 +137,7 @@ public static class SpecCakeConfigLoader
         };
     }
 
-    private static ConfigLoadResult Failed(string path, IEnvironmentVariables environment, string message) => new()
+    private static ConfigLoadResult Failed(string path, IReadOnlyDictionary<string, string?> environment, string message) => new()
     {
         File = path,
         Errors = [new ValidationError(path, 0, 0, message)],

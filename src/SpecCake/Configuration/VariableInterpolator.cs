@@ -20,7 +20,7 @@ internal static partial class VariableInterpolator
     /// only a task that uses it needs it. Its value holds <see cref="NotSet.Placeholder"/> meanwhile.
     /// An unset variable outside <c>integrations</c> is always an error.
     /// </param>
-    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IEnvironmentVariables environment, ICollection<MissingSecret> missing)
+    public static IReadOnlyList<string> Interpolate(ConfigDocument document, IReadOnlyDictionary<string, string?> environment, ICollection<MissingSecret> missing)
     {
         var credentials = new List<string>();
         Visit(document.Root, string.Empty, new Pass(document, environment, credentials, missing));
@@ -28,7 +28,7 @@ internal static partial class VariableInterpolator
     }
 
     /// <summary>What one interpolation pass carries down the tree.</summary>
-    private sealed record Pass(ConfigDocument Document, IEnvironmentVariables Environment, List<string> Credentials, ICollection<MissingSecret> Missing);
+    private sealed record Pass(ConfigDocument Document, IReadOnlyDictionary<string, string?> Environment, List<string> Credentials, ICollection<MissingSecret> Missing);
 
     public static bool ContainsReference(string value) => IsUnresolved(value);
 
@@ -92,7 +92,7 @@ internal static partial class VariableInterpolator
         var result = Reference().Replace(text, match =>
         {
             var name = match.Groups[1].Value;
-            var resolved = environment.Get(name);
+            var resolved = environment.GetValueOrDefault(name);
             if (!string.IsNullOrEmpty(resolved))
             {
                 if (isCredentialField || LooksLikeCredential(name))

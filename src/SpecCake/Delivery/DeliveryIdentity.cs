@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SpecCake.Events;
+using SpecCake.State;
 
 namespace SpecCake.Delivery;
 

@@ -2,14 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Polly.Timeout;
+using Polly.Retry;
 using SpecCake.Configuration;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 
 /// <summary>
 /// A delivery that is one HTTP request, sent through the integration's Polly pipeline
-/// (<see cref="HttpResilience.Create"/>) over <see cref="DeliveryContext.Http"/>: retried on 408,
+/// (<see cref="HttpResilience.Create"/>, built once per run and policy: <see cref="DeliveryContext.Pipeline{TPipeline}"/>) over <see cref="DeliveryContext.Http"/>: retried on 408,
 /// 429, 5xx and connections that never opened; after a timeout or a connection lost once the request
 /// was sent only when the service can drop a repeat (<see cref="PlannedDelivery.Guarantee"/>); failed
 /// at once on any other 4xx, a redirect, or a <c>Retry-After</c> longer than the policy allows, with
@@ -40,59 +41,47 @@ public sealed class HttpDelivery : PlannedDelivery
     public override string Describe() => Request.ToString();
 
     /// <inheritdoc />
-    public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
+    public override Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var attempts = 0;
         var atLeastOnce = Guarantee == DeliveryGuarantee.AtLeastOnce;
-        var pipeline = HttpResilience.Create(
-            Policy,
-            context.TimeProvider,
-            args =>
+        var pipeline = context.Pipeline(
+            (typeof(HttpDelivery), Policy, Guarantee),
+            () => HttpResilience.Create(Policy, context.TimeProvider, LogRetryAsync, atLeastOnce ? HttpResilience.IsTransient : HttpResilience.IsUndelivered));
+        return SendThroughAsync(
+            pipeline,
+            context,
+            async (call, token) =>
             {
-                var why = args.Outcome.Result is { } response
-                    ? $"HTTP {(int)response.StatusCode}"
-                    : args.Outcome.Exception?.GetType().Name ?? "error";
-                LogRetry(context, why, args.RetryDelay, args.AttemptNumber);
-                return ValueTask.CompletedTask;
+                using var message = Request.ToMessage();
+                call.HandedOver = true;
+                return await context.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
             },
-            atLeastOnce ? HttpResilience.IsTransient : HttpResilience.IsUndelivered);
-
-        HttpResponseMessage final;
-        try
-        {
-            final = await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    Interlocked.Increment(ref attempts);
-                    using var message = Request.ToMessage();
-                    return await context.Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException timeout)
-        {
-            if (timeout.Timeout >= Policy.TotalTimeout)
+            (final, call) => AnsweredAsync(final, call, cancellationToken),
+            (error, call) => error switch
             {
-                return DeliveryOutcome.Failed(attempts, $"gave up after the total budget of {HttpResilience.Describe(Policy.TotalTimeout)}{AttemptsSuffix(attempts)}");
-            }
+                RedirectNotFollowedException redirect => DeliveryOutcome.Failed(
+                    call.Attempts,
+                    $"HTTP {redirect.Answer}: redirects are not followed (the message would go to another address); configure the address it points to{AttemptsSuffix(call.Attempts)}"),
+                HttpRequestException network => DeliveryOutcome.Failed(
+                    call.Attempts,
+                    $"network error: {network.Message}{(atLeastOnce || HttpResilience.NeverConnected(network) ? string.Empty : NotRetriedSuffix())}{AttemptsSuffix(call.Attempts)}"),
+                _ => null,
+            },
+            cancellationToken);
+    }
 
-            return DeliveryOutcome.Failed(
-                attempts,
-                $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{(atLeastOnce ? string.Empty : NotRetriedSuffix())}{AttemptsSuffix(attempts)}");
-        }
-        catch (RedirectNotFollowedException redirect)
-        {
-            return DeliveryOutcome.Failed(
-                attempts,
-                $"HTTP {redirect.Answer}: redirects are not followed (the message would go to another address); configure the address it points to{AttemptsSuffix(attempts)}");
-        }
-        catch (HttpRequestException network)
-        {
-            var notRetried = atLeastOnce || HttpResilience.NeverConnected(network) ? string.Empty : NotRetriedSuffix();
-            return DeliveryOutcome.Failed(attempts, $"network error: {network.Message}{notRetried}{AttemptsSuffix(attempts)}");
-        }
+    private static ValueTask LogRetryAsync(OnRetryArguments<HttpResponseMessage> args)
+    {
+        var why = args.Outcome.Result is { } response
+            ? $"HTTP {(int)response.StatusCode}"
+            : args.Outcome.Exception?.GetType().Name ?? "error";
+        return DeliveryCall.Of(args.Context).RetryingAsync(why, args.RetryDelay, args.AttemptNumber);
+    }
 
+    private async ValueTask<DeliveryOutcome> AnsweredAsync(HttpResponseMessage final, DeliveryCall call, CancellationToken cancellationToken)
+    {
+        var attempts = call.Attempts;
         using (final)
         {
             if (isSuccess(final.StatusCode))
@@ -103,9 +92,9 @@ public sealed class HttpDelivery : PlannedDelivery
             var status = (int)final.StatusCode;
             var text = $"HTTP {status.ToString(CultureInfo.InvariantCulture)} {final.ReasonPhrase}".TrimEnd();
             var refusedWait = HttpResilience.DescribeRefusedWait(
-                await HttpResilience.ServerRequestedDelayAsync(final, context.TimeProvider).ConfigureAwait(false), Policy);
+                await HttpResilience.ServerRequestedDelayAsync(final, call.Context.TimeProvider).ConfigureAwait(false), Policy);
             var body = await ReadBodyAsync(final, cancellationToken).ConfigureAwait(false);
-            var message = ServiceMessage(body, context.Masker, final.Content is BoundedContent { Truncated: true });
+            var message = ServiceMessage(body, call.Context.Masker, final.Content is BoundedContent { Truncated: true });
             var explanation = string.Join("; ", new[] { refusedWait, message }.Where(part => !string.IsNullOrEmpty(part)));
             return DeliveryOutcome.Failed(attempts, (explanation.Length > 0 ? $"{text}: {explanation}" : text) + AttemptsSuffix(attempts));
         }

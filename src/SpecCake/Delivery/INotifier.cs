@@ -1,5 +1,6 @@
 using SpecCake.Configuration;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 

@@ -1,4 +1,5 @@
 using SpecCake.Configuration;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 

@@ -1,3 +1,7 @@
+using Polly;
+using Polly.Timeout;
+using SpecCake.Http;
+
 namespace SpecCake.Delivery;
 
 /// <summary>
@@ -63,12 +67,137 @@ public abstract class PlannedDelivery
     /// <param name="reason">Why the last attempt failed, e.g. <c>HTTP 429</c>.</param>
     /// <param name="wait">The wait before the next attempt.</param>
     /// <param name="attemptNumber">Polly's 0-based number of the attempt that failed.</param>
-    protected void LogRetry(DeliveryContext context, string? reason, TimeSpan wait, int attemptNumber)
+    protected internal void LogRetry(DeliveryContext context, string? reason, TimeSpan wait, int attemptNumber)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Log.Write(
             DeliveryLogLevel.Verbose,
             $"{Target}: {reason}; retrying in {HttpResilience.Describe(wait)} (attempt {attemptNumber + 2} of {Policy.MaxRetries + 1}).");
+    }
+
+    /// <summary>
+    /// Sends through the integration's <paramref name="pipeline"/> (built once:
+    /// <see cref="DeliveryContext.Pipeline{TPipeline}"/>), <paramref name="attempt"/> once per attempt,
+    /// with this send's <see cref="DeliveryCall"/> in a pooled <see cref="ResilienceContext"/> for the
+    /// pipeline's callbacks. A timeout is the failure every delivery words alike; <paramref name="failed"/>
+    /// turns any other exception into an outcome, or null to leave it to the engine.
+    /// </summary>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="context">The HTTP client, log and clock.</param>
+    /// <param name="attempt">One attempt; it sets <see cref="DeliveryCall.HandedOver"/> once its message is on its way.</param>
+    /// <param name="answered">The outcome of the answer the last attempt got.</param>
+    /// <param name="failed">The outcome of an exception, or null.</param>
+    /// <param name="cancellationToken">Cancels the whole delivery.</param>
+    protected Task<DeliveryOutcome> SendThroughAsync<TResult>(
+        ResiliencePipeline<TResult> pipeline,
+        DeliveryContext context,
+        Func<DeliveryCall, CancellationToken, ValueTask<TResult>> attempt,
+        Func<TResult, DeliveryCall, ValueTask<DeliveryOutcome>> answered,
+        Func<Exception, DeliveryCall, DeliveryOutcome?> failed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(attempt);
+        return RunAsync(
+            context,
+            (resilience, call) => pipeline.ExecuteAsync(
+                (inner, state) =>
+                {
+                    state.call.BeginAttempt();
+                    return state.attempt(state.call, inner.CancellationToken);
+                },
+                resilience,
+                (call, attempt)),
+            answered,
+            failed,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="SendThroughAsync{TResult}"/> for a delivery whose attempt returns nothing (SMTP, an
+    /// SDK): sent once an attempt completes.
+    /// </summary>
+    /// <param name="pipeline">The pipeline (<see cref="OperationResilience"/>).</param>
+    /// <param name="context">The HTTP client, log and clock.</param>
+    /// <param name="attempt">One attempt; it sets <see cref="DeliveryCall.HandedOver"/> once its message is on its way.</param>
+    /// <param name="failed">The outcome of an exception, or null.</param>
+    /// <param name="cancellationToken">Cancels the whole delivery.</param>
+    protected Task<DeliveryOutcome> SendThroughAsync(
+        ResiliencePipeline pipeline,
+        DeliveryContext context,
+        Func<DeliveryCall, CancellationToken, ValueTask> attempt,
+        Func<Exception, DeliveryCall, DeliveryOutcome?> failed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(attempt);
+        return RunAsync(
+            context,
+            async (resilience, call) =>
+            {
+                await pipeline.ExecuteAsync(
+                    async (inner, state) =>
+                    {
+                        state.call.BeginAttempt();
+                        await state.attempt(state.call, inner.CancellationToken).ConfigureAwait(false);
+                    },
+                    resilience,
+                    (call, attempt)).ConfigureAwait(false);
+                return true;
+            },
+            (_, call) => ValueTask.FromResult(DeliveryOutcome.Sent(call.Attempts)),
+            failed,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Why a delivery timed out: its total budget ran out, or one attempt got no answer in time (the
+    /// pipeline's attempt timeout, or the client's own <see cref="TimeoutException"/> racing it).
+    /// </summary>
+    private string TimedOut(Exception timeout, DeliveryCall call)
+    {
+        var limit = timeout is TimeoutRejectedException rejected ? rejected.Timeout : Policy.AttemptTimeout;
+        if (limit >= Policy.TotalTimeout)
+        {
+            return $"gave up after the total budget of {HttpResilience.Describe(Policy.TotalTimeout)}{AttemptsSuffix(call.Attempts)}";
+        }
+
+        var notRetried = call.HandedOver && Guarantee == DeliveryGuarantee.AtMostOnce ? NotRetriedSuffix() : string.Empty;
+        return $"timed out: no answer within {HttpResilience.Describe(limit)}{notRetried}{AttemptsSuffix(call.Attempts)}";
+    }
+
+    private async Task<DeliveryOutcome> RunAsync<TResult>(
+        DeliveryContext context,
+        Func<ResilienceContext, DeliveryCall, ValueTask<TResult>> execute,
+        Func<TResult, DeliveryCall, ValueTask<DeliveryOutcome>> answered,
+        Func<Exception, DeliveryCall, DeliveryOutcome?> failed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(answered);
+        ArgumentNullException.ThrowIfNull(failed);
+        var call = new DeliveryCall(this, context);
+        var resilience = ResilienceContextPool.Shared.Get(Target, cancellationToken);
+        call.Attach(resilience);
+        TResult result;
+        try
+        {
+            result = await execute(resilience, call).ConfigureAwait(false);
+        }
+        catch (Exception timeout) when (timeout is TimeoutRejectedException or TimeoutException)
+        {
+            return DeliveryOutcome.Failed(call.Attempts, TimedOut(timeout, call));
+        }
+        catch (Exception error) when (failed(error, call) is { } outcome)
+        {
+            return outcome;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(resilience);
+        }
+
+        return await answered(result, call).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SpecCake.Configuration;
+using SpecCake.State;
 
 namespace SpecCake.Delivery;
 
@@ -7,22 +8,19 @@ namespace SpecCake.Delivery;
 /// before sending (refused ones get their summary row), and afterwards commits the delivered ones
 /// and releases the rest, even when the run is stopped half-way.
 /// </summary>
-internal sealed class RateLimitGate
+internal sealed class RateLimitGate : DeliveryGate
 {
-    private readonly RateLimitStore? store;
-    private readonly RateLimitReservation? reservation;
-    private readonly IDeliveryLog log;
+    private readonly RateLimitStore? _store;
+    private readonly RateLimitReservation? _reservation;
 
     private RateLimitGate(RateLimitStore? store, RateLimitReservation? reservation, IReadOnlyList<PlannedDelivery> allowed, IDeliveryLog log)
+        : base(allowed, log)
     {
-        this.store = store;
-        this.reservation = reservation;
-        this.log = log;
-        Allowed = allowed;
+        _store = store;
+        _reservation = reservation;
     }
 
-    /// <summary>The deliveries that may be sent.</summary>
-    public IReadOnlyList<PlannedDelivery> Allowed { get; }
+    protected override string WarningConsequence => "; sending as if it were empty.";
 
     /// <summary>Reserves what <c>notifications.rate_limit</c> allows; without limits, everything passes and nothing is written.</summary>
     public static async Task<RateLimitGate> OpenAsync(
@@ -30,7 +28,7 @@ internal sealed class RateLimitGate
         string stateFile,
         IReadOnlyList<PlannedDelivery> planned,
         SpecEventNotifierOptions options,
-        Dictionary<object, DeliveryResult> results,
+        DeliveryResults results,
         IDeliveryLog log,
         SecretMasker masker,
         CancellationToken cancellationToken)
@@ -51,54 +49,32 @@ internal sealed class RateLimitGate
         {
             foreach (var delivery in planned)
             {
-                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.Failed, 0, TimeSpan.Zero, masker.Apply($"rate-limit state file unusable: {error.Message}"));
+                results.Set(delivery, new DeliveryResult(delivery.Target, DeliveryStatus.Failed, 0, TimeSpan.Zero, masker.Apply($"rate-limit state file unusable: {error.Message}")));
             }
 
             return new RateLimitGate(null, null, [], log);
         }
 
-        Warn(log, reservation.Warning);
-        var allowed = new List<PlannedDelivery>();
-        foreach (var delivery in planned)
+        var allowed = Filter(planned, results, delivery =>
+            reservation.Verdicts[delivery.Target] is { } reason
+                ? new DeliveryResult(delivery.Target, DeliveryStatus.RateLimited, 0, TimeSpan.Zero, reason)
+                : null);
+        var gate = new RateLimitGate(store, reservation, allowed, log);
+        gate.Warn(reservation.Warning);
+        foreach (var delivery in planned.Except(allowed))
         {
-            if (reservation.Verdicts[delivery.Target] is { } reason)
-            {
-                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.RateLimited, 0, TimeSpan.Zero, reason);
-                log.Write(DeliveryLogLevel.Warning, $"{delivery.Target}: not sent, {reason}.");
-            }
-            else
-            {
-                allowed.Add(delivery);
-            }
+            log.Write(DeliveryLogLevel.Warning, $"{delivery.Target}: not sent, {reservation.Verdicts[delivery.Target]}.");
         }
 
-        return new RateLimitGate(store, reservation, allowed, log);
+        return gate;
     }
 
     /// <summary>Commits the <paramref name="delivered"/> targets and releases every other reservation of this run.</summary>
-    public async Task CloseAsync(IReadOnlyCollection<string> delivered)
-    {
-        if (store is null || reservation is null)
-        {
-            return;
-        }
+    protected override Task<string?> RecordAsync(IReadOnlyCollection<string> delivered) =>
+        _store is null || _reservation is null
+            ? Task.FromResult<string?>(null)
+            : _store.CompleteAsync(_reservation, delivered, CancellationToken.None);
 
-        try
-        {
-            Warn(log, await store.CompleteAsync(reservation, delivered, CancellationToken.None).ConfigureAwait(false));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            // The reservations then expire by themselves; the deliveries already happened.
-            log.Write(DeliveryLogLevel.Warning, $"Could not record the sends in the rate-limit state file: {error.Message}");
-        }
-    }
-
-    private static void Warn(IDeliveryLog log, string? warning)
-    {
-        if (warning is not null)
-        {
-            log.Write(DeliveryLogLevel.Warning, char.ToUpperInvariant(warning[0]) + warning[1..] + "; sending as if it were empty.");
-        }
-    }
+    // The reservations then expire by themselves; the deliveries already happened.
+    protected override string RecordFailed(string error) => $"Could not record the sends in the rate-limit state file: {error}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpecCake.State;
 
 namespace SpecCake.Delivery;
 
@@ -8,29 +9,26 @@ namespace SpecCake.Delivery;
 /// sent again; afterwards what this attempt delivered is recorded. Only read in a dry run. Not
 /// knowing (no CI identity, an unreadable file) never stops a notification: then all is sent.
 /// </summary>
-internal sealed class RerunGate
+internal sealed class RerunGate : DeliveryGate
 {
-    private readonly DeliveryLedger? ledger;
-    private readonly string? identity;
-    private readonly IDeliveryLog log;
+    private readonly DeliveryLedger? _ledger;
+    private readonly string? _identity;
 
     private RerunGate(DeliveryLedger? ledger, string? identity, IReadOnlyList<PlannedDelivery> remaining, IDeliveryLog log)
+        : base(remaining, log)
     {
-        this.ledger = ledger;
-        this.identity = identity;
-        this.log = log;
-        Remaining = remaining;
+        _ledger = ledger;
+        _identity = identity;
     }
 
-    /// <summary>The deliveries still to send.</summary>
-    public IReadOnlyList<PlannedDelivery> Remaining { get; }
+    protected override string WarningConsequence => "; a re-run may send again what this run delivered.";
 
     public static async Task<RerunGate> OpenAsync(
         string? identity,
         string stateFile,
         IReadOnlyList<PlannedDelivery> planned,
         SpecEventNotifierOptions options,
-        Dictionary<object, DeliveryResult> results,
+        DeliveryResults results,
         IDeliveryLog log,
         CancellationToken cancellationToken)
     {
@@ -46,11 +44,10 @@ internal sealed class RerunGate
         }
 
         IReadOnlyDictionary<string, DateTimeOffset> delivered;
+        string? warning;
         try
         {
-            string? warning;
             (delivered, warning) = await ledger.DeliveredAsync(identity, cancellationToken).ConfigureAwait(false);
-            Warn(log, warning);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -58,47 +55,23 @@ internal sealed class RerunGate
             return new RerunGate(ledger, identity, planned, log);
         }
 
-        var remaining = new List<PlannedDelivery>();
-        foreach (var delivery in planned)
-        {
-            if (delivered.TryGetValue(delivery.Target, out var at))
-            {
-                results[delivery] = new DeliveryResult(
+        var remaining = Filter(planned, results, delivery =>
+            delivered.TryGetValue(delivery.Target, out var at)
+                ? new DeliveryResult(
                     delivery.Target, DeliveryStatus.AlreadyDelivered, 0, TimeSpan.Zero,
-                    $"in an earlier attempt of this CI run, at {at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
-            }
-            else
-            {
-                remaining.Add(delivery);
-            }
-        }
-
-        return new RerunGate(ledger, identity, remaining, log);
+                    $"in an earlier attempt of this CI run, at {at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC")
+                : null);
+        var gate = new RerunGate(ledger, identity, remaining, log);
+        gate.Warn(warning);
+        return gate;
     }
 
     /// <summary>Records what this attempt delivered, so that a re-run does not send it again.</summary>
-    public async Task CloseAsync(IReadOnlyCollection<string> delivered)
-    {
-        if (ledger is null || identity is null)
-        {
-            return;
-        }
+    protected override Task<string?> RecordAsync(IReadOnlyCollection<string> delivered) =>
+        _ledger is null || _identity is null
+            ? Task.FromResult<string?>(null)
+            : _ledger.RecordAsync(_identity, delivered, CancellationToken.None);
 
-        try
-        {
-            Warn(log, await ledger.RecordAsync(identity, delivered, CancellationToken.None).ConfigureAwait(false));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            log.Write(DeliveryLogLevel.Warning, $"Could not record what was delivered (a re-run of this job would send it again): {error.Message}");
-        }
-    }
-
-    private static void Warn(IDeliveryLog log, string? warning)
-    {
-        if (warning is not null)
-        {
-            log.Write(DeliveryLogLevel.Warning, char.ToUpperInvariant(warning[0]) + warning[1..] + "; a re-run may send again what this run delivered.");
-        }
-    }
+    protected override string RecordFailed(string error) =>
+        $"Could not record what was delivered (a re-run of this job would send it again): {error}";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SpecCake.Configuration;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 
@@ -45,7 +46,7 @@ public static class SpecEventNotifier
         var (results, planned) = Plan(config, specEvent, options, masker, identity);
         var stateFile = StateFilePath(config, options);
         var rerun = await RerunGate.OpenAsync(identity, stateFile, planned, options, results, log, cancellationToken).ConfigureAwait(false);
-        planned = [.. rerun.Remaining];
+        planned = [.. rerun.Passed];
 
         var subject = specEvent.IsTest ? "a test message" : specEvent.Name + (specEvent.Spec is { } spec ? $" for {spec.Id}" : string.Empty);
         log.Write(DeliveryLogLevel.Information, $"Notifying {subject}: {planned.Count} deliver{(planned.Count == 1 ? "y" : "ies")}{(options.DryRun ? " (dry run: nothing is sent)" : string.Empty)}.");
@@ -55,7 +56,7 @@ public static class SpecEventNotifier
             foreach (var delivery in planned)
             {
                 log.Write(DeliveryLogLevel.Information, $"[dry run] {delivery.Target} would send:\n{delivery.Describe()}");
-                results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.DryRun, 0, TimeSpan.Zero, null);
+                results.Set(delivery, new DeliveryResult(delivery.Target, DeliveryStatus.DryRun, 0, TimeSpan.Zero, null));
             }
         }
         else
@@ -66,10 +67,10 @@ public static class SpecEventNotifier
             {
                 using var http = ServiceHttp.CreateClient(ResponseLimits.Notification, options.RetryPolicy.ConnectTimeout);
                 var context = new DeliveryContext(http, log, time) { Masker = masker, ServerCertificateValidation = options.ServerCertificateValidation };
-                var sent = await Task.WhenAll(gate.Allowed.Select(delivery => Task.Run(() => SendAsync(delivery, context, masker, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
+                var sent = await Task.WhenAll(gate.Passed.Select(delivery => Task.Run(() => SendAsync(delivery, context, masker, cancellationToken), CancellationToken.None))).ConfigureAwait(false);
                 foreach (var (delivery, result) in sent)
                 {
-                    results[delivery] = result;
+                    results.Set(delivery, result);
                     if (result.Status == DeliveryStatus.Sent)
                     {
                         delivered.Add(delivery.Target);
@@ -85,17 +86,17 @@ public static class SpecEventNotifier
             await rerun.CloseAsync(delivered).ConfigureAwait(false);
         }
 
-        var report = new DeliveryReport(specEvent, [.. results.Values], options.DryRun);
+        var report = new DeliveryReport(specEvent, results.InOrder(), options.DryRun);
         log.Write(report.HasFailures ? DeliveryLogLevel.Warning : DeliveryLogLevel.Information, report.ToTable());
         WriteStepSummary(report, options.Environment, masker, log);
         return report;
     }
 
-    private static (Dictionary<object, DeliveryResult> Results, List<PlannedDelivery> Planned) Plan(
+    private static (DeliveryResults Results, List<PlannedDelivery> Planned) Plan(
         SpecCakeConfig config, SpecEvent specEvent, SpecEventNotifierOptions options, SecretMasker masker, string? identity)
     {
-        // Keyed by notifier or delivery so the summary keeps registration order.
-        var results = new Dictionary<object, DeliveryResult>();
+        // Keyed by notifier or delivery, in registration order: the summary's order.
+        var results = new DeliveryResults();
         var planned = new List<PlannedDelivery>();
         var policy = options.RetryPolicy with { AtLeastOnce = options.RetryPolicy.AtLeastOnce || config.Notifications.AtLeastOnce };
         var notifierContext = new NotifierContext(config, options.Environment, policy, masker) { EventIdentity = identity, DryRun = options.DryRun };
@@ -136,17 +137,17 @@ public static class SpecEventNotifier
             if (error is not null)
             {
                 var reason = error is DeliveryConfigurationException ? error.Message : $"{error.GetType().Name}: {error.Message}";
-                results[notifier] = new DeliveryResult(notifier.Name, DeliveryStatus.Failed, 0, TimeSpan.Zero, masker.Apply(reason));
+                results.Set(notifier, new DeliveryResult(notifier.Name, DeliveryStatus.Failed, 0, TimeSpan.Zero, masker.Apply(reason)));
             }
             else if (deliveries is null or { Count: 0 })
             {
-                results[notifier] = new DeliveryResult(notifier.Name, DeliveryStatus.Skipped, 0, TimeSpan.Zero, $"not subscribed to {specEvent.Name}");
+                results.Set(notifier, new DeliveryResult(notifier.Name, DeliveryStatus.Skipped, 0, TimeSpan.Zero, $"not subscribed to {specEvent.Name}"));
             }
             else
             {
                 foreach (var delivery in deliveries)
                 {
-                    results[delivery] = new DeliveryResult(delivery.Target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, "not sent");
+                    results.Set(delivery, new DeliveryResult(delivery.Target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, "not sent"));
                     planned.Add(delivery);
                 }
             }
@@ -154,7 +155,7 @@ public static class SpecEventNotifier
 
         foreach (var (target, reason) in options.NotSent)
         {
-            results[target] = new DeliveryResult(target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, reason);
+            results.Set(target, new DeliveryResult(target, DeliveryStatus.Skipped, 0, TimeSpan.Zero, reason));
         }
 
         return (results, planned);
@@ -208,27 +209,9 @@ public static class SpecEventNotifier
 
     private static void WriteStepSummary(DeliveryReport report, IReadOnlyDictionary<string, string?> environment, SecretMasker masker, MaskingLog log)
     {
-        if (!environment.TryGetValue("GITHUB_ACTIONS", out var actions) || !string.Equals(actions, "true", StringComparison.OrdinalIgnoreCase) ||
-            !environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summaryFile) || string.IsNullOrWhiteSpace(summaryFile))
+        if (GitHubActions.AppendStepSummary(GitHubActions.Reader(environment), masker.Apply(report.ToMarkdown()) + "\n") is { } problem)
         {
-            return;
+            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {problem}");
         }
-
-        try
-        {
-            File.AppendAllText(summaryFile, masker.Apply(report.ToMarkdown()) + "\n");
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {error.Message}");
-        }
-    }
-
-    /// <summary>Masks every line on its way to the caller's log.</summary>
-    private sealed class MaskingLog(IDeliveryLog? inner, SecretMasker masker) : IDeliveryLog
-    {
-        public void Write(DeliveryLogLevel level, string message) => inner?.Write(level, masker.Apply(message));
-
-        public string Mask(string text) => masker.Apply(text);
     }
 }

@@ -1,5 +1,6 @@
-using System.Collections;
 using System.Net.Security;
+using SpecCake.Configuration;
+using SpecCake.Http;
 
 namespace SpecCake.Delivery;
 
@@ -55,14 +56,5 @@ public sealed record SpecEventNotifierOptions
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
 
     /// <summary>A snapshot of the process environment.</summary>
-    public static IReadOnlyDictionary<string, string?> CurrentEnvironment()
-    {
-        var snapshot = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-        {
-            snapshot[(string)entry.Key] = entry.Value as string;
-        }
-
-        return snapshot;
-    }
+    public static IReadOnlyDictionary<string, string?> CurrentEnvironment() => EnvironmentVariables.Process;
 }

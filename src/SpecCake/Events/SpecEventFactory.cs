@@ -13,7 +13,6 @@ namespace SpecCake.Events;
 /// </summary>
 public static partial class SpecEventFactory
 {
-    private const string DefaultServerUrl = "https://github.com";
 
     /// <summary>Builds the event, or throws one <see cref="SpecEventArgumentException"/> naming every bad argument.</summary>
     /// <param name="arguments">The task arguments.</param>
@@ -54,8 +53,7 @@ public static partial class SpecEventFactory
         }
 
         var repository = RepositoryReference.Parse(Get(environment, "GITHUB_REPOSITORY"));
-        var serverUrl = (Get(environment, "GITHUB_SERVER_URL") ?? DefaultServerUrl).TrimEnd('/');
-        var repositoryUrl = repository is null ? null : $"{serverUrl}/{repository}";
+        var repositoryUrl = GitHubActions.RepositoryUrl(environment);
 
         return new SpecEvent
         {
@@ -165,15 +163,9 @@ public static partial class SpecEventFactory
         return new PullRequestReference(number.Value, url);
     }
 
-    /// <summary>The repository's web URL (<c>GITHUB_SERVER_URL</c>/<c>GITHUB_REPOSITORY</c>), when the repository is known.</summary>
-    internal static string? RepositoryUrl(IReadOnlyDictionary<string, string?> environment) =>
-        RepositoryReference.Parse(Get(environment, "GITHUB_REPOSITORY")) is { } repository
-            ? $"{(Get(environment, "GITHUB_SERVER_URL") ?? DefaultServerUrl).TrimEnd('/')}/{repository}"
-            : null;
-
     /// <summary>The CI run's logs URL (<c>.../actions/runs/GITHUB_RUN_ID</c>), when known: what events carry as <c>logs_url</c>.</summary>
     internal static string? LogsUrl(IReadOnlyDictionary<string, string?> environment) =>
-        RunUrl(RepositoryUrl(environment), Get(environment, "GITHUB_RUN_ID"));
+        RunUrl(GitHubActions.RepositoryUrl(environment), Get(environment, "GITHUB_RUN_ID"));
 
     private static string? RunUrl(string? repositoryUrl, string? runId) =>
         repositoryUrl is null || runId is null ? null : $"{repositoryUrl}/actions/runs/{runId}";

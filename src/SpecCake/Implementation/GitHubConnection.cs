@@ -1,5 +1,6 @@
 using Octokit;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SpecCake.Integrations;
 
 namespace SpecCake.Implementation;

@@ -1,6 +1,7 @@
 using Octokit;
 using SpecCake.Checks;
 using SpecCake.Configuration;
+using SpecCake.Http;
 using RepositoryReference = SpecCake.Events.RepositoryReference;
 
 namespace SpecCake.Implementation;

@@ -3,6 +3,7 @@ using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Specs;
+using SpecCake.State;
 using RepositoryReference = SpecCake.Events.RepositoryReference;
 
 namespace SpecCake.Implementation;

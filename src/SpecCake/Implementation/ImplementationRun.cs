@@ -4,6 +4,7 @@ using Octokit;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Specs;
 
 namespace SpecCake.Implementation;
@@ -36,7 +37,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     public async Task<ImplementationResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var masker = Masker();
-        var log = new MaskedLog(host.Log, masker);
+        var log = new MaskingLog(host.Log, masker);
         var started = Stopwatch.GetTimestamp();
 
         var preflight = await new ImplementationPreflight(request, host).CheckAsync(masker, cancellationToken).ConfigureAwait(false);
@@ -167,7 +168,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     }
 
     private async Task<RoundOutcome> ImplementAsync(
-        Preflight preflight, PullRequestPublisher publisher, string baseName, string? previous, RoundPlan round, List<ImplementationAttempt> attempts, MaskedLog log, CancellationToken cancellationToken)
+        Preflight preflight, PullRequestPublisher publisher, string baseName, string? previous, RoundPlan round, List<ImplementationAttempt> attempts, MaskingLog log, CancellationToken cancellationToken)
     {
         var git = preflight.Git;
         var branch = preflight.Branch;
@@ -364,7 +365,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         }
     }
 
-    private async Task<ImplementationResult> DryRunAsync(Preflight preflight, SecretMasker masker, MaskedLog log, CancellationToken cancellationToken)
+    private async Task<ImplementationResult> DryRunAsync(Preflight preflight, SecretMasker masker, MaskingLog log, CancellationToken cancellationToken)
     {
         // The base the real run will use: the configured one, else origin's default branch as git
         // sees it, else as GitHub says (a read, nothing is changed).
@@ -423,26 +424,16 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     };
 
     private string SpecUrl(string branch) =>
-        SpecEventFactory.RepositoryUrl(host.Environment) is { } repository ? $"{repository}/blob/{branch}/{spec.File}" : string.Empty;
+        GitHubActions.RepositoryUrl(host.Environment) is { } repository ? $"{repository}/blob/{branch}/{spec.File}" : string.Empty;
 
     private string LogsUrl() => SpecEventFactory.LogsUrl(host.Environment) ?? string.Empty;
 
-    private void Report(ImplementationResult result, SecretMasker masker, MaskedLog log)
+    private void Report(ImplementationResult result, SecretMasker masker, MaskingLog log)
     {
         log.Write(result.Succeeded ? DeliveryLogLevel.Information : DeliveryLogLevel.Error, ImplementationSummary.ToTable(result));
-        if (!string.Equals(host.Environment.GetValueOrDefault("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase)
-            || host.Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is not { Length: > 0 } summaryFile)
+        if (GitHubActions.AppendStepSummary(GitHubActions.Reader(host.Environment), masker.Apply(ImplementationSummary.ToMarkdown(result)) + "\n") is { } problem)
         {
-            return;
-        }
-
-        try
-        {
-            File.AppendAllText(summaryFile, masker.Apply(ImplementationSummary.ToMarkdown(result)) + "\n");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {exception.Message}");
+            log.Write(DeliveryLogLevel.Warning, $"Could not write the step summary: {problem}");
         }
     }
 
@@ -458,12 +449,6 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     }
 
     private static TimeSpan Minutes(double minutes) => TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.FromDays(20).TotalMinutes));
-
-    /// <summary>Masks every line on its way to the log.</summary>
-    private sealed class MaskedLog(IDeliveryLog inner, SecretMasker masker) : IDeliveryLog
-    {
-        public void Write(DeliveryLogLevel level, string message) => inner.Write(level, masker.Apply(message));
-    }
 }
 
 /// <summary>What to implement.</summary>

@@ -3,6 +3,7 @@ using Octokit;
 using Polly;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using RepositoryReference = SpecCake.Events.RepositoryReference;
 
 namespace SpecCake.Implementation;

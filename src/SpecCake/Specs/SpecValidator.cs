@@ -18,7 +18,7 @@ public static class SpecValidator
     /// Errors name files relative to this folder (the current directory when null), as GitHub
     /// annotations and editors expect; files outside it are named by their full path.
     /// </param>
-    public static SpecValidationReport Validate(string configPath, IEnvironmentVariables environment, string? workingDirectory = null)
+    public static SpecValidationReport Validate(string configPath, IReadOnlyDictionary<string, string?> environment, string? workingDirectory = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(configPath);
         ArgumentNullException.ThrowIfNull(environment);

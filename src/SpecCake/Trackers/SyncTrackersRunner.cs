@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using SpecCake.Aliases;
+using SpecCake.Configuration;
 using SpecCake.Integrations;
 using SpecCake.Specs;
 
@@ -12,8 +13,7 @@ internal static class SyncTrackersRunner
 {
     public static TrackerSyncSummary Run(ICakeContext context, SyncTrackersSettings settings)
     {
-        var environment = context.Environment.GetEnvironmentVariables()
-            .ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
+        var environment = CakeEnvironmentVariables.Read(context.Environment);
         var configFile = (settings.ConfigFile ?? new FilePath("specs.config.yaml")).MakeAbsolute(context.Environment);
         if (!context.FileSystem.Exist(configFile))
         {
@@ -23,7 +23,7 @@ internal static class SyncTrackersRunner
         var log = new CakeDeliveryLog(context.Log);
         var loaded = ProjectInputs.LoadConfig(configFile.FullPath, environment, log);
         var config = loaded.Config;
-        var dryRun = settings.DryRun ?? (context.Arguments.HasArgument("dryrun") || context.Arguments.HasArgument("noop") || context.Arguments.HasArgument("whatif"));
+        var dryRun = settings.DryRun ?? DryRunArguments.AnyIn(context.Arguments);
         // Only the trackers' secrets: SyncTrackers sends no notification.
         var missing = ProjectInputs.RequireSecrets(loaded, IntegrationNeed.ForTrackers(config), "SyncTrackers", dryRun, log);
         var specs = ProjectInputs.LoadSpecs(config);

@@ -1,3 +1,5 @@
+using SpecCake.Events;
+
 namespace SpecCake.Trackers;
 
 /// <summary>Reads the environment values trackers use, treating empty as unset.</summary>
@@ -6,25 +8,12 @@ internal static class TrackerEnvironment
     public static string? Get(IReadOnlyDictionary<string, string?> environment, string name) =>
         environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>The repository's web URL (<c>GITHUB_SERVER_URL</c>/<c>GITHUB_REPOSITORY</c>), when known.</summary>
-    public static string? RepositoryUrl(IReadOnlyDictionary<string, string?> environment)
-    {
-        var repository = Get(environment, "GITHUB_REPOSITORY");
-        if (repository is null)
-        {
-            return null;
-        }
-
-        var server = Get(environment, "GITHUB_SERVER_URL") ?? "https://github.com";
-        return server.TrimEnd('/') + "/" + repository;
-    }
-
     /// <summary>
     /// The spec file's stable web URL: the default branch (<c>HEAD</c>), not a commit or the current
     /// branch, so it is the same on every run and can serve as the spec's marker.
     /// </summary>
     public static string? SpecFileUrl(IReadOnlyDictionary<string, string?> environment, string specFile) =>
-        RepositoryUrl(environment) is { } repository ? repository + "/blob/HEAD/" + specFile.TrimStart('/') : null;
+        GitHubActions.RepositoryUrl(environment) is { } repository ? repository + "/blob/HEAD/" + specFile.TrimStart('/') : null;
 
     /// <summary>Joins a base URL and a path without doubling or dropping the slash.</summary>
     public static string Join(string baseUrl, string path) => baseUrl.TrimEnd('/') + "/" + path.TrimStart('/');

@@ -7,6 +7,7 @@ using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Trackers;
 

@@ -1,4 +1,5 @@
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Trackers;
 

@@ -2,6 +2,7 @@ using System.Net.Security;
 using SpecCake.Aliases;
 using SpecCake.Checks;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SpecCake.Tests.Delivery;
 
 namespace SpecCake.Tests.Checks;

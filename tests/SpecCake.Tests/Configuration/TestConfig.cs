@@ -32,7 +32,7 @@ internal static class TestConfig
         ["WEBHOOK_SECRET_ANALYTICS"] = "hmac-secret-analytics",
     };
 
-    public static IEnvironmentVariables Environment(Dictionary<string, string>? variables = null) =>
+    public static IReadOnlyDictionary<string, string?> Environment(Dictionary<string, string>? variables = null) =>
         EnvironmentVariables.FromDictionary(variables ?? []);
 
     public static ConfigLoadResult Parse(string yaml, Dictionary<string, string>? variables = null) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Integrations.Discord;
 using SpecCake.Integrations.Slack;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Polly;
 using Polly.Timeout;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Tests.Delivery;
 

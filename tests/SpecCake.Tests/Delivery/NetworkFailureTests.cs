@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Integrations;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;

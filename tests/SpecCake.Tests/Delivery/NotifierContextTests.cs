@@ -1,5 +1,6 @@
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Tests.Delivery;
 

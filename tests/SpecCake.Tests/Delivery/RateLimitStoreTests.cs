@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.State;
 
 namespace SpecCake.Tests.Delivery;
 

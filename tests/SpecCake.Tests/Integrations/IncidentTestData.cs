@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Integrations.Datadog;
 using SpecCake.Integrations.NewRelic;
 using SpecCake.Integrations.Opsgenie;

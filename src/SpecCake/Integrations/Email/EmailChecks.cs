@@ -4,6 +4,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using SpecCake.Checks;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Email;
 

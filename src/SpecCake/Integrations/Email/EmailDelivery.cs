@@ -9,6 +9,7 @@ using MimeKit;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Email;
 
@@ -23,9 +24,6 @@ internal sealed class EmailDelivery : PlannedDelivery
 {
     private readonly SmtpServerAddress server;
     private readonly NetworkCredential? credentials;
-
-    // Set while the current attempt hands the message over: a failure from then on is ambiguous.
-    private volatile bool handingOver;
 
     public EmailDelivery(string target, SmtpServerAddress server, NetworkCredential? credentials, MimeMessage message, RetryPolicy policy)
         : base(target, policy)
@@ -49,45 +47,36 @@ internal sealed class EmailDelivery : PlannedDelivery
         return text.ToString();
     }
 
-    public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
+    public override Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
-        var attempts = 0;
-        var pipeline = OperationResilience.Create(Policy, error => IsTransient(error) && !Ambiguous(error), context.TimeProvider, args =>
-        {
-            LogRetry(context, args.Outcome.Exception is { } error ? Why(error) : null, args.RetryDelay, args.AttemptNumber);
-            return ValueTask.CompletedTask;
-        });
-
-        try
-        {
-            await pipeline.ExecuteAsync(
-                async token =>
+        ArgumentNullException.ThrowIfNull(context);
+        var pipeline = context.Pipeline(
+            (typeof(EmailDelivery), Policy),
+            () => OperationResilience.Create(
+                Policy,
+                (error, resilience) => IsTransient(error) && !Ambiguous(error, DeliveryCall.Of(resilience)),
+                context.TimeProvider,
+                args =>
                 {
-                    Interlocked.Increment(ref attempts);
-                    await SendOnceAsync(context, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            return DeliveryOutcome.Sent(attempts);
-        }
-        catch (Exception timeout) when (timeout is TimeoutRejectedException or TimeoutException)
-        {
-            // MailKit's own read timeout (a TimeoutException: the SmtpClient's Timeout is the attempt timeout)
-            // races the pipeline's; whichever fires first, it is the same timed-out attempt.
-            var limit = timeout is TimeoutRejectedException rejected ? rejected.Timeout : Policy.AttemptTimeout;
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(limit)}{(Ambiguous(timeout) ? NotRetriedSuffix() : string.Empty)}");
-        }
-        catch (AuthenticationException error)
-        {
-            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP authentication failed: {error.Message}", 300));
-        }
-        catch (SmtpCommandException error)
-        {
-            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP {(int)error.StatusCode} {error.Message}", 300));
-        }
-        catch (Exception error) when (error is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or NotSupportedException)
-        {
-            return DeliveryOutcome.Failed(attempts, context.Masker.Shorten($"SMTP error: {Why(error)}", 300) + (Ambiguous(error) ? NotRetriedSuffix() : string.Empty));
-        }
+                    var call = DeliveryCall.Of(args.Context);
+                    return call.RetryingAsync(args.Outcome.Exception is { } error ? ((EmailDelivery)call.Delivery).Why(error) : null, args.RetryDelay, args.AttemptNumber);
+                }));
+
+        // MailKit's own read timeout (a TimeoutException: the SmtpClient's Timeout is the attempt timeout)
+        // races the pipeline's; whichever fires first, it is the same timed-out attempt.
+        return SendThroughAsync(
+            pipeline,
+            context,
+            (call, token) => new ValueTask(SendOnceAsync(call, token)),
+            (error, call) => error switch
+            {
+                AuthenticationException => DeliveryOutcome.Failed(call.Attempts, context.Masker.Shorten($"SMTP authentication failed: {error.Message}", 300)),
+                SmtpCommandException command => DeliveryOutcome.Failed(call.Attempts, context.Masker.Shorten($"SMTP {(int)command.StatusCode} {command.Message}", 300)),
+                IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or NotSupportedException =>
+                    DeliveryOutcome.Failed(call.Attempts, context.Masker.Shorten($"SMTP error: {Why(error)}", 300) + (Ambiguous(error, call) ? NotRetriedSuffix() : string.Empty)),
+                _ => null,
+            },
+            cancellationToken);
     }
 
     /// <summary>A socket or stream failure says what happened on the connection (<see cref="NetworkFailure"/>); MailKit's own exceptions carry their own words.</summary>
@@ -95,11 +84,12 @@ internal sealed class EmailDelivery : PlannedDelivery
         error is IOException or SocketException ? NetworkFailure.Describe(error, $"{server.Host}:{server.Port}") : error.Message;
 
     /// <summary>Whether a failure left the message's fate unknown and this delivery must not risk sending it twice.</summary>
-    private bool Ambiguous(Exception error) =>
-        handingOver && Guarantee == DeliveryGuarantee.AtMostOnce && error is not SmtpCommandException;
+    private static bool Ambiguous(Exception error, DeliveryCall call) =>
+        call.HandedOver && call.Delivery.Guarantee == DeliveryGuarantee.AtMostOnce && error is not SmtpCommandException;
 
-    private async Task SendOnceAsync(DeliveryContext context, CancellationToken cancellationToken)
+    private async Task SendOnceAsync(DeliveryCall call, CancellationToken cancellationToken)
     {
+        var context = call.Context;
         using var client = new SmtpClient
         {
             Timeout = (int)Math.Min(int.MaxValue, Policy.AttemptTimeout.TotalMilliseconds),
@@ -109,14 +99,13 @@ internal sealed class EmailDelivery : PlannedDelivery
             client.ServerCertificateValidationCallback = validation;
         }
 
-        handingOver = false;
         await client.ConnectAsync(server.Host, server.Port, server.Security, cancellationToken).ConfigureAwait(false);
         if (credentials is not null)
         {
             await client.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
         }
 
-        handingOver = true;
+        call.HandedOver = true;
         await client.SendAsync(Message, cancellationToken).ConfigureAwait(false);
 
         // The server accepted the message: a failure to say goodbye must not send it again.

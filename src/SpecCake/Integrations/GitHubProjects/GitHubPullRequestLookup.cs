@@ -2,6 +2,7 @@ using Octokit;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Events;
+using SpecCake.Http;
 using SpecCake.Trackers;
 
 namespace SpecCake.Integrations.GitHubProjects;
@@ -41,7 +42,7 @@ internal sealed class GitHubPullRequestLookup
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new TrackerException($"{request} failed: no answer within {Delivery.HttpResilience.Describe(ex.Timeout)}");
+            throw new TrackerException($"{request} failed: no answer within {HttpResilience.Describe(ex.Timeout)}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
+using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Trackers;
 
@@ -44,7 +45,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         teamId = string.IsNullOrWhiteSpace(options.TeamId)
             ? throw new TrackerException("linear: integrations.linear.team_id is not set")
             : options.TeamId.Trim();
-        repositoryUrl = TrackerEnvironment.RepositoryUrl(environment)
+        repositoryUrl = GitHubActions.RepositoryUrl(environment)
             ?? throw new TrackerException("linear: the spec's file URL (the issue's marker) needs GITHUB_REPOSITORY (owner/name)");
         apiUrl = options.ApiUrl ?? DefaultApiUrl;
         mask.Add(key);

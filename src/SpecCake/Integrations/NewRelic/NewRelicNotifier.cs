@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.NewRelic;
 

@@ -1,6 +1,7 @@
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Opsgenie;
 

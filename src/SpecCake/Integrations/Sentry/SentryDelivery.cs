@@ -5,6 +5,7 @@ using Polly;
 using Polly.Timeout;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SdkClient = global::Sentry.SentryClient;
 using SdkEvent = global::Sentry.SentryEvent;
 using SdkLevel = global::Sentry.SentryLevel;
@@ -40,31 +41,19 @@ internal sealed class SentryDelivery : PlannedDelivery
     public override string Describe() =>
         $"Sentry event through the Sentry SDK (envelope to project {dsn.ProjectId} at {dsn.Host}; DSN: {SecretMasker.Mask})\n{Report}";
 
-    public override async Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
+    public override Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var attempts = 0;
-        var pipeline = CreatePipeline(context);
-        try
-        {
-            await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    Interlocked.Increment(ref attempts);
-                    await SendOnceAsync(context, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            return DeliveryOutcome.Sent(attempts);
-        }
-        catch (TimeoutRejectedException timeout)
-        {
-            return DeliveryOutcome.Failed(attempts, $"timed out: no answer within {HttpResilience.Describe(timeout.Timeout)}{AttemptsSuffix(attempts)}");
-        }
-        catch (SentryRejection rejection)
-        {
-            var refusedWait = HttpResilience.DescribeRefusedWait(rejection.RetryAfter, Policy);
-            return DeliveryOutcome.Failed(attempts, rejection.Message + (refusedWait is null ? string.Empty : ": " + refusedWait) + AttemptsSuffix(attempts));
-        }
+        return SendThroughAsync(
+            context.Pipeline((typeof(SentryDelivery), Policy), () => CreatePipeline(Policy, context.TimeProvider)),
+            context,
+            (_, token) => new ValueTask(SendOnceAsync(context, token)),
+            (error, call) => error is SentryRejection rejection
+                ? DeliveryOutcome.Failed(
+                    call.Attempts,
+                    rejection.Message + (HttpResilience.DescribeRefusedWait(rejection.RetryAfter, Policy) is { } refusedWait ? ": " + refusedWait : string.Empty) + AttemptsSuffix(call.Attempts))
+                : null,
+            cancellationToken);
     }
 
     /// <summary>
@@ -72,15 +61,11 @@ internal sealed class SentryDelivery : PlannedDelivery
     /// (the event id makes a repeat harmless); its <c>Retry-After</c> sets the wait, and one longer than
     /// <see cref="RetryPolicy.MaxRetryAfter"/> ends the delivery.
     /// </summary>
-    private ResiliencePipeline CreatePipeline(DeliveryContext context) => OperationResilience.Create(
-        Policy,
+    private static ResiliencePipeline CreatePipeline(RetryPolicy policy, TimeProvider timeProvider) => OperationResilience.Create(
+        policy,
         exception => exception is SentryRejection { IsTransient: true } or TimeoutRejectedException,
-        context.TimeProvider,
-        args =>
-        {
-            LogRetry(context, args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber);
-            return ValueTask.CompletedTask;
-        },
+        timeProvider,
+        args => DeliveryCall.Of(args.Context).RetryingAsync(args.Outcome.Exception?.Message, args.RetryDelay, args.AttemptNumber),
         exception => (exception as SentryRejection)?.RetryAfter);
 
     private async Task SendOnceAsync(DeliveryContext context, CancellationToken cancellationToken)

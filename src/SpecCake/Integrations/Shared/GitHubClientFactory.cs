@@ -1,6 +1,7 @@
 using Octokit;
 using Octokit.Internal;
 using SpecCake.Delivery;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations;
 

@@ -2,6 +2,7 @@ using System.Net;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Teams;
 

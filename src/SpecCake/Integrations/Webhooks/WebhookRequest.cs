@@ -3,6 +3,7 @@ using System.Text;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
+using SpecCake.Http;
 
 namespace SpecCake.Integrations.Webhooks;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SpecCake.Configuration;
 using SpecCake.Delivery;
+using SpecCake.Http;
 using SpecCake.Integrations.AzureDevOps;
 using SpecCake.Integrations.GitHubProjects;
 using SpecCake.Integrations.Jira;

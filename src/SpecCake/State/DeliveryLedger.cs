@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.State;
 
 /// <summary>
-/// What each CI run already delivered, per event identity (<see cref="DeliveryIdentity"/>) and
+/// What each CI run already delivered, per event identity (<see cref="Delivery.DeliveryIdentity"/>) and
 /// target, in <c>&lt;state_file name&gt;.deliveries.json</c> beside <c>notifications.state_file</c>
 /// (the directory the documented workflows cache). A re-run of a failed job reads it and sends only
 /// the deliveries that did not succeed. Entries older than a re-run can be (GitHub allows 30 days)

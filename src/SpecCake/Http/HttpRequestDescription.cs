@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SpecCake.Configuration;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// An HTTP request as data: built once, turned into a fresh <see cref="HttpRequestMessage"/> for

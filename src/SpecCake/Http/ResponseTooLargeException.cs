@@ -1,4 +1,4 @@
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>A success answer larger than a parsing caller accepts (<see cref="ResponseLimits.FailWhenSuccessIsLarger"/>).</summary>
 internal sealed class ResponseTooLargeException(int limit)

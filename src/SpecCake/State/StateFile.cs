@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.State;
 
 /// <summary>
 /// A small JSON file in the state directory (<c>notifications.state_file</c> and what sits beside

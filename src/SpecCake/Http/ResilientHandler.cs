@@ -1,6 +1,6 @@
 using Polly;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// Runs every request of an SDK's own <see cref="HttpClient"/> (Octokit's) through an

@@ -5,7 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// Builds the Polly pipeline every HTTP integration sends through: retries on network errors,

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// What went wrong on the way to a service, in words a person can act on: the connection was

@@ -1,4 +1,4 @@
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// The bottom of <see cref="ServiceHttp"/>'s stack, under whatever client sends (ours, Sentry's,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// A service answered with a redirect, which SpecCake never follows: following would re-send the

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// The one HTTP stack every integration talks through: the notifiers, the trackers, the Sentry

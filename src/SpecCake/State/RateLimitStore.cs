@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.State;
 
 /// <summary>
 /// <c>notifications.rate_limit</c>: sliding hour and day windows per delivery target, kept in

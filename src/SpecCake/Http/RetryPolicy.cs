@@ -1,4 +1,4 @@
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// How hard one integration tries before a delivery counts as failed. Plain options, as in

@@ -2,7 +2,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// The retry pipeline for deliveries that are not HTTP requests (SMTP, an SDK call): the same
@@ -11,7 +11,7 @@ namespace SpecCake.Delivery;
 /// </summary>
 public static class OperationResilience
 {
-    /// <summary>Builds a pipeline; build it once per delivery.</summary>
+    /// <summary>Builds a pipeline; build it once per integration, not per send.</summary>
     /// <param name="policy">The limits.</param>
     /// <param name="isTransient">
     /// Which failures are worth another attempt. An attempt timeout arrives as a
@@ -32,6 +32,27 @@ public static class OperationResilience
         Func<OnRetryArguments<object>, ValueTask>? onRetry = null,
         Func<Exception, TimeSpan?>? serverDelay = null)
     {
+        ArgumentNullException.ThrowIfNull(isTransient);
+        return Create(policy, (exception, _) => isTransient(exception), timeProvider, onRetry, serverDelay);
+    }
+
+    /// <summary>
+    /// Builds a pipeline whose idea of transient depends on the call: <paramref name="isTransient"/>
+    /// reads that call's state from its <see cref="ResilienceContext"/> (e.g. whether the message was
+    /// already handed over), so one pipeline serves every call.
+    /// </summary>
+    /// <param name="policy">The limits.</param>
+    /// <param name="isTransient">Which failures of this call are worth another attempt.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="onRetry">Called before each retry wait.</param>
+    /// <param name="serverDelay">The wait the service asked for in a failure; see the other overload.</param>
+    public static ResiliencePipeline Create(
+        RetryPolicy policy,
+        Func<Exception, ResilienceContext, bool> isTransient,
+        TimeProvider? timeProvider = null,
+        Func<OnRetryArguments<object>, ValueTask>? onRetry = null,
+        Func<Exception, TimeSpan?>? serverDelay = null)
+    {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(isTransient);
 
@@ -45,9 +66,10 @@ public static class OperationResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = policy.BaseDelay,
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception =>
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } exception &&
                     (exception is TimeoutRejectedException || exception is not OperationCanceledException) &&
-                    isTransient(exception) &&
+                    isTransient(exception, args.Context) &&
                     !(serverDelay?.Invoke(exception) > policy.MaxRetryAfter)),
                 DelayGenerator = serverDelay is null
                     ? null

@@ -1,4 +1,4 @@
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>An answer's body as far as it was read; <see cref="Truncated"/> when the service sent more.</summary>
 internal sealed class BoundedContent(byte[] body, bool truncated) : ByteArrayContent(body)

@@ -1,4 +1,4 @@
-namespace SpecCake.Delivery;
+namespace SpecCake.Http;
 
 /// <summary>
 /// How much of an answer <see cref="ServiceHttp"/> reads: a service (or a proxy in front of it)
