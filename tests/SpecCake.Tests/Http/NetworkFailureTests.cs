@@ -4,10 +4,11 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Http;
 using SpecCake.Integrations;
+using SpecCake.Tests.Delivery;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
-namespace SpecCake.Tests.Delivery;
+namespace SpecCake.Tests.Http;
 
 /// <summary>
 /// A connection that fails says what happened, in words, through every client on the one HTTP path

@@ -4,7 +4,7 @@ using Polly.Timeout;
 using SpecCake.Delivery;
 using SpecCake.Http;
 
-namespace SpecCake.Tests.Delivery;
+namespace SpecCake.Tests.Http;
 
 public sealed class HttpResilienceTests
 {

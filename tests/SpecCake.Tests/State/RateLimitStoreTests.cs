@@ -6,7 +6,7 @@ using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.State;
 
-namespace SpecCake.Tests.Delivery;
+namespace SpecCake.Tests.State;
 
 public sealed class RateLimitStoreTests : IDisposable
 {
