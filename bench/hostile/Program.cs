@@ -14,7 +14,6 @@ using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
 using SpecCake.Specs;
-using SpecCake.Tests.TestSupport;
 
 string[] all = ["silent-chat", "silent-webhook", "endless-error", "endless-success"];
 var cases = args.Length > 0 ? args : all;

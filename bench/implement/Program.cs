@@ -8,7 +8,6 @@
 // serves until killed; run.sh times the whole ImplementSpec process against it.
 using System.Diagnostics;
 using SpecCake.Tests.Implementation.Fakes;
-using SpecCake.Tests.TestSupport;
 
 if (args is not ["serve", var directory])
 {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using SpecCake.Configuration;
 using SpecCake.Specs;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;

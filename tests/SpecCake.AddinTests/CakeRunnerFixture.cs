@@ -11,8 +11,10 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(5);
 
+    private readonly TempFolder _root = new("addin");
+
     /// <summary>The temporary root; holds the tool manifest and one folder per script.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "speccake-addin-" + Guid.NewGuid().ToString("N")[..12]);
+    public string Root => _root.Path;
 
     /// <summary>The local folder feed the addin is packed into (shared: read only).</summary>
     public string Feed { get; private set; } = "";
@@ -88,15 +90,7 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a green run for.
-        }
-
+        _root.Dispose();
         return Task.CompletedTask;
     }
 }

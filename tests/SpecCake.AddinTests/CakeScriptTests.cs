@@ -158,8 +158,8 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
     [Fact]
     public async Task Script_TaskCallingNotifySpecEvent_WebhookReceivesSignedContractPayload()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
-        var url = server.BaseUrl + "/spec-webhook";
+        await using var server = await LoopbackServer.StartAsync();
+        var url = server.Origin + "/spec-webhook";
         var directory = cake.NewScriptDirectory("notify");
         SpecRepository.Write(directory, "specs.config.yaml", SpecRepository.ConfigWithWebhook(url, "implementation_completed"));
         SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", SpecRepository.ValidSpec);
@@ -189,13 +189,13 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
             });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var request = Assert.Single(server.Received);
+        var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/spec-webhook", request.Path);
         Assert.StartsWith("application/json", request.Headers["Content-Type"]);
         Assert.Equal("implementation_completed", request.Headers["X-SpecCake-Event"]);
         Assert.False(string.IsNullOrWhiteSpace(request.Headers["X-SpecCake-Delivery"]));
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), request.Body));
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(WebhookSecret), request.BodyBytes));
         Assert.Equal($"sha256={signature}", request.Headers["X-Signature-256"]);
 
         using var payload = JsonDocument.Parse(request.Body);
@@ -221,9 +221,9 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
     [Fact]
     public async Task Script_DetectSpecEventsDryRun_ListsEventsAndSendsNothing()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
+        await using var server = await LoopbackServer.StartAsync();
         var directory = cake.NewScriptDirectory("detect");
-        SpecRepository.Write(directory, "specs.config.yaml", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "spec_created", "spec_approved"));
+        SpecRepository.Write(directory, "specs.config.yaml", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "spec_created", "spec_approved"));
         SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", SpecRepository.ValidSpec.Replace("status: approved", "status: review"));
         await SpecRepository.GitAsync(directory, "init", "-q");
         await SpecRepository.CommitAllAsync(directory, "Add FEAT-0001 for review");
@@ -253,6 +253,6 @@ public sealed class CakeScriptTests(CakeRunnerFixture cake) : IClassFixture<Cake
         Assert.Contains("spec_approved FEAT-0001 (specs/features/FEAT-0001.yaml)", result.All);
         Assert.Contains("spec_created FEAT-0002 (specs/features/FEAT-0002.yaml)", result.All);
         Assert.Contains("detected 2", result.All);
-        Assert.Empty(server.Received);
+        Assert.Empty(server.Requests);
     }
 }

@@ -39,33 +39,27 @@ public sealed class PackagesTests
     public async Task SolutionPack_TheToolFromItsFolder_InstallsAndRuns()
     {
         // The .NET habit: `dotnet pack` the solution, then install the tool from the folder it wrote.
-        var root = Path.Combine(Path.GetTempPath(), "speccake-slnpack-" + Guid.NewGuid().ToString("N")[..12]);
+        using var folder = new TempFolder("slnpack");
+        var root = folder.Path;
         var version = $"0.0.0-slnpack.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(root, "feed");
         var repository = Path.Combine(root, "repo");
         var packages = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages") };
         Directory.CreateDirectory(repository);
-        try
-        {
-            // The pack builds from the machine's own NuGet cache (Cake comes from the Cake.Tool package
-            // there); the install and the run use a folder of their own, as a fresh machine would.
-            var pack = await ProcessRun.RunAsync(
-                "dotnet", ["pack", "SpecCake.sln", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(root, "obj")], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
-            Assert.True(pack.ExitCode == 0, pack.ToString());
-            var manifest = await ProcessRun.RunAsync("dotnet", ["new", "tool-manifest"], repository, packages);
-            Assert.True(manifest.ExitCode == 0, manifest.ToString());
+        // The pack builds from the machine's own NuGet cache (Cake comes from the Cake.Tool package
+        // there); the install and the run use a folder of their own, as a fresh machine would.
+        var pack = await ProcessRun.RunAsync(
+            "dotnet", ["pack", "SpecCake.sln", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(root, "obj")], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        var manifest = await ProcessRun.RunAsync("dotnet", ["new", "tool-manifest"], repository, packages);
+        Assert.True(manifest.ExitCode == 0, manifest.ToString());
 
-            var install = await ProcessRun.RunAsync(
-                "dotnet", ["tool", "install", "--local", "SpecCake.Tool", "--version", version, "--add-source", feed], repository, packages, TimeSpan.FromMinutes(5));
-            var run = await ProcessRun.RunAsync("dotnet", ["speccake", "--version"], repository, packages);
+        var install = await ProcessRun.RunAsync(
+            "dotnet", ["tool", "install", "--local", "SpecCake.Tool", "--version", version, "--add-source", feed], repository, packages, TimeSpan.FromMinutes(5));
+        var run = await ProcessRun.RunAsync("dotnet", ["speccake", "--version"], repository, packages);
 
-            Assert.True(install.ExitCode == 0, install.ToString());
-            Assert.True(run.ExitCode == 0, run.ToString());
-            Assert.Equal(version, run.Output.Trim());
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(version, run.Output.Trim());
     }
 }

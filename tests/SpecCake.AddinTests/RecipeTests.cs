@@ -42,8 +42,8 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     [Fact]
     public async Task Recipe_NotifySpecEventWithHostArguments_WebhookReceivesTheEvent()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
-        var directory = Repository("recipe-notify", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "pr_created"));
+        await using var server = await LoopbackServer.StartAsync();
+        var directory = Repository("recipe-notify", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "pr_created"));
 
         var result = await cake.RunScriptAsync(
             directory,
@@ -52,7 +52,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
             new Dictionary<string, string?> { ["SPECCAKE_TEST_WEBHOOK_SECRET"] = WebhookSecret, ["GITHUB_ACTIONS"] = null });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var request = Assert.Single(server.Received);
+        var request = Assert.Single(server.Requests);
         using var payload = JsonDocument.Parse(request.Body);
         Assert.Equal("pr_created", payload.RootElement.GetProperty("event").GetString());
         Assert.Equal(42, payload.RootElement.GetProperty("pr").GetProperty("number").GetInt32());
@@ -74,8 +74,8 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     [Fact]
     public async Task Recipe_CakeDryRun_PreviewsTheNotificationAndSendsNothing()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
-        var directory = Repository("recipe-dryrun", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "spec_approved"));
+        await using var server = await LoopbackServer.StartAsync();
+        var directory = Repository("recipe-dryrun", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "spec_approved"));
 
         var result = await cake.RunScriptAsync(
             directory,
@@ -84,12 +84,12 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
             new Dictionary<string, string?> { ["SPECCAKE_TEST_WEBHOOK_SECRET"] = WebhookSecret });
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Empty(server.Received);
+        Assert.Empty(server.Requests);
         Assert.Contains("Notifying spec_approved for FEAT-0001: 1 delivery (dry run: nothing is sent).", result.All);
         Assert.Contains("This was a dry run.", result.All);
         // The URL is written in the config in plain text, so the preview shows it as written; the
         // HMAC secret comes from the environment and stays masked.
-        Assert.Contains("POST " + server.BaseUrl + "/hook", result.All);
+        Assert.Contains("POST " + server.Origin + "/hook", result.All);
         Assert.DoesNotContain(WebhookSecret, result.All);
     }
 

@@ -140,26 +140,20 @@ public sealed partial class WorkflowTests
     [SkippableFact]
     public async Task DocsPage_EveryWorkflow_PassesActionlint()
     {
-        var directory = Directory.CreateTempSubdirectory("speccake-docs-workflows-");
-        try
+        using var folder = new TempFolder("docs-workflows");
+        var directory = folder.Path;
+        var files = new List<string>();
+        foreach (var (line, code) in DocsPage.CodeBlocks("yaml").Where(b => b.Code.Contains("\njobs:", StringComparison.Ordinal)))
         {
-            var files = new List<string>();
-            foreach (var (line, code) in DocsPage.CodeBlocks("yaml").Where(b => b.Code.Contains("\njobs:", StringComparison.Ordinal)))
-            {
-                var file = Path.Combine(directory.FullName, $"use-in-your-repo.md-line-{line}.yml");
-                await File.WriteAllTextAsync(file, code + "\n");
-                files.Add(file);
-            }
-
-            var findings = await Actionlint.LintAsync([.. files]);
-
-            Assert.True(files.Count >= 4, $"workflows found: {files.Count}");
-            Assert.True(findings.Length == 0, string.Join("\n", findings));
+            var file = Path.Combine(directory, $"use-in-your-repo.md-line-{line}.yml");
+            await File.WriteAllTextAsync(file, code + "\n");
+            files.Add(file);
         }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+
+        var findings = await Actionlint.LintAsync([.. files]);
+
+        Assert.True(files.Count >= 4, $"workflows found: {files.Count}");
+        Assert.True(findings.Length == 0, string.Join("\n", findings));
     }
 
     [Fact]

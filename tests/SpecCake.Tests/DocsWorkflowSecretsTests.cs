@@ -45,18 +45,12 @@ public sealed class DocsWorkflowSecretsTests
     private static (ConfigLoadResult Loaded, IReadOnlyList<MissingSecret> Missing) ExampleConfig()
     {
         var block = Blocks("yaml").Single(block => block.Code.StartsWith("# specs.config.yaml", StringComparison.Ordinal)).Code;
-        var directory = Directory.CreateTempSubdirectory("speccake-docs-config-").FullName;
-        try
-        {
-            var path = Path.Combine(directory, "specs.config.yaml");
-            File.WriteAllText(path, block);
-            var loaded = SpecCakeConfigLoader.Load(path, "specs.config.yaml", TestConfig.Environment(new Dictionary<string, string>()), specPathsRead: null, secretsRequired: false);
-            return (loaded, loaded.MissingSecrets);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        using var folder = new TempFolder("docs-config");
+        var directory = folder.Path;
+        var path = Path.Combine(directory, "specs.config.yaml");
+        File.WriteAllText(path, block);
+        var loaded = SpecCakeConfigLoader.Load(path, "specs.config.yaml", TestConfig.Environment(new Dictionary<string, string>()), specPathsRead: null, secretsRequired: false);
+        return (loaded, loaded.MissingSecrets);
     }
 
     private static IEnumerable<(string Where, YamlMappingNode Root)> Workflows()

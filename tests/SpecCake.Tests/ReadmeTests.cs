@@ -54,21 +54,15 @@ public sealed partial class ReadmeTests
     public void SpecExample_IsAValidSpecFile()
     {
         var (_, yaml) = Assert.Single(CodeBlocks("yaml"), block => block.Code.StartsWith("id: FEAT-0001", StringComparison.Ordinal));
-        var directory = Directory.CreateTempSubdirectory("speccake-readme-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "FEAT-0001.yaml"), yaml);
+        using var folder = new TempFolder("readme");
+        var directory = folder.Path;
+        File.WriteAllText(Path.Combine(directory, "FEAT-0001.yaml"), yaml);
 
-            var catalog = SpecCatalog.Load(directory, ["*.yaml"]);
+        var catalog = SpecCatalog.Load(directory, ["*.yaml"]);
 
-            Assert.Empty(catalog.Errors.Select(error => error.ToString()));
-            var spec = Assert.Single(catalog.Specs);
-            Assert.Equal(["AC-1", "AC-2"], spec.AcceptanceCriteria.Select(criterion => criterion.Id));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Empty(catalog.Errors.Select(error => error.ToString()));
+        var spec = Assert.Single(catalog.Specs);
+        Assert.Equal(["AC-1", "AC-2"], spec.AcceptanceCriteria.Select(criterion => criterion.Id));
     }
 
     [Fact]

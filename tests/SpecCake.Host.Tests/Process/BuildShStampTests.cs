@@ -18,13 +18,15 @@ public sealed class BuildShStampTests : IDisposable
         chmod +x "$out/SpecCake.Tool"
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "speccake-stamp-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("stamp");
+    private readonly string _root;
     private readonly string _log;
     private readonly string _fakeBin;
     private bool _toolsRestored;
 
     public BuildShStampTests()
     {
+        _root = _folder.Path;
         Directory.CreateDirectory(Path.Combine(_root, "build"));
         Directory.CreateDirectory(Path.Combine(_root, "src", "Lib", "obj"));
         File.Copy(Path.Combine(RepositoryRoot.Path, "build.sh"), Path.Combine(_root, "build.sh"));
@@ -299,7 +301,7 @@ public sealed class BuildShStampTests : IDisposable
         Assert.Contains("arg[--tree]", last.Output);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>A PATH on which every program build.sh may start is a wrapper that records its name in <paramref name="log"/>.</summary>
     private Dictionary<string, string?> LoggedPrograms(string log)

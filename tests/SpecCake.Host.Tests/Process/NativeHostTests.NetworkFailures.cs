@@ -1,4 +1,3 @@
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Host.Tests.Process;
 
@@ -31,7 +30,7 @@ public sealed partial class NativeHostTests
             """);
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\n");
 
-        var run = NativeHost.BuildSh(["--target=NotifySpecEvent", "--event=spec_approved", "--spec=FEAT-0001", $"--working={_repository}"], Outside());
+        var run = NativeHost.BuildSh(["--target=NotifySpecEvent", "--event=spec_approved", "--spec=FEAT-0001", $"--working={Repository}"], Outside());
 
         Assert.Equal(1, run.ExitCode);
         Assert.True(run.All.Contains($"webhooks/dropped: failed: network error: {server.Endpoint} {ClosedWithoutAnswering}", StringComparison.Ordinal), run.All);
@@ -54,7 +53,7 @@ public sealed partial class NativeHostTests
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: draft\n");
 
         var run = NativeHost.BuildSh(
-            ["--target=SyncTrackers", $"--working={_repository}"],
+            ["--target=SyncTrackers", $"--working={Repository}"],
             Outside(new() { ["JIRA_EMAIL"] = "bot@example.com", ["JIRA_API_TOKEN"] = "jira-closing-token-5d1e" }));
 
         Assert.Equal(1, run.ExitCode);
@@ -66,7 +65,7 @@ public sealed partial class NativeHostTests
     public async Task ImplementSpec_GitHubAcceptsAndCloses_TheLogSaysTheConnectionWasClosed()
     {
         await using var server = ClosingServer.Start();
-        var origin = _repository + "-origin.git";
+        var origin = Repository + "-origin.git";
         Git(Path.GetTempPath(), "init", "-q", "--bare", origin);
         Write(".gitignore", ".artifacts/\n.speccake/");
         Write("specs/features/FEAT-0001.yaml", "id: FEAT-0001\ntitle: Sign in\nstatus: approved\nacceptance_criteria:\n  - Users can sign in");
@@ -77,14 +76,14 @@ public sealed partial class NativeHostTests
               agent: command
               command: ["sh", "-c", "echo signed-in > feature.txt"]
             """);
-        Git(_repository, "init", "-q");
-        Git(_repository, "add", "-A");
-        Git(_repository, "commit", "-q", "-m", "specs");
-        Git(_repository, "remote", "add", "origin", origin);
-        Git(_repository, "push", "-q", "origin", "HEAD:refs/heads/main");
+        Git(Repository, "init", "-q");
+        Git(Repository, "add", "-A");
+        Git(Repository, "commit", "-q", "-m", "specs");
+        Git(Repository, "remote", "add", "origin", origin);
+        Git(Repository, "push", "-q", "origin", "HEAD:refs/heads/main");
 
         var run = NativeHost.BuildSh(
-            ["--target=ImplementSpec", "--spec=FEAT-0001", $"--working={_repository}"],
+            ["--target=ImplementSpec", "--spec=FEAT-0001", $"--working={Repository}"],
             Outside(new()
             {
                 ["GITHUB_API_URL"] = server.Origin,

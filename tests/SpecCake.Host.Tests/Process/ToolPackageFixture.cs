@@ -36,8 +36,10 @@ public sealed class ToolPackageFixture : IDisposable
         Run("git", "-c", "init.defaultBranch=main", "init", "-q");
     }
 
+    private readonly TempFolder _root = new("tool");
+
     /// <summary>The temporary root: the repository, a private NuGet packages folder.</summary>
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "speccake-tool-" + Guid.NewGuid().ToString("N")[..12]);
+    public string Root => _root.Path;
 
     /// <summary>pack.sh's folder feed (shared: read only).</summary>
     public string Feed { get; }
@@ -89,17 +91,7 @@ public sealed class ToolPackageFixture : IDisposable
         File.WriteAllText(path, content + "\n");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a green run for.
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     /// <summary>The first bash block of the docs' tool section: <c>dotnet new tool-manifest</c>, then the install.</summary>
     private string[][] DocsSetupCommands()

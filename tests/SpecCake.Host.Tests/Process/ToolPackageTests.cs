@@ -97,8 +97,8 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
     [Fact]
     public async Task NotifySpecEvent_Webhook_ReceivesTheSignedEvent()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
-        tool.Write("notify/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "implementation_completed"));
+        await using var server = await LoopbackServer.StartAsync();
+        tool.Write("notify/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "implementation_completed"));
         tool.Write("notify/specs/features/FEAT-0001.yaml", ValidSpec);
 
         var run = tool.Speccake(
@@ -107,7 +107,7 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
             "notify");
 
         Assert.True(run.ExitCode == 0, run.All);
-        var request = Assert.Single(server.Received);
+        var request = Assert.Single(server.Requests);
         Assert.Equal("/hook", request.Path);
         Assert.StartsWith("sha256=", request.Headers["X-Signature-256"], StringComparison.Ordinal);
         using var payload = JsonDocument.Parse(request.Body);
@@ -120,8 +120,8 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
     [Fact]
     public async Task NotifySpecEvent_DryRun_PrintsTheRequestMaskedAndSendsNothing()
     {
-        await using var server = await LoopbackWebhookServer.StartAsync();
-        tool.Write("preview/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.BaseUrl + "/hook", "implementation_completed"));
+        await using var server = await LoopbackServer.StartAsync();
+        tool.Write("preview/specs.config.yaml", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "implementation_completed"));
         tool.Write("preview/specs/features/FEAT-0001.yaml", ValidSpec);
 
         var run = tool.Speccake(
@@ -130,13 +130,13 @@ public sealed partial class ToolPackageTests(ToolPackageFixture tool) : IClassFi
             "preview");
 
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Empty(server.Received);
+        Assert.Empty(server.Requests);
         Assert.Contains("(dry run: nothing is sent)", run.Output);
         Assert.Contains("would send:\nPOST ", run.Output);
         Assert.Contains("X-Signature-256: sha256=", run.Output);
         // The URL is written in plain text in the config, so the dry run shows it as written;
         // only the HMAC secret from the environment is masked.
-        Assert.Contains($"POST {server.BaseUrl}/hook", run.Output);
+        Assert.Contains($"POST {server.Origin}/hook", run.Output);
         Assert.DoesNotContain(WebhookSecret, run.All);
     }
 

@@ -2,7 +2,7 @@ using Cake.Core;
 using SpecCake.Checks;
 using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.Integrations;
-using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Integrations.Email;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
@@ -232,9 +232,9 @@ public sealed class CheckIntegrationsTests
         await jira.ListenAsync();
         using var scenario = new CheckScenario(JiraConfig(jira.Origin, implement: "31", criteriaField: "customfield_10002"), JiraCloud());
 
-        var report = new Aliases.CheckIntegrationsTaskRunner(
-            Aliases.NotificationInputs.Files,
-            new Aliases.NotificationHost(scenario.Directory, scenario.Environment, scenario.Log, DryRun: true, TimeProvider.System)).Check(new Aliases.CheckIntegrationsSettings());
+        var report = new SpecCake.Aliases.CheckIntegrationsTaskRunner(
+            SpecCake.Aliases.NotificationInputs.Files,
+            new SpecCake.Aliases.NotificationHost(scenario.Directory, scenario.Environment, scenario.Log, DryRun: true, TimeProvider.System)).Check(new SpecCake.Aliases.CheckIntegrationsSettings());
 
         Assert.All(report.Rows, row => Assert.Equal((CheckResult.Skipped, "dry run: nothing was read"), (row.Outcome.Result, row.Outcome.Detail)));
         Assert.Contains(report.Rows, row => row.Check == "transition_on_implement 31");
@@ -286,11 +286,11 @@ public sealed class CheckIntegrationsTests
     /// <summary>A stand-in for the Claude Code CLI that answers <c>--version</c> as the real one does.</summary>
     private sealed class FakeClaude : IDisposable
     {
-        private readonly string _directory = Directory.CreateTempSubdirectory("speccake-fake-claude-").FullName;
+        private readonly TempFolder _directory = new("fake-claude");
 
         public FakeClaude()
         {
-            Path = System.IO.Path.Combine(_directory, "claude");
+            Path = _directory.Combine("claude");
             File.WriteAllText(Path, "#!/bin/sh\necho '2.1.332 (Claude Code)'\n");
             if (!OperatingSystem.IsWindows())
             {
@@ -300,6 +300,6 @@ public sealed class CheckIntegrationsTests
 
         public string Path { get; }
 
-        public void Dispose() => Directory.Delete(_directory, recursive: true);
+        public void Dispose() => _directory.Dispose();
     }
 }

@@ -23,9 +23,11 @@ internal sealed class CheckScenario : IDisposable
         MaxRetryAfter = TimeSpan.FromSeconds(1),
     };
 
+    private readonly TempFolder _folder = new("checks");
+
     public CheckScenario(string config, Dictionary<string, string?>? environment = null)
     {
-        Directory = System.IO.Directory.CreateTempSubdirectory("speccake-checks-").FullName;
+        Directory = _folder.Path;
         File.WriteAllText(Path.Combine(Directory, "specs.config.yaml"), config);
         Environment = environment ?? [];
     }
@@ -45,7 +47,7 @@ internal sealed class CheckScenario : IDisposable
     /// <summary>Runs the task: fails when a check failed.</summary>
     public CheckReport Run(params string[] only) => Runner().Run(new CheckIntegrationsSettings { Only = only });
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private CheckIntegrationsTaskRunner Runner() =>
         new(NotificationInputs.Files, new NotificationHost(Directory, Environment, Log, DryRun: false, TimeProvider.System, Quick))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SpecCake.Checks;
 using SpecCake.Tests.Integrations;
-using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Integrations.Email;
 
 namespace SpecCake.Tests.Checks;
 

@@ -51,57 +51,51 @@ public sealed class ImplementationConfigTests
     [Fact]
     public void Parse_EveryKey_BindsToTheOptions()
     {
-        var directory = Directory.CreateTempSubdirectory("speccake-config-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "prompt.md"), "Implement {id}.");
-            File.WriteAllText(Path.Combine(directory, "specs.config.yaml"), """
-                implementation:
-                  agent: command
-                  model: opus
-                  max_turns: 30
-                  allowed_tools: ["Read", "Bash(npm test)"]
-                  append_system_prompt: Be brief.
-                  executable: ./node_modules/.bin/claude
-                  command: ["my-agent", "--yes"]
-                  prompt_template: prompt.md
-                  verify:
-                    - ./build.sh --target=ValidateSpecs
-                    - run: dotnet test
-                      timeout_minutes: 20.5
-                  max_attempts: 4
-                  timeout_minutes: 90
-                  agent_timeout_minutes: 45
-                  verify_timeout_minutes: 12
-                  branch: "ai/{type}/{id}"
-                  base: develop
-                  pull_request:
-                    draft: true
-                    labels: [spec, ai]
-                    request_reviewers: false
-                    title: "{id}: {title}"
-                    body: "Implements {id}."
-                """);
+        using var folder = new TempFolder("config");
+        var directory = folder.Path;
+        File.WriteAllText(Path.Combine(directory, "prompt.md"), "Implement {id}.");
+        File.WriteAllText(Path.Combine(directory, "specs.config.yaml"), """
+            implementation:
+              agent: command
+              model: opus
+              max_turns: 30
+              allowed_tools: ["Read", "Bash(npm test)"]
+              append_system_prompt: Be brief.
+              executable: ./node_modules/.bin/claude
+              command: ["my-agent", "--yes"]
+              prompt_template: prompt.md
+              verify:
+                - ./build.sh --target=ValidateSpecs
+                - run: dotnet test
+                  timeout_minutes: 20.5
+              max_attempts: 4
+              timeout_minutes: 90
+              agent_timeout_minutes: 45
+              verify_timeout_minutes: 12
+              branch: "ai/{type}/{id}"
+              base: develop
+              pull_request:
+                draft: true
+                labels: [spec, ai]
+                request_reviewers: false
+                title: "{id}: {title}"
+                body: "Implements {id}."
+            """);
 
-            var result = SpecCake.Configuration.SpecCakeConfigLoader.Load(Path.Combine(directory, "specs.config.yaml"), TestConfig.Environment());
+        var result = SpecCake.Configuration.SpecCakeConfigLoader.Load(Path.Combine(directory, "specs.config.yaml"), TestConfig.Environment());
 
-            Assert.Empty(result.Errors);
-            var options = result.Config!.Implementation;
-            Assert.Equal(ImplementationAgent.Command, options.Agent);
-            Assert.Equal(("opus", 30, "Be brief.", "./node_modules/.bin/claude"), (options.Model, options.MaxTurns, options.AppendSystemPrompt, options.Executable));
-            Assert.Equal(["Read", "Bash(npm test)"], options.AllowedTools);
-            Assert.Equal(["my-agent", "--yes"], options.Command);
-            Assert.Equal("prompt.md", options.PromptTemplate);
-            Assert.Equal([new VerifyCommand("./build.sh --target=ValidateSpecs"), new VerifyCommand("dotnet test", 20.5)], options.Verify);
-            Assert.Equal((4, 90.0, 45.0, 12.0), (options.MaxAttempts, options.TimeoutMinutes, options.AgentTimeoutMinutes, options.VerifyTimeoutMinutes));
-            Assert.Equal(("ai/{type}/{id}", "develop"), (options.Branch, options.Base));
-            Assert.Equal((true, false, "{id}: {title}", "Implements {id}."), (options.PullRequest.Draft, options.PullRequest.RequestReviewers, options.PullRequest.Title, options.PullRequest.Body));
-            Assert.Equal(["spec", "ai"], options.PullRequest.Labels);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Empty(result.Errors);
+        var options = result.Config!.Implementation;
+        Assert.Equal(ImplementationAgent.Command, options.Agent);
+        Assert.Equal(("opus", 30, "Be brief.", "./node_modules/.bin/claude"), (options.Model, options.MaxTurns, options.AppendSystemPrompt, options.Executable));
+        Assert.Equal(["Read", "Bash(npm test)"], options.AllowedTools);
+        Assert.Equal(["my-agent", "--yes"], options.Command);
+        Assert.Equal("prompt.md", options.PromptTemplate);
+        Assert.Equal([new VerifyCommand("./build.sh --target=ValidateSpecs"), new VerifyCommand("dotnet test", 20.5)], options.Verify);
+        Assert.Equal((4, 90.0, 45.0, 12.0), (options.MaxAttempts, options.TimeoutMinutes, options.AgentTimeoutMinutes, options.VerifyTimeoutMinutes));
+        Assert.Equal(("ai/{type}/{id}", "develop"), (options.Branch, options.Base));
+        Assert.Equal((true, false, "{id}: {title}", "Implements {id}."), (options.PullRequest.Draft, options.PullRequest.RequestReviewers, options.PullRequest.Title, options.PullRequest.Body));
+        Assert.Equal(["spec", "ai"], options.PullRequest.Labels);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using SpecCake.Aliases;
 using SpecCake.Specs;
-using SpecCake.Tests.Specs;
 using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 
@@ -19,7 +18,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
     private const string HmacSecret = "hmac-5ecret-analytics";
 
     private readonly FakeJira jira = new();
-    private readonly SpecTree tree = new();
+    private readonly SpecRepository tree = new();
     private LoopbackServer hook = null!;
 
     public async Task InitializeAsync()
@@ -46,7 +45,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
                         events: ["spec_approved"]
                         secret: "${WEBHOOK_SECRET_ANALYTICS}"
                 """)
-            .Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001", "approved"));
+            .Write("specs/features/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001", "approved"));
     }
 
     public async Task DisposeAsync()
@@ -212,6 +211,6 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
     {
         secrets["GITHUB_REPOSITORY"] = "octo-org/specs-repo";
         secrets["GITHUB_SERVER_URL"] = "https://github.com";
-        return new TestCakeContext(tree.Root, secrets);
+        return new TestCakeContext(tree.Path, secrets);
     }
 }

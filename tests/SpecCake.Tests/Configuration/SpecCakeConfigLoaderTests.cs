@@ -365,17 +365,11 @@ public sealed class SpecCakeConfigLoaderTests
     [Fact]
     public void Load_Directory_SaysItIsADirectory()
     {
-        var directory = Directory.CreateTempSubdirectory("speccake-config-");
-        try
-        {
-            var result = SpecCakeConfigLoader.Load(directory.FullName, "ci", TestConfig.Environment());
+        using var folder = new TempFolder("config");
+        var directory = folder.Path;
+        var result = SpecCakeConfigLoader.Load(directory, "ci", TestConfig.Environment());
 
-            Assert.Equal("ci: is a directory, not a configuration file; name a YAML file", Assert.Single(result.Errors).ToString());
-        }
-        finally
-        {
-            directory.Delete();
-        }
+        Assert.Equal("ci: is a directory, not a configuration file; name a YAML file", Assert.Single(result.Errors).ToString());
     }
 
     [Fact]

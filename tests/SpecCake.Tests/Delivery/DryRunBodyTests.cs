@@ -6,7 +6,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 

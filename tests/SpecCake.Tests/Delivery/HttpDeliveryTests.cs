@@ -6,7 +6,6 @@ using SpecCake.Events;
 using SpecCake.Http;
 using SpecCake.Integrations.Discord;
 using SpecCake.Integrations.Slack;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 

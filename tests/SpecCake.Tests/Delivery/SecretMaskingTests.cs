@@ -10,7 +10,6 @@ using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Integrations.Webhooks;
 using SpecCake.Tests.Integrations;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Delivery;
 
@@ -40,8 +39,8 @@ public sealed class SecretMaskingTests
             context.Response.StatusCode = 400;
             return context.Response.WriteAsync($"bad request to {request.PathAndQuery} auth={request.Headers.GetValueOrDefault("Authorization")} key={request.Headers.GetValueOrDefault("X-Api-Key")} tenant={request.Headers.GetValueOrDefault("X-Tenant")}");
         });
-        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
-        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        using var folder = new TempFolder("summary");
+        var summary = folder.Combine("summary.md");
         var environment = Environment(server, summary);
         var log = new RecordingLog();
 
@@ -108,8 +107,8 @@ public sealed class SecretMaskingTests
             context.Response.ContentType = "application/json";
             return context.Response.WriteAsync($$"""{"message":"{{new string('.', 288)}}{{IncidentTestData.OpsgenieKey}} is not a valid GenieKey","took":0.001}""");
         });
-        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
-        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        using var folder = new TempFolder("summary");
+        var summary = folder.Combine("summary.md");
         var environment = IncidentTestData.Secrets();
         environment["GITHUB_ACTIONS"] = "true";
         environment["GITHUB_STEP_SUMMARY"] = summary;

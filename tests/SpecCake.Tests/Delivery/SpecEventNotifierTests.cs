@@ -6,7 +6,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Webhooks;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Validation;
 
 namespace SpecCake.Tests.Delivery;
@@ -462,8 +461,8 @@ public sealed class SpecEventNotifierTests
     public async Task NotifyAsync_InGitHubActions_AppendsTheMarkdownSummary()
     {
         await using var server = await LoopbackServer.StartAsync();
-        var summary = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N") + ".md");
-        Directory.CreateDirectory(Path.GetDirectoryName(summary)!);
+        using var folder = new TempFolder("summary");
+        var summary = folder.Combine("summary.md");
         await File.WriteAllTextAsync(summary, "earlier step\n");
         var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };
 

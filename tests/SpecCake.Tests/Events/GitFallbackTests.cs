@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SpecCake.Events;
 
 namespace SpecCake.Tests.Events;
@@ -22,8 +21,8 @@ public sealed class GitFallbackTests
     [Fact]
     public void Complete_LocalCheckoutOutsideActions_RepositoryBranchAndShaFromGit()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "speccake-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        using var repository = new SpecRepository();
+        var directory = repository.Path;
         Git(directory, "init", "-q", "-b", "spec/feat-0001");
         Git(directory, "remote", "add", "origin", "git@github.com:org/repo.git");
         Git(directory, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "init");
@@ -44,16 +43,5 @@ public sealed class GitFallbackTests
         Assert.Same(given, GitFallback.Complete(given, Path.GetTempPath()));
     }
 
-    private static void Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-    }
+    private static void Git(string directory, params string[] arguments) => GitRunner.Run(directory, arguments);
 }

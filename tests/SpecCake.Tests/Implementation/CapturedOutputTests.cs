@@ -10,7 +10,8 @@ public sealed class CapturedOutputTests
     [Fact]
     public void Append_SecretInALine_IsMaskedInFileTailAndLines()
     {
-        var path = Path.Combine(Path.GetTempPath(), "speccake-capture-" + Guid.NewGuid().ToString("N") + ".log");
+        using var folder = new TempFolder("capture");
+        var path = folder.Combine("output.log");
         var lines = new List<string>();
         using (var output = new CapturedOutput(Masker(), path, 1_000_000, 1000, lines.Add))
         {
@@ -24,7 +25,6 @@ public sealed class CapturedOutputTests
 
         Assert.Equal(["key=***", "second *** end"], lines);
         Assert.Equal("key=***\nsecond *** end", File.ReadAllText(path));
-        File.Delete(path);
     }
 
     [Fact]
@@ -43,7 +43,8 @@ public sealed class CapturedOutputTests
     [Fact]
     public void Append_PastTheFileLimit_CutsTheFileAndSaysSo()
     {
-        var path = Path.Combine(Path.GetTempPath(), "speccake-capture-" + Guid.NewGuid().ToString("N") + ".log");
+        using var folder = new TempFolder("capture");
+        var path = folder.Combine("output.log");
         using (var output = new CapturedOutput(Masker(), path, 100, 50))
         {
             for (var i = 0; i < 100; i++)
@@ -59,7 +60,6 @@ public sealed class CapturedOutputTests
         var text = File.ReadAllText(path);
         Assert.StartsWith("line 000\n", text, StringComparison.Ordinal);
         Assert.EndsWith("[SpecCake: output cut here, after 99 characters]\n", text, StringComparison.Ordinal);
-        File.Delete(path);
     }
 
     private static SecretMasker Masker()

@@ -1,6 +1,5 @@
 using Octokit;
 using SpecCake.Implementation;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Implementation;
 

@@ -121,24 +121,18 @@ public sealed class ImplementationPieceTests
     public void Find_Program_IsLookedUpOnPathOrRelativeToTheRoot()
     {
         Skip.If(OperatingSystem.IsWindows(), "execute bits are a Unix matter");
-        var root = Directory.CreateTempSubdirectory("speccake-lookup-").FullName;
-        try
-        {
-            var tool = Path.Combine(root, "tools", "agent");
-            Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
-            File.WriteAllText(tool, "#!/bin/sh\n");
-            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var environment = new Dictionary<string, string?> { ["PATH"] = Path.Combine(root, "tools") };
+        using var folder = new TempFolder("lookup");
+        var root = folder.Path;
+        var tool = Path.Combine(root, "tools", "agent");
+        Directory.CreateDirectory(Path.GetDirectoryName(tool)!);
+        File.WriteAllText(tool, "#!/bin/sh\n");
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var environment = new Dictionary<string, string?> { ["PATH"] = Path.Combine(root, "tools") };
 
-            Assert.Equal(tool, ExecutableLookup.Find("agent", root, environment));
-            Assert.Equal(tool, ExecutableLookup.Find("./tools/agent", root, environment));
-            Assert.Null(ExecutableLookup.Find("claude", root, environment));
-            File.SetUnixFileMode(tool, UnixFileMode.UserRead);
-            Assert.Null(ExecutableLookup.Find("agent", root, environment));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Equal(tool, ExecutableLookup.Find("agent", root, environment));
+        Assert.Equal(tool, ExecutableLookup.Find("./tools/agent", root, environment));
+        Assert.Null(ExecutableLookup.Find("claude", root, environment));
+        File.SetUnixFileMode(tool, UnixFileMode.UserRead);
+        Assert.Null(ExecutableLookup.Find("agent", root, environment));
     }
 }

@@ -6,7 +6,6 @@ using SpecCake.Implementation;
 using SpecCake.Tests.Delivery;
 using SpecCake.Tests.Implementation.Fakes;
 using SpecCake.Tests.Specs.Changes;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 
 namespace SpecCake.Tests.Implementation;
@@ -22,7 +21,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     public const string WebhookSecret = "whsec-fake5ecret-hmac";
     public const string NewRelicKey = "NRAK-fake5ecretkey0123";
 
-    private ImplementationScenario(TempGitRepository origin, TempGitRepository work, FakeGitHubPulls gitHub, LoopbackServer webhook, FakeJira jira, string scratch)
+    private ImplementationScenario(SpecRepository origin, SpecRepository work, FakeGitHubPulls gitHub, LoopbackServer webhook, FakeJira jira, string scratch)
     {
         Origin = origin;
         Work = work;
@@ -33,10 +32,10 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     }
 
     /// <summary>The bare repository the clone pushes to.</summary>
-    public TempGitRepository Origin { get; }
+    public SpecRepository Origin { get; }
 
     /// <summary>The clone ImplementSpec runs in.</summary>
-    public TempGitRepository Work { get; }
+    public SpecRepository Work { get; }
 
     public FakeGitHubPulls GitHub { get; }
 
@@ -82,10 +81,11 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     /// <param name="jiraLines">More lines of the <c>jira:</c> block (e.g. its transitions), indented by four spaces.</param>
     public static async Task<ImplementationScenario> CreateAsync(Func<string, string> implementation, string status = "approved", string jiraLines = "")
     {
-        var scratch = Directory.CreateTempSubdirectory("speccake-implement-").FullName;
-        var origin = new TempGitRepository(Path.Combine(scratch, "origin.git"));
+        // Deleted by DisposeAsync (TempFolder.Delete), with the repositories in it.
+        var scratch = new TempFolder("implement").Path;
+        var origin = new SpecRepository(Path.Combine(scratch, "origin.git"));
         origin.Git("init", "-q", "--bare");
-        var work = new TempGitRepository(Path.Combine(scratch, "work"));
+        var work = new SpecRepository(Path.Combine(scratch, "work"));
         work.Git("init", "-q");
         var gitHub = await FakeGitHubPulls.StartAsync();
         var webhook = await LoopbackServer.StartAsync();
@@ -177,7 +177,7 @@ internal sealed class ImplementationScenario : IAsyncDisposable
     /// </summary>
     public string ReviewerPushes(string file, string content, string branch = "spec/feat-0001")
     {
-        var clone = new TempGitRepository(Path.Combine(Scratch, "reviewer-" + Guid.NewGuid().ToString("N")[..6]));
+        var clone = new SpecRepository(Path.Combine(Scratch, "reviewer-" + Guid.NewGuid().ToString("N")[..6]));
         clone.Git("clone", "-q", "--branch", branch, Origin.Path, ".");
         clone.Write(file, content);
         var commit = clone.Commit("Reviewer: " + file);
@@ -218,15 +218,6 @@ internal sealed class ImplementationScenario : IAsyncDisposable
         await Jira.DisposeAsync();
         Work.Dispose();
         Origin.Dispose();
-        try
-        {
-            Directory.Delete(Scratch, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        TempFolder.Delete(Scratch);
     }
 }

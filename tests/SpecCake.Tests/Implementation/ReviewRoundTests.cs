@@ -160,7 +160,7 @@ public sealed class ReviewRoundTests
 
         var error = Assert.Throws<CakeException>(() => scenario.Run());
 
-        var theirs = new Specs.Changes.TempGitRepository(racer).Git("rev-parse", "HEAD").Trim();
+        var theirs = new SpecRepository(racer).Git("rev-parse", "HEAD").Trim();
         Assert.Contains($"someone pushed to spec/feat-0001 while the agent worked (origin has {theirs[..12]}", error.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was pushed and nothing of theirs was overwritten", error.Message, StringComparison.Ordinal);
         Assert.Equal(theirs, scenario.Origin.Git("rev-parse", "spec/feat-0001").Trim());

@@ -9,7 +9,6 @@ using SpecCake.Integrations.Opsgenie;
 using SpecCake.Integrations.PagerDuty;
 using SpecCake.Integrations.Sentry;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -9,7 +9,7 @@ using SpecCake.Integrations.Email;
 using SpecCake.Integrations.Slack;
 using SpecCake.Integrations.Teams;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Integrations.Email;
 
 namespace SpecCake.Tests.Integrations;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
+using SpecCake.Tests.Integrations.Email;
 
 namespace SpecCake.Tests.Integrations;
 

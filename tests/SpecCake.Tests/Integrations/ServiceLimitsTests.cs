@@ -11,8 +11,8 @@ using SpecCake.Integrations.Teams;
 using SpecCake.Integrations.Webhooks;
 using SpecCake.Specs;
 using SpecCake.Tests.Delivery;
+using SpecCake.Tests.Integrations.Email;
 using SpecCake.Tests.Integrations.Sentry;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 

@@ -19,7 +19,7 @@ public sealed class InitTests
     [Fact]
     public void Init_EmptyRepositoryWithSlackJiraWebhooks_WritesTheFilesThatValidateAndNamesExactlyTheirSecrets()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>());
 
         context.Init(new InitSettings { Integrations = ["slack,jira,webhooks"] });
@@ -44,7 +44,7 @@ public sealed class InitTests
     [Fact]
     public void Init_Twice_SecondRunChangesNoByteAndSaysSo()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         new TestCakeContext(repository.Path, new Dictionary<string, string?>()).Init(new InitSettings { Integrations = SlackJiraWebhooks, Agent = "claude-code" });
         var before = Snapshot(repository.Path);
         var again = new TestCakeContext(repository.Path, new Dictionary<string, string?>());
@@ -60,7 +60,7 @@ public sealed class InitTests
     [Fact]
     public void Init_AFileThatIsThere_IsLeftAloneAndTheRestWritten()
     {
-        using var repository = TempGitRepository.Init().Write("specs.config.yaml", "# mine\nspecs:\n  paths: [\"specs/**/*.yaml\"]\n");
+        using var repository = SpecRepository.Init().Write("specs.config.yaml", "# mine\nspecs:\n  paths: [\"specs/**/*.yaml\"]\n");
         var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>());
 
         context.Init(new InitSettings { Integrations = ["slack"] });
@@ -73,7 +73,7 @@ public sealed class InitTests
     [Fact]
     public void Init_UnknownIntegration_RefusedListingTheValidNamesAndWritesNothing()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>());
 
         var error = Assert.Throws<CakeException>(() => context.Init(new InitSettings { Integrations = ["slak"] }));
@@ -87,7 +87,7 @@ public sealed class InitTests
     [Fact]
     public void Init_UnknownAgent_RefusedNamingTheValidOne()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
 
         var error = Assert.Throws<CakeException>(() => new TestCakeContext(repository.Path, new Dictionary<string, string?>()).Init(new InitSettings { Agent = "copilot" }));
 
@@ -97,7 +97,7 @@ public sealed class InitTests
     [Fact]
     public void Init_DryRun_PrintsTheFilesAndWritesNothing()
     {
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>(), "dryrun");
 
         context.Init(InitSettings.FromArguments(context.Arguments));
@@ -112,8 +112,8 @@ public sealed class InitTests
     public void Init_FolderThatLeadsOutOfTheRepository_IsNotWrittenThrough()
     {
         Skip.If(OperatingSystem.IsWindows(), "symbolic links to folders need privileges on Windows");
-        using var repository = TempGitRepository.Init();
-        using var outside = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
+        using var outside = SpecRepository.Init();
         Directory.CreateSymbolicLink(Path.Combine(repository.Path, ".github"), outside.Path);
 
         var error = Assert.Throws<CakeException>(() => new TestCakeContext(repository.Path, new Dictionary<string, string?>()).Init(new InitSettings { Integrations = ["slack"] }));
@@ -191,7 +191,7 @@ public sealed class InitTests
         var command = section.Split('\n').First(line => line.StartsWith("dotnet speccake --target=Init", StringComparison.Ordinal));
         var block = section[(section.IndexOf("```text", StringComparison.Ordinal) + 7)..];
         var shown = block[..block.IndexOf("```", StringComparison.Ordinal)].Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && line != "...").ToList();
-        using var repository = TempGitRepository.Init();
+        using var repository = SpecRepository.Init();
         var context = new TestCakeContext(repository.Path, new Dictionary<string, string?>(), [.. command.Split("  #")[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(argument => argument.TrimStart('-'))]);
 
         context.Init(InitSettings.FromArguments(context.Arguments));
@@ -207,7 +207,7 @@ public sealed class InitTests
     /// <summary>Reads a configuration Init wrote, beside its sample spec, as a task does (a missing secret is listed, not an error).</summary>
     private static ConfigLoadResult Load(string text, Dictionary<string, string>? secrets = null)
     {
-        using var tree = new Specs.SpecTree().Write("specs.config.yaml", text).Write(SetupTemplates.SamplePath, SetupTemplates.SampleSpec());
+        using var tree = new SpecRepository().Write("specs.config.yaml", text).Write(SetupTemplates.SamplePath, SetupTemplates.SampleSpec());
         return SpecCakeConfigLoader.Load(tree.ConfigPath, "specs.config.yaml", TestConfig.Environment(secrets), specPathsRead: null, secretsRequired: false);
     }
 

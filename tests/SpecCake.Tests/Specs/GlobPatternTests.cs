@@ -28,24 +28,18 @@ public sealed class GlobPatternTests
     public void ValidateAndDetect_SameGlob_AgreeOnWhichFilesAreSpecs(string glob)
     {
         string[] files = ["specs/a.yaml", "specs/{a.yaml", "specs/ab.yaml", "specs/x/FEAT-0001.yaml", "specs/x/y/b.yml", "other/c.yaml"];
-        var root = Path.Combine(Path.GetTempPath(), "speccake-glob-" + Guid.NewGuid().ToString("N"));
-        try
+        using var folder = new TempFolder("glob");
+        var root = folder.Path;
+        foreach (var file in files)
         {
-            foreach (var file in files)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, file))!);
-                File.WriteAllText(Path.Combine(root, file), "id: x\n");
-            }
-
-            var onDisk = SpecGlob.Expand(root, SpecGlobSource.Unplaced([glob], "specs.paths"), RepositoryBoundary.Find(root, root), null, [], [], [])
-                .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).Order(StringComparer.Ordinal);
-            var inGit = files.Where(new SpecPathGlob([glob]).IsMatch).Order(StringComparer.Ordinal);
-
-            Assert.Equal(inGit, onDisk);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(root, file))!);
+            File.WriteAllText(Path.Combine(root, file), "id: x\n");
         }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+
+        var onDisk = SpecGlob.Expand(root, SpecGlobSource.Unplaced([glob], "specs.paths"), RepositoryBoundary.Find(root, root), null, [], [], [])
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        var inGit = files.Where(new SpecPathGlob([glob]).IsMatch).Order(StringComparer.Ordinal);
+
+        Assert.Equal(inGit, onDisk);
     }
 }

@@ -36,9 +36,9 @@ public sealed class SpecCatalogTests
     [MemberData(nameof(BadSpecs))]
     public void Load_BadSpec_ReportsTheProblemAtItsLineAndColumn(string yaml, int line, int column, string message)
     {
-        using var tree = new SpecTree().Write("specs/features/FEAT-0001.yaml", yaml);
+        using var tree = new SpecRepository().Write("specs/features/FEAT-0001.yaml", yaml);
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Empty(catalog.Specs);
         Assert.Contains(catalog.Errors, e => e.File == "specs/features/FEAT-0001.yaml" && e.Line == line && e.Column == column && e.Message.Contains(message, StringComparison.Ordinal));
@@ -64,11 +64,11 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_DuplicateIds_NamesBothPlaces()
     {
-        using var tree = new SpecTree()
-            .Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"))
+        using var tree = new SpecRepository()
+            .Write("specs/features/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"))
             .Write("specs/archive/FEAT-0001.yaml", "# old copy\nid:   FEAT-0001\ntitle: Old\nstatus: implemented\n");
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(
             [
@@ -82,12 +82,12 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_ManyBadFiles_ReportsEveryErrorOfEveryFile()
     {
-        using var tree = new SpecTree()
+        using var tree = new SpecRepository()
             .Write("specs/a/FEAT-0001.yaml", "id: FEAT-0001\ntitle: 1\nstatus: done\n")
             .Write("specs/b/BUG-0001.yaml", "id: BUG-0002\ntitle: t\nstatus: draft\nlabls: []\n")
-            .Write("specs/c/OK-0001.yaml", SpecTree.ValidSpec("OK-0001"));
+            .Write("specs/c/OK-0001.yaml", SpecRepository.MinimalSpec("OK-0001"));
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(
             [
@@ -101,9 +101,9 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_PlainStringCriteria_GetPositionalIds()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0009.yaml", "id: FEAT-0009\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - First\n  - id: AC-7\n    text: Second\n  - Third\n");
+        using var tree = new SpecRepository().Write("specs/FEAT-0009.yaml", "id: FEAT-0009\ntitle: t\nstatus: draft\nacceptance_criteria:\n  - First\n  - id: AC-7\n    text: Second\n  - Third\n");
 
-        var spec = Assert.Single(SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Specs);
+        var spec = Assert.Single(SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty).Specs);
 
         Assert.Equal(
             [new AcceptanceCriterion("AC-1", "First"), new AcceptanceCriterion("AC-7", "Second"), new AcceptanceCriterion("AC-3", "Third")],
@@ -113,17 +113,17 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_Globs_MatchNestedFilesOnlyWithTheGivenExtension()
     {
-        using var tree = new SpecTree()
-            .Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"))
-            .Write("specs/a/b/c/FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"))
+        using var tree = new SpecRepository()
+            .Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"))
+            .Write("specs/a/b/c/FEAT-0002.yaml", SpecRepository.MinimalSpec("FEAT-0002"))
             .Write("specs/a/README.md", "not a spec")
-            .Write("specs/a/FEAT-0003.yml", SpecTree.ValidSpec("FEAT-0003"))
-            .Write("other/FEAT-0004.yaml", SpecTree.ValidSpec("FEAT-0004"));
+            .Write("specs/a/FEAT-0003.yml", SpecRepository.MinimalSpec("FEAT-0003"))
+            .Write("other/FEAT-0004.yaml", SpecRepository.MinimalSpec("FEAT-0004"));
 
-        Assert.Equal(["FEAT-0001", "FEAT-0002"], SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Specs.Select(s => s.Id));
-        Assert.Equal(["FEAT-0003"], SpecCatalog.Load(tree.Root, ["specs/*/*.yml"], string.Empty).Specs.Select(s => s.Id));
-        Assert.Equal(["FEAT-0001", "FEAT-0002", "FEAT-0003", "FEAT-0004"], SpecCatalog.Load(tree.Root, ["**/*.{yaml,yml}"], string.Empty).Specs.Select(s => s.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(["FEAT-0004"], SpecCatalog.Load(tree.Root, ["other/FEAT-0004.yaml"], string.Empty).Specs.Select(s => s.Id));
+        Assert.Equal(["FEAT-0001", "FEAT-0002"], SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty).Specs.Select(s => s.Id));
+        Assert.Equal(["FEAT-0003"], SpecCatalog.Load(tree.Path, ["specs/*/*.yml"], string.Empty).Specs.Select(s => s.Id));
+        Assert.Equal(["FEAT-0001", "FEAT-0002", "FEAT-0003", "FEAT-0004"], SpecCatalog.Load(tree.Path, ["**/*.{yaml,yml}"], string.Empty).Specs.Select(s => s.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["FEAT-0004"], SpecCatalog.Load(tree.Path, ["other/FEAT-0004.yaml"], string.Empty).Specs.Select(s => s.Id));
     }
 
     [Fact]
@@ -132,9 +132,9 @@ public sealed class SpecCatalogTests
         // 9^5 copies of "lol" (depth 9 is 387 million): counted as copies, refused at the alias that passes the bound.
         var bomb = "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
             + string.Concat(Enumerable.Range(1, 5).Select(level => $"x-{level}: &a{level} [{string.Join(", ", Enumerable.Repeat($"*a{level - 1}", 9))}]\n"));
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + bomb);
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001") + bomb);
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         var error = Assert.Single(catalog.Errors);
         Assert.Equal((8, 11), (error.Line, error.Column));
@@ -144,9 +144,9 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_FileLargerThanASpecMayBe_OneErrorNamingTheLimit()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + "description: " + new string('x', 3 << 20) + "\n");
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001") + "description: " + new string('x', 3 << 20) + "\n");
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal("specs/FEAT-0001.yaml: is 3 MiB, more than the 1 MiB a spec file may have; a spec file is a few KB of YAML", Assert.Single(catalog.Errors).ToString());
     }
@@ -154,9 +154,9 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_ThousandsOfUnknownKeys_ListsTheFirstAndCountsTheRest()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001") + string.Concat(Enumerable.Range(0, 3000).Select(i => $"k{i}: {i}\n")));
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001") + string.Concat(Enumerable.Range(0, 3000).Select(i => $"k{i}: {i}\n")));
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(SpecCatalog.MaxErrorsPerFile + 1, catalog.Errors.Count);
         Assert.StartsWith("specs/FEAT-0001.yaml:4:1: unknown key 'k0' at the top level", catalog.Errors[0].ToString(), StringComparison.Ordinal);
@@ -169,11 +169,11 @@ public sealed class SpecCatalogTests
     [InlineData(new byte[] { 0xFF, 0xFE, 0x69, 0x00 }, 1, 1)]
     public void Load_InvalidUtf8_ErrorAtTheFirstBadByte(byte[] bytes, int line, int column)
     {
-        using var tree = new SpecTree();
-        Directory.CreateDirectory(Path.Combine(tree.Root, "specs"));
-        File.WriteAllBytes(Path.Combine(tree.Root, "specs", "FEAT-0001.yaml"), bytes);
+        using var tree = new SpecRepository();
+        Directory.CreateDirectory(Path.Combine(tree.Path, "specs"));
+        File.WriteAllBytes(Path.Combine(tree.Path, "specs", "FEAT-0001.yaml"), bytes);
 
-        var error = Assert.Single(SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty).Errors);
+        var error = Assert.Single(SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty).Errors);
 
         Assert.Equal(("specs/FEAT-0001.yaml", line, column), (error.File, error.Line, error.Column));
         Assert.StartsWith("not valid UTF-8 here (bytes 0x", error.Message, StringComparison.Ordinal);
@@ -182,11 +182,11 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_ByteOrderMark_IsRead()
     {
-        using var tree = new SpecTree();
-        Directory.CreateDirectory(Path.Combine(tree.Root, "specs"));
-        File.WriteAllBytes(Path.Combine(tree.Root, "specs", "FEAT-0001.yaml"), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(SpecTree.ValidSpec("FEAT-0001"))]);
+        using var tree = new SpecRepository();
+        Directory.CreateDirectory(Path.Combine(tree.Path, "specs"));
+        File.WriteAllBytes(Path.Combine(tree.Path, "specs", "FEAT-0001.yaml"), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(SpecRepository.MinimalSpec("FEAT-0001"))]);
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Empty(catalog.Errors);
         Assert.Equal("Spec FEAT-0001", Assert.Single(catalog.Specs).Title);
@@ -195,11 +195,11 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_FolderLinksThatLoop_AreNamedAndNotFollowed()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001")).Write("specs/v2/FEAT-0002.yaml", SpecTree.ValidSpec("FEAT-0002"));
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "loop"), "..");
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "current"), "v2");
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001")).Write("specs/v2/FEAT-0002.yaml", SpecRepository.MinimalSpec("FEAT-0002"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "loop"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "current"), "v2");
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Empty(catalog.Errors);
         Assert.Equal(["FEAT-0001", "FEAT-0002"], catalog.Specs.Select(s => s.Id));
@@ -214,15 +214,15 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_LinksOutOfTheRepository_AreNotRead()
     {
-        using var outside = new SpecTree().Write("OUT-0001.yaml", SpecTree.ValidSpec("OUT-0001")).Write("more/OUT-0002.yaml", SpecTree.ValidSpec("OUT-0002"));
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "OUT-0001.yaml"), Path.Combine(outside.Root, "OUT-0001.yaml"));
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "more"), Path.Combine(outside.Root, "more"));
+        using var outside = new SpecRepository().Write("OUT-0001.yaml", SpecRepository.MinimalSpec("OUT-0001")).Write("more/OUT-0002.yaml", SpecRepository.MinimalSpec("OUT-0002"));
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "OUT-0001.yaml"), Path.Combine(outside.Path, "OUT-0001.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "more"), Path.Combine(outside.Path, "more"));
         // A link inside the repository to a folder outside the globs' own is read, once.
-        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "common"), "../common");
-        tree.Write("common/FEAT-0003.yaml", SpecTree.ValidSpec("FEAT-0003"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "common"), "../common");
+        tree.Write("common/FEAT-0003.yaml", SpecRepository.MinimalSpec("FEAT-0003"));
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(["FEAT-0001", "FEAT-0003"], catalog.Specs.Select(s => s.Id));
         // The folder is not followed (a warning); the spec file a link stands for is an error at that file.
@@ -231,17 +231,17 @@ public sealed class SpecCatalogTests
         var error = Assert.Single(catalog.Errors);
         Assert.Equal("specs/OUT-0001.yaml", error.File);
         Assert.Equal(
-            $"a symbolic link to '{Path.Combine(outside.Root, "OUT-0001.yaml")}', a file outside the repository (git stores the link, not what it points to), so it is not read; commit the spec file itself",
+            $"a symbolic link to '{Path.Combine(outside.Path, "OUT-0001.yaml")}', a file outside the repository (git stores the link, not what it points to), so it is not read; commit the spec file itself",
             error.Message);
     }
 
     [Fact]
     public void Load_SpecPathThatIsABrokenLink_IsAnErrorAtThatFileSayingSo()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0002.yaml"), "drafts/FEAT-0002.yaml");
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "FEAT-0002.yaml"), "drafts/FEAT-0002.yaml");
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(["FEAT-0001"], catalog.Specs.Select(s => s.Id));
         Assert.Equal(
@@ -256,14 +256,14 @@ public sealed class SpecCatalogTests
     public void Load_SpecPathThatIsALinkToItself_IsAnErrorAtThatFileNamingTheLoop(string link, string target)
     {
         // A link to itself, or two links that lead to each other.
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", link), target);
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", link), target);
         if (target != link)
         {
-            File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", target), link);
+            File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", target), link);
         }
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal(["FEAT-0001"], catalog.Specs.Select(s => s.Id));
         var error = Assert.Single(catalog.Errors, e => e.File == "specs/" + link);
@@ -274,11 +274,11 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_GlobNamingALinkOutOfTheRepository_IsAnErrorAndNothingIsRead()
     {
-        using var outside = new SpecTree().Write("private.yaml", "id: FEAT-0009\ntitle: never-read-private-text\n");
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        File.CreateSymbolicLink(Path.Combine(tree.Root, "specs", "FEAT-0009.yaml"), Path.Combine(outside.Root, "private.yaml"));
+        using var outside = new SpecRepository().Write("private.yaml", "id: FEAT-0009\ntitle: never-read-private-text\n");
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        File.CreateSymbolicLink(Path.Combine(tree.Path, "specs", "FEAT-0009.yaml"), Path.Combine(outside.Path, "private.yaml"));
 
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/FEAT-0009.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/FEAT-0009.yaml"], string.Empty);
 
         var error = Assert.Single(catalog.Errors);
         Assert.Equal("specs/FEAT-0009.yaml", error.File);
@@ -290,9 +290,9 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_GlobThatMatchesTheConfig_DoesNotTakeItForASpec()
     {
-        using var tree = new SpecTree().Write("specs.config.yaml", "specs:\n  paths: [\"**/*.yaml\"]\n").Write("specs/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
+        using var tree = new SpecRepository().Write("specs.config.yaml", "specs:\n  paths: [\"**/*.yaml\"]\n").Write("specs/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
 
-        var catalog = SpecCatalog.Load(tree.Root, ["**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["**/*.yaml"], string.Empty);
 
         Assert.Empty(catalog.Errors);
         Assert.Equal(["specs/FEAT-0001.yaml"], catalog.Files);
@@ -301,9 +301,9 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Load_GlobsThatMatchNothingOrCannotBeUsed_AreErrorsNamingThem()
     {
-        using var tree = new SpecTree().Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
+        using var tree = new SpecRepository().Write("specs/FEAT-0001.yaml", "id: FEAT-0001\ntitle: t\nstatus: done\n");
 
-        var catalog = SpecCatalog.Load(tree.Root, ["spec/**/*.yaml", "specs/\0.yaml", "../../**/*.yaml"], string.Empty);
+        var catalog = SpecCatalog.Load(tree.Path, ["spec/**/*.yaml", "specs/\0.yaml", "../../**/*.yaml"], string.Empty);
 
         Assert.Equal(
             [
@@ -317,14 +317,14 @@ public sealed class SpecCatalogTests
     [Fact]
     public void Find_ByIdOrPath_ReturnsTheSpec()
     {
-        using var tree = new SpecTree().Write("specs/features/FEAT-0001.yaml", SpecTree.ValidSpec("FEAT-0001"));
-        var catalog = SpecCatalog.Load(tree.Root, ["specs/**/*.yaml"], string.Empty);
+        using var tree = new SpecRepository().Write("specs/features/FEAT-0001.yaml", SpecRepository.MinimalSpec("FEAT-0001"));
+        var catalog = SpecCatalog.Load(tree.Path, ["specs/**/*.yaml"], string.Empty);
 
         Assert.Equal("FEAT-0001", catalog.Find("FEAT-0001")?.Id);
         Assert.Equal("FEAT-0001", catalog.Find("feat-0001")?.Id);
         Assert.Equal("FEAT-0001", catalog.Find("specs/features/FEAT-0001.yaml")?.Id);
         Assert.Equal("FEAT-0001", catalog.Find("./specs/features/FEAT-0001.yaml")?.Id);
-        Assert.Equal("FEAT-0001", catalog.Find(Path.Combine(tree.Root, "specs", "features", "FEAT-0001.yaml"))?.Id);
+        Assert.Equal("FEAT-0001", catalog.Find(Path.Combine(tree.Path, "specs", "features", "FEAT-0001.yaml"))?.Id);
         Assert.Null(catalog.Find("FEAT-0404"));
     }
 }

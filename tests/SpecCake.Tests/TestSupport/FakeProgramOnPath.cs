@@ -17,6 +17,7 @@ public sealed class ProcessPathCollection
 internal sealed class FakeProgramOnPath : IDisposable
 {
     private readonly string? _path = Environment.GetEnvironmentVariable("PATH");
+    private readonly TempFolder _folder = new("fake-bin");
 
     public FakeProgramOnPath(string name, string script)
     {
@@ -32,18 +33,11 @@ internal sealed class FakeProgramOnPath : IDisposable
     }
 
     /// <summary>The script's folder, also free for its own files (a pid file, a log).</summary>
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "speccake-fake-bin-" + Guid.NewGuid().ToString("N")[..12]);
+    public string Folder => _folder.Path;
 
     public void Dispose()
     {
         Environment.SetEnvironmentVariable("PATH", _path);
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a green run for.
-        }
+        _folder.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using SpecCake.Configuration;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SpecCake.Specs;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Tests.Trackers.Fakes;
 using SpecCake.Trackers;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;

@@ -73,79 +73,66 @@ public sealed record HostileCase(string Name)
     /// <summary>Builds the repository, runs the host in it, and returns what it printed.</summary>
     public HostileRun Run(BuiltHostFixture host)
     {
-        var root = Path.Combine(Path.GetTempPath(), "speccake-hostile-" + Guid.NewGuid().ToString("N"));
+        using var folder = new TempFolder("hostile");
+        var root = folder.Path;
         var repo = Path.Combine(root, "repo");
         var outside = Path.Combine(root, "outside");
         Directory.CreateDirectory(repo);
         Directory.CreateDirectory(outside);
         using var server = Server is null ? null : new LoopbackAnswerServer(Server);
-        try
+        string Fill(string text) => text
+            .Replace("{server}", server?.Url ?? "{server}", StringComparison.Ordinal)
+            .Replace("{repo}", repo, StringComparison.Ordinal)
+            .Replace("{outside}", outside, StringComparison.Ordinal);
+
+        foreach (var (path, text) in Files)
         {
-            string Fill(string text) => text
-                .Replace("{server}", server?.Url ?? "{server}", StringComparison.Ordinal)
-                .Replace("{repo}", repo, StringComparison.Ordinal)
-                .Replace("{outside}", outside, StringComparison.Ordinal);
-
-            foreach (var (path, text) in Files)
-            {
-                Write(repo, path, Encoding.UTF8.GetBytes(Fill(text)));
-            }
-
-            foreach (var (path, bytes) in Bytes)
-            {
-                Write(repo, path, bytes());
-            }
-
-            foreach (var (path, text) in OutsideFiles)
-            {
-                Write(outside, path, Encoding.UTF8.GetBytes(Fill(text)));
-            }
-
-            foreach (var (link, target) in Links)
-            {
-                var at = Path.Combine(repo, link);
-                Directory.CreateDirectory(Path.GetDirectoryName(at)!);
-                File.CreateSymbolicLink(at, Fill(target));
-            }
-
-            var summary = Path.Combine(root, "step-summary.md");
-            var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
-            {
-                ["SPECCAKE_HOST_DIR"] = host.HostDirectory,
-                ["GITHUB_ACTIONS"] = "true",
-                ["GITHUB_STEP_SUMMARY"] = summary,
-                ["GITHUB_REPOSITORY"] = "octo/hostile",
-            };
-            foreach (var (name, value) in Secrets)
-            {
-                environment[name] = value;
-            }
-
-            foreach (var (name, value) in Environment)
-            {
-                environment[name] = value is null ? null : Fill(value);
-            }
-
-            var run = ProcessRun.Start(
-                "bash",
-                [Path.Combine(RepositoryRoot.Path, "build.sh"), .. Arguments.Select(Fill)],
-                repo,
-                environment,
-                TimeBudget,
-                killAboveBytes: MemoryBudgetBytes * 3);
-            return new HostileRun(run, File.Exists(summary) ? File.ReadAllText(summary) : string.Empty, server?.Requests ?? 0);
+            Write(repo, path, Encoding.UTF8.GetBytes(Fill(text)));
         }
-        finally
+
+        foreach (var (path, bytes) in Bytes)
         {
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is not worth failing the corpus for.
-            }
+            Write(repo, path, bytes());
         }
+
+        foreach (var (path, text) in OutsideFiles)
+        {
+            Write(outside, path, Encoding.UTF8.GetBytes(Fill(text)));
+        }
+
+        foreach (var (link, target) in Links)
+        {
+            var at = Path.Combine(repo, link);
+            Directory.CreateDirectory(Path.GetDirectoryName(at)!);
+            File.CreateSymbolicLink(at, Fill(target));
+        }
+
+        var summary = Path.Combine(root, "step-summary.md");
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["SPECCAKE_HOST_DIR"] = host.HostDirectory,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = summary,
+            ["GITHUB_REPOSITORY"] = "octo/hostile",
+        };
+        foreach (var (name, value) in Secrets)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            environment[name] = value is null ? null : Fill(value);
+        }
+
+        var run = ProcessRun.Start(
+            "bash",
+            [Path.Combine(RepositoryRoot.Path, "build.sh"), .. Arguments.Select(Fill)],
+            repo,
+            environment,
+            TimeBudget,
+            killAboveBytes: MemoryBudgetBytes * 3);
+        return new HostileRun(run, File.Exists(summary) ? File.ReadAllText(summary) : string.Empty, server?.Requests ?? 0);
     }
 
     private static void Write(string root, string path, byte[] bytes)

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Implementation.Fakes;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Implementation.Fakes;
 

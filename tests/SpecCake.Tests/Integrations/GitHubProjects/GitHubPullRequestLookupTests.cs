@@ -1,7 +1,6 @@
 using SpecCake.Configuration;
 using SpecCake.Events;
 using SpecCake.Integrations.GitHubProjects;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Trackers;
 
 namespace SpecCake.Tests.Integrations.GitHubProjects;

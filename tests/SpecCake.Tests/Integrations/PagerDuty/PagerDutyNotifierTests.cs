@@ -4,7 +4,6 @@ using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Specs;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 using SpecCake.Validation;
 
 namespace SpecCake.Tests.Integrations.PagerDuty;

@@ -3,7 +3,6 @@ using SpecCake.Configuration;
 using SpecCake.Delivery;
 using SpecCake.Events;
 using SpecCake.Tests.Delivery;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Integrations.Sentry;
 

@@ -5,7 +5,7 @@ namespace SpecCake.Tests.Specs.Changes;
 
 public sealed class SpecChangeDetectorTests : IDisposable
 {
-    private readonly TempGitRepository _repository = TempGitRepository.Init();
+    private readonly SpecRepository _repository = SpecRepository.Init();
 
     private static string Spec(string id, string status) => $"""
         id: {id}
@@ -198,7 +198,7 @@ public sealed class SpecChangeDetectorTests : IDisposable
         var before = _repository.Write("specs/FEAT-0016.yaml", Spec("FEAT-0016", "review") + "labels: [x]\n").Commit("three");
         _repository.Write("specs/FEAT-0016.yaml", Spec("FEAT-0016", "approved"));
         _repository.Write("specs/FEAT-0017.yaml", Spec("FEAT-0017", "draft")).Commit("four");
-        using var clone = new TempGitRepository();
+        using var clone = new SpecRepository();
         clone.Git("clone", "-q", "--depth=2", "file://" + _repository.Path, ".");
 
         Assert.Equal("true", clone.Git("rev-parse", "--is-shallow-repository").Trim());
@@ -217,7 +217,7 @@ public sealed class SpecChangeDetectorTests : IDisposable
     {
         var before = _repository.Write("specs/FEAT-0018.yaml", Spec("FEAT-0018", "draft")).Commit("one");
         _repository.Write("specs/FEAT-0018.yaml", Spec("FEAT-0018", "approved")).Commit("two");
-        using var clone = new TempGitRepository();
+        using var clone = new SpecRepository();
         clone.Git("clone", "-q", "--depth=1", "file://" + _repository.Path, ".");
 
         var error = Assert.Throws<SpecChangeDetectionException>(() => Detect(before, root: clone.Path));
@@ -247,15 +247,9 @@ public sealed class SpecChangeDetectorTests : IDisposable
     [Fact]
     public void Discover_OutsideAnyRepository_ThrowsClearError()
     {
-        var outside = Directory.CreateTempSubdirectory("speccake-nogit-");
-        try
-        {
-            var error = Assert.Throws<SpecChangeDetectionException>(() => GitRepository.Discover(outside.FullName));
-            Assert.Contains("is not inside a git repository", error.Message);
-        }
-        finally
-        {
-            outside.Delete(recursive: true);
-        }
+        using var folder = new TempFolder("nogit");
+        var outside = folder.Path;
+        var error = Assert.Throws<SpecChangeDetectionException>(() => GitRepository.Discover(outside));
+        Assert.Contains("is not inside a git repository", error.Message);
     }
 }

@@ -4,13 +4,13 @@ namespace SpecCake.Tests.Specs.Changes;
 
 public sealed class SpecPathsReaderTests : IDisposable
 {
-    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("speccake-paths-");
+    private readonly TempFolder _directory = new("paths");
 
-    public void Dispose() => _directory.Delete(recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private string Config(string yaml)
     {
-        var file = Path.Combine(_directory.FullName, "specs.config.yaml");
+        var file = Path.Combine(_directory.Path, "specs.config.yaml");
         File.WriteAllText(file, yaml);
         return file;
     }
@@ -34,7 +34,7 @@ public sealed class SpecPathsReaderTests : IDisposable
     [Fact]
     public void Read_MissingFile_SaysWhichFileAndWhy()
     {
-        var missing = Path.Combine(_directory.FullName, "nope.yaml");
+        var missing = Path.Combine(_directory.Path, "nope.yaml");
 
         var error = Assert.Throws<SpecChangeDetectionException>(() => SpecPathsReader.Read(missing));
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SpecCake.Tests.TestSupport;
 
 namespace SpecCake.Tests.Trackers.Fakes;
 

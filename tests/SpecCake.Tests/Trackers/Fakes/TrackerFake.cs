@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SpecCake.Configuration;
 using SpecCake.Specs;
-using SpecCake.Tests.TestSupport;
 using static SpecCake.Tests.Trackers.Fakes.TrackerScenario;
 
 namespace SpecCake.Tests.Trackers.Fakes;
