@@ -17,7 +17,13 @@ internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
     /// <summary>The characters kept.</summary>
     public string Text
     {
-        get { lock (text) return text.ToString(); }
+        get
+        {
+            lock (text)
+            {
+                return text.ToString();
+            }
+        }
     }
 
     /// <summary>Whether the program printed more than the limit.</summary>

@@ -52,7 +52,13 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
     /// <summary>The last characters written, masked.</summary>
     public string Tail
     {
-        get { lock (gate) return tail.ToString(); }
+        get
+        {
+            lock (gate)
+            {
+                return tail.ToString();
+            }
+        }
     }
 
     /// <summary>Reads one stream to its end.</summary>

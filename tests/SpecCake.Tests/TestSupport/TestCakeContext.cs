@@ -44,7 +44,11 @@ public sealed class TestCakeContext : ICakeContext
 
         public IReadOnlyList<(LogLevel Level, string Text)> All
         {
-            get { lock (lines) return [.. lines]; }
+            get { lock (lines)
+                {
+                    return [.. lines];
+                }
+            }
         }
 
         public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)

@@ -105,20 +105,64 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         if (item is not AzureDevOpsWorkItem workItem)
         {
             fields.AddRange([TrackerFields.Title, TrackerFields.Description, TrackerFields.Labels]);
-            if (state is not null) fields.Add(TrackerFields.Status);
-            if (Blank(options.AreaPath) is not null) fields.Add("area_path");
-            if (Blank(options.IterationPath) is not null) fields.Add("iteration_path");
-            if (target.PullRequest is not null) fields.Add(TrackerFields.PullRequestLink);
+            if (state is not null)
+            {
+                fields.Add(TrackerFields.Status);
+            }
+
+            if (Blank(options.AreaPath) is not null)
+            {
+                fields.Add("area_path");
+            }
+
+            if (Blank(options.IterationPath) is not null)
+            {
+                fields.Add("iteration_path");
+            }
+
+            if (target.PullRequest is not null)
+            {
+                fields.Add(TrackerFields.PullRequestLink);
+            }
+
             return Task.FromResult<IReadOnlyList<string>>(fields);
         }
 
-        if (workItem.Title != SpecText.Title(spec)) fields.Add(TrackerFields.Title);
-        if (!SpecText.SameText(workItem.Description, SpecText.Html(spec))) fields.Add(TrackerFields.Description);
-        if (DesiredTags(spec).Except(workItem.Tags, StringComparer.OrdinalIgnoreCase).Any()) fields.Add(TrackerFields.Labels);
-        if (state is not null && !string.Equals(state, workItem.State, StringComparison.OrdinalIgnoreCase)) fields.Add(TrackerFields.Status);
-        if (Blank(options.AreaPath) is { } area && !string.Equals(area, workItem.AreaPath, StringComparison.OrdinalIgnoreCase)) fields.Add("area_path");
-        if (Blank(options.IterationPath) is { } iteration && !string.Equals(iteration, workItem.IterationPath, StringComparison.OrdinalIgnoreCase)) fields.Add("iteration_path");
-        if (target.PullRequest is { } pr && !workItem.LinkUrls.Contains(pr.Url, StringComparer.OrdinalIgnoreCase)) fields.Add(TrackerFields.PullRequestLink);
+        if (workItem.Title != SpecText.Title(spec))
+        {
+            fields.Add(TrackerFields.Title);
+        }
+
+        if (!SpecText.SameText(workItem.Description, SpecText.Html(spec)))
+        {
+            fields.Add(TrackerFields.Description);
+        }
+
+        if (DesiredTags(spec).Except(workItem.Tags, StringComparer.OrdinalIgnoreCase).Any())
+        {
+            fields.Add(TrackerFields.Labels);
+        }
+
+        if (state is not null && !string.Equals(state, workItem.State, StringComparison.OrdinalIgnoreCase))
+        {
+            fields.Add(TrackerFields.Status);
+        }
+
+        if (Blank(options.AreaPath) is { } area && !string.Equals(area, workItem.AreaPath, StringComparison.OrdinalIgnoreCase))
+        {
+            fields.Add("area_path");
+        }
+
+        if (Blank(options.IterationPath) is { } iteration && !string.Equals(iteration, workItem.IterationPath, StringComparison.OrdinalIgnoreCase))
+        {
+            fields.Add("iteration_path");
+        }
+
+        if (target.PullRequest is { } pr && !workItem.LinkUrls.Contains(pr.Url, StringComparer.OrdinalIgnoreCase))
+        {
+            fields.Add(TrackerFields.PullRequestLink);
+        }
+
         return Task.FromResult<IReadOnlyList<string>>(fields);
     }
 
@@ -164,8 +208,16 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         void Set(string field, string value) =>
             patch.Add((JsonNode)new JsonObject { ["op"] = "add", ["path"] = "/fields/" + field, ["value"] = value });
 
-        if (fields.Contains(TrackerFields.Title)) Set("System.Title", SpecText.Title(spec));
-        if (fields.Contains(TrackerFields.Description)) Set("System.Description", SpecText.Html(spec));
+        if (fields.Contains(TrackerFields.Title))
+        {
+            Set("System.Title", SpecText.Title(spec));
+        }
+
+        if (fields.Contains(TrackerFields.Description))
+        {
+            Set("System.Description", SpecText.Html(spec));
+        }
+
         if (fields.Contains(TrackerFields.Labels))
         {
             // Tags people added in Boards stay: only the spec's are ensured.
@@ -173,9 +225,21 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
             Set("System.Tags", string.Join("; ", tags));
         }
 
-        if (fields.Contains(TrackerFields.Status) && AzureDevOpsStates.For(spec.Status, options.StateMappings) is { } state) Set("System.State", state);
-        if (fields.Contains("area_path") && Blank(options.AreaPath) is { } area) Set("System.AreaPath", area);
-        if (fields.Contains("iteration_path") && Blank(options.IterationPath) is { } iteration) Set("System.IterationPath", iteration);
+        if (fields.Contains(TrackerFields.Status) && AzureDevOpsStates.For(spec.Status, options.StateMappings) is { } state)
+        {
+            Set("System.State", state);
+        }
+
+        if (fields.Contains("area_path") && Blank(options.AreaPath) is { } area)
+        {
+            Set("System.AreaPath", area);
+        }
+
+        if (fields.Contains("iteration_path") && Blank(options.IterationPath) is { } iteration)
+        {
+            Set("System.IterationPath", iteration);
+        }
+
         if (fields.Contains(TrackerFields.PullRequestLink) && target.PullRequest is { } pr)
         {
             patch.Add((JsonNode)new JsonObject

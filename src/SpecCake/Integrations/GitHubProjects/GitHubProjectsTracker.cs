@@ -160,19 +160,38 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         if (item is not GitHubProjectItem projectItem)
         {
             fields.AddRange(target.PullRequest is null ? [TrackerFields.Title, TrackerFields.Description] : [TrackerFields.PullRequestLink]);
-            if (optionId is not null) fields.Add(TrackerFields.Status);
+            if (optionId is not null)
+            {
+                fields.Add(TrackerFields.Status);
+            }
+
             return Task.FromResult<IReadOnlyList<string>>(fields);
         }
 
         if (projectItem.DraftIssueId is not null)
         {
-            if (projectItem.Title != SpecText.Title(spec)) fields.Add(TrackerFields.Title);
-            if (!SpecText.SameText(projectItem.Body, SpecText.Markdown(spec))) fields.Add(TrackerFields.Description);
+            if (projectItem.Title != SpecText.Title(spec))
+            {
+                fields.Add(TrackerFields.Title);
+            }
+
+            if (!SpecText.SameText(projectItem.Body, SpecText.Markdown(spec)))
+            {
+                fields.Add(TrackerFields.Description);
+            }
         }
 
         var replacesDraft = target.PullRequest is { } pr && projectItem.PullRequestUrl != pr.Url;
-        if (optionId is not null && (optionId != projectItem.StatusOptionId || replacesDraft)) fields.Add(TrackerFields.Status);
-        if (replacesDraft || projectItem.LeftoverDraftItemIds.Count > 0) fields.Add(TrackerFields.PullRequestLink);
+        if (optionId is not null && (optionId != projectItem.StatusOptionId || replacesDraft))
+        {
+            fields.Add(TrackerFields.Status);
+        }
+
+        if (replacesDraft || projectItem.LeftoverDraftItemIds.Count > 0)
+        {
+            fields.Add(TrackerFields.PullRequestLink);
+        }
+
         return Task.FromResult<IReadOnlyList<string>>(fields);
     }
 

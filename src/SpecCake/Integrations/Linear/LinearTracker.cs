@@ -143,19 +143,55 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         if (item is not LinearIssue issue)
         {
             fields.AddRange([TrackerFields.Title, TrackerFields.Description]);
-            if (wantedLabelIds.Count > 0) fields.Add(TrackerFields.Labels);
-            if (stateId is not null) fields.Add(TrackerFields.Status);
+            if (wantedLabelIds.Count > 0)
+            {
+                fields.Add(TrackerFields.Labels);
+            }
+
+            if (stateId is not null)
+            {
+                fields.Add(TrackerFields.Status);
+            }
+
             fields.Add(TrackerFields.Marker);
-            if (target.PullRequest is not null) fields.Add(TrackerFields.PullRequestLink);
+            if (target.PullRequest is not null)
+            {
+                fields.Add(TrackerFields.PullRequestLink);
+            }
+
             return Task.FromResult<IReadOnlyList<string>>(fields);
         }
 
-        if (issue.Title != SpecText.Title(spec)) fields.Add(TrackerFields.Title);
-        if (!SpecText.SameText(issue.Description, SpecText.Markdown(spec))) fields.Add(TrackerFields.Description);
-        if (wantedLabelIds.Except(issue.LabelIds).Any()) fields.Add(TrackerFields.Labels);
-        if (stateId is not null && stateId != issue.StateId) fields.Add(TrackerFields.Status);
-        if (!issue.AttachmentUrls.Contains(MarkerUrl(spec))) fields.Add(TrackerFields.Marker);
-        if (target.PullRequest is { Url: { } prUrl } && !issue.AttachmentUrls.Contains(prUrl)) fields.Add(TrackerFields.PullRequestLink);
+        if (issue.Title != SpecText.Title(spec))
+        {
+            fields.Add(TrackerFields.Title);
+        }
+
+        if (!SpecText.SameText(issue.Description, SpecText.Markdown(spec)))
+        {
+            fields.Add(TrackerFields.Description);
+        }
+
+        if (wantedLabelIds.Except(issue.LabelIds).Any())
+        {
+            fields.Add(TrackerFields.Labels);
+        }
+
+        if (stateId is not null && stateId != issue.StateId)
+        {
+            fields.Add(TrackerFields.Status);
+        }
+
+        if (!issue.AttachmentUrls.Contains(MarkerUrl(spec)))
+        {
+            fields.Add(TrackerFields.Marker);
+        }
+
+        if (target.PullRequest is { Url: { } prUrl } && !issue.AttachmentUrls.Contains(prUrl))
+        {
+            fields.Add(TrackerFields.PullRequestLink);
+        }
+
         return Task.FromResult<IReadOnlyList<string>>(fields);
     }
 
@@ -168,8 +204,15 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             ["title"] = SpecText.Title(spec),
             ["description"] = SpecText.Markdown(spec),
         };
-        if (wantedLabelIds.Count > 0) input["labelIds"] = Array(wantedLabelIds);
-        if (WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
+        if (wantedLabelIds.Count > 0)
+        {
+            input["labelIds"] = Array(wantedLabelIds);
+        }
+
+        if (WantedStateId(spec) is { } stateId)
+        {
+            input["stateId"] = stateId;
+        }
 
         var data = await GraphQLAsync("""
             mutation SpecCakeIssueCreate($input: IssueCreateInput!) {
@@ -193,11 +236,26 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         var spec = target.Spec;
         var issue = (LinearIssue)item;
         var input = new JsonObject();
-        if (fields.Contains(TrackerFields.Title)) input["title"] = SpecText.Title(spec);
-        if (fields.Contains(TrackerFields.Description)) input["description"] = SpecText.Markdown(spec);
+        if (fields.Contains(TrackerFields.Title))
+        {
+            input["title"] = SpecText.Title(spec);
+        }
+
+        if (fields.Contains(TrackerFields.Description))
+        {
+            input["description"] = SpecText.Markdown(spec);
+        }
         // Labels people added in Linear stay: only the configured ones are ensured.
-        if (fields.Contains(TrackerFields.Labels)) input["labelIds"] = Array(issue.LabelIds.Union(wantedLabelIds));
-        if (fields.Contains(TrackerFields.Status) && WantedStateId(spec) is { } stateId) input["stateId"] = stateId;
+        if (fields.Contains(TrackerFields.Labels))
+        {
+            input["labelIds"] = Array(issue.LabelIds.Union(wantedLabelIds));
+        }
+
+        if (fields.Contains(TrackerFields.Status) && WantedStateId(spec) is { } stateId)
+        {
+            input["stateId"] = stateId;
+        }
+
         if (input.Count > 0)
         {
             await GraphQLAsync("""

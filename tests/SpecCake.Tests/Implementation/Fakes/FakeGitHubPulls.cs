@@ -33,7 +33,11 @@ public sealed class FakeGitHubPulls : LoopbackServer
 
     public IReadOnlyList<FakePull> Pulls
     {
-        get { lock (gate) return [.. pulls]; }
+        get { lock (gate)
+            {
+                return [.. pulls];
+            }
+        }
     }
 
     /// <summary>The API URL to give as <c>GITHUB_API_URL</c>.</summary>

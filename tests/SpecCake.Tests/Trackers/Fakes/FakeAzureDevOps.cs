@@ -26,13 +26,21 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
 
     public IReadOnlyList<FakeWorkItem> Items
     {
-        get { lock (gate) return [.. items]; }
+        get { lock (gate)
+            {
+                return [.. items];
+            }
+        }
     }
 
     /// <summary>Work items deleted to the recycle bin.</summary>
     public IReadOnlyList<FakeWorkItem> RecycleBin
     {
-        get { lock (gate) return [.. recycleBin]; }
+        get { lock (gate)
+            {
+                return [.. recycleBin];
+            }
+        }
     }
 
     public override bool IsWrite(RecordedRequest request) =>

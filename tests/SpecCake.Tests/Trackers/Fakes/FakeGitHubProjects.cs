@@ -39,7 +39,11 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
 
     public IReadOnlyList<FakeProjectItem> Items
     {
-        get { lock (gate) return [.. items]; }
+        get { lock (gate)
+            {
+                return [.. items];
+            }
+        }
     }
 
     public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);

@@ -65,7 +65,11 @@ public sealed partial class FakeJira : LoopbackServer
 
     public IReadOnlyList<FakeJiraIssue> Issues
     {
-        get { lock (gate) return [.. issues]; }
+        get { lock (gate)
+            {
+                return [.. issues];
+            }
+        }
     }
 
     public override bool IsWrite(RecordedRequest request) =>

@@ -35,13 +35,21 @@ public sealed partial class FakeLinear : LoopbackServer
 
     public IReadOnlyList<FakeLinearIssue> Issues
     {
-        get { lock (gate) return [.. issues]; }
+        get { lock (gate)
+            {
+                return [.. issues];
+            }
+        }
     }
 
     /// <summary>The issues not archived.</summary>
     public IReadOnlyList<FakeLinearIssue> LiveIssues
     {
-        get { lock (gate) return [.. issues.Where(issue => issue.ArchivedAt is null)]; }
+        get { lock (gate)
+            {
+                return [.. issues.Where(issue => issue.ArchivedAt is null)];
+            }
+        }
     }
 
     public override bool IsWrite(RecordedRequest request) => request.Body.Contains("mutation ", StringComparison.Ordinal);
@@ -239,10 +247,25 @@ public sealed partial class FakeLinear : LoopbackServer
 
     private static void Apply(FakeLinearIssue issue, JsonObject input)
     {
-        if (input["title"] is { } title) issue.Title = title.GetValue<string>();
-        if (input["description"] is { } description) issue.Description = description.GetValue<string>();
-        if (input["stateId"] is { } state) issue.StateId = state.GetValue<string>();
-        if (input["labelIds"] is JsonArray labels) issue.LabelIds = [.. labels.Select(label => label!.GetValue<string>())];
+        if (input["title"] is { } title)
+        {
+            issue.Title = title.GetValue<string>();
+        }
+
+        if (input["description"] is { } description)
+        {
+            issue.Description = description.GetValue<string>();
+        }
+
+        if (input["stateId"] is { } state)
+        {
+            issue.StateId = state.GetValue<string>();
+        }
+
+        if (input["labelIds"] is JsonArray labels)
+        {
+            issue.LabelIds = [.. labels.Select(label => label!.GetValue<string>())];
+        }
     }
 
     private JsonObject Render(FakeLinearIssue issue) => new()
