@@ -23,13 +23,13 @@ public enum ClosingKind
 /// </summary>
 public sealed class ClosingServer : RawSocketServer
 {
-    private readonly ClosingKind kind;
-    private int connections;
+    private readonly ClosingKind _kind;
+    private int _connections;
 
-    private ClosingServer(ClosingKind kind) => this.kind = kind;
+    private ClosingServer(ClosingKind kind) => this._kind = kind;
 
     /// <summary>Connections accepted.</summary>
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref _connections);
 
     public static ClosingServer Start(ClosingKind kind = ClosingKind.Close)
     {
@@ -40,11 +40,11 @@ public sealed class ClosingServer : RawSocketServer
 
     protected override async Task ServeAsync(Socket socket)
     {
-        Interlocked.Increment(ref connections);
+        Interlocked.Increment(ref _connections);
 
         // The request's head (and a small body) arrives in one read on loopback.
         await socket.ReceiveAsync(new byte[64 * 1024], SocketFlags.None, Stop.Token);
-        switch (kind)
+        switch (_kind)
         {
             case ClosingKind.Reset:
                 socket.LingerState = new LingerOption(true, 0);

@@ -15,22 +15,22 @@ public sealed class EndlessServer : RawSocketServer
 {
     private static readonly byte[] Chunk = Encoding.ASCII.GetBytes(new string('x', 64 * 1024));
 
-    private readonly string head;
-    private readonly byte[] prefix;
-    private long written;
-    private int requests;
+    private readonly string _head;
+    private readonly byte[] _prefix;
+    private long _written;
+    private int _requests;
 
     private EndlessServer(int status, string reason, string contentType, string prefix)
     {
-        head = string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nConnection: close\r\n\r\n");
-        this.prefix = Encoding.UTF8.GetBytes(prefix);
+        _head = string.Create(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nConnection: close\r\n\r\n");
+        this._prefix = Encoding.UTF8.GetBytes(prefix);
     }
 
     /// <summary>Bytes of body the clients let the server push.</summary>
-    public long BytesWritten => Interlocked.Read(ref written);
+    public long BytesWritten => Interlocked.Read(ref _written);
 
     /// <summary>Requests received.</summary>
-    public int Requests => Volatile.Read(ref requests);
+    public int Requests => Volatile.Read(ref _requests);
 
     public static EndlessServer Start(int status, string reason, string contentType = "text/plain", string prefix = "")
     {
@@ -43,13 +43,13 @@ public sealed class EndlessServer : RawSocketServer
     {
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         await ReadHeadAsync(stream);
-        Interlocked.Increment(ref requests);
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), Stop.Token);
-        await stream.WriteAsync(prefix, Stop.Token);
+        Interlocked.Increment(ref _requests);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(_head), Stop.Token);
+        await stream.WriteAsync(_prefix, Stop.Token);
         while (!Stop.IsCancellationRequested)
         {
             await stream.WriteAsync(Chunk, Stop.Token);
-            Interlocked.Add(ref written, Chunk.Length);
+            Interlocked.Add(ref _written, Chunk.Length);
         }
     }
 

@@ -23,21 +23,21 @@ public class LoopbackServer : IAsyncDisposable
     private const string IndexKey = "loopback.index";
     private const string RecordedKey = "loopback.recorded";
 
-    private readonly Func<int, RecordedRequest, HttpContext, Task>? respond;
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
-    private readonly List<Fault> faults = [];
-    private readonly List<Rendezvous> rendezvous = [];
-    private WebApplication? app;
-    private int count;
-    private int inFlight;
-    private int maxInFlight;
+    private readonly Func<int, RecordedRequest, HttpContext, Task>? _respond;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly List<Fault> _faults = [];
+    private readonly List<Rendezvous> _rendezvous = [];
+    private WebApplication? _app;
+    private int _count;
+    private int _inFlight;
+    private int _maxInFlight;
 
     /// <summary>For a fake that maps its own routes (<see cref="MapRoutes"/>); start it with <see cref="ListenAsync"/>.</summary>
     protected LoopbackServer()
     {
     }
 
-    private LoopbackServer(Func<int, RecordedRequest, HttpContext, Task> respond) => this.respond = respond;
+    private LoopbackServer(Func<int, RecordedRequest, HttpContext, Task> respond) => this._respond = respond;
 
     /// <summary>The server's base URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -49,13 +49,13 @@ public class LoopbackServer : IAsyncDisposable
     public TimeSpan Latency { get; set; }
 
     /// <summary>Every request that arrived, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <summary>The requests that change state on the server (<see cref="IsWrite"/>).</summary>
-    public IReadOnlyList<RecordedRequest> Writes => [.. requests.Where(IsWrite)];
+    public IReadOnlyList<RecordedRequest> Writes => [.. _requests.Where(IsWrite)];
 
     /// <summary>The most requests the server was handling at the same time.</summary>
-    public int MaxInFlight => Volatile.Read(ref maxInFlight);
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     /// <summary>An absolute URL on this server.</summary>
     public string Url(string path) => new Uri(BaseUrl, path).ToString();
@@ -83,8 +83,8 @@ public class LoopbackServer : IAsyncDisposable
 
     public void ClearRequests()
     {
-        requests.Clear();
-        Interlocked.Exchange(ref maxInFlight, 0);
+        _requests.Clear();
+        Interlocked.Exchange(ref _maxInFlight, 0);
     }
 
     /// <summary>
@@ -94,9 +94,9 @@ public class LoopbackServer : IAsyncDisposable
     /// </summary>
     public void Fail(Func<RecordedRequest, bool> match, int status, int skip = 0, int times = 1, bool afterHandling = false, string? retryAfter = null, string body = "{\"error\":\"injected\"}")
     {
-        lock (faults)
+        lock (_faults)
         {
-            faults.Add(new Fault(match, status, skip, times, afterHandling, retryAfter, body));
+            _faults.Add(new Fault(match, status, skip, times, afterHandling, retryAfter, body));
         }
     }
 
@@ -109,9 +109,9 @@ public class LoopbackServer : IAsyncDisposable
     /// </summary>
     public void Meet(Func<RecordedRequest, bool> match, int parties = 2, TimeSpan? timeout = null)
     {
-        lock (rendezvous)
+        lock (_rendezvous)
         {
-            rendezvous.Add(new Rendezvous(match, parties, timeout ?? TimeSpan.FromSeconds(10)));
+            _rendezvous.Add(new Rendezvous(match, parties, timeout ?? TimeSpan.FromSeconds(10)));
         }
     }
 
@@ -122,19 +122,19 @@ public class LoopbackServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(1));
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        app = builder.Build();
-        app.Use(HandleAsync);
-        MapRoutes(app);
-        await app.StartAsync();
-        BaseUrl = new Uri(app.Urls.Single());
+        _app = builder.Build();
+        _app.Use(HandleAsync);
+        MapRoutes(_app);
+        await _app.StartAsync();
+        BaseUrl = new Uri(_app.Urls.Single());
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
@@ -142,7 +142,7 @@ public class LoopbackServer : IAsyncDisposable
 
     /// <summary>The fake's routes; by default every request gets the answer given to <see cref="StartAsync"/>.</summary>
     protected virtual void MapRoutes(WebApplication app) =>
-        app.Run(context => respond!((int)context.Items[IndexKey]!, (RecordedRequest)context.Items[RecordedKey]!, context));
+        app.Run(context => _respond!((int)context.Items[IndexKey]!, (RecordedRequest)context.Items[RecordedKey]!, context));
 
     protected static async Task WriteJsonAsync(HttpContext context, JsonNode? body, int status = 200)
     {
@@ -178,13 +178,13 @@ public class LoopbackServer : IAsyncDisposable
             body.ToArray(),
             context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? string.Empty,
             DateTimeOffset.UtcNow);
-        context.Items[IndexKey] = Interlocked.Increment(ref count) - 1;
+        context.Items[IndexKey] = Interlocked.Increment(ref _count) - 1;
         context.Items[RecordedKey] = recorded;
-        requests.Enqueue(recorded);
+        _requests.Enqueue(recorded);
 
-        var now = Interlocked.Increment(ref inFlight);
+        var now = Interlocked.Increment(ref _inFlight);
         int seen;
-        while (now > (seen = Volatile.Read(ref maxInFlight)) && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen)
+        while (now > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, seen) != seen)
         {
         }
 
@@ -236,15 +236,15 @@ public class LoopbackServer : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref inFlight);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
     private Fault? TakeFault(RecordedRequest request)
     {
-        lock (faults)
+        lock (_faults)
         {
-            foreach (var fault in faults)
+            foreach (var fault in _faults)
             {
                 if (fault.Times <= 0 || !fault.Match(request))
                 {
@@ -268,9 +268,9 @@ public class LoopbackServer : IAsyncDisposable
     // The rendezvous the request takes part in, if any: a place among its parties is taken on arrival.
     private Rendezvous? Join(RecordedRequest request)
     {
-        lock (rendezvous)
+        lock (_rendezvous)
         {
-            foreach (var candidate in rendezvous)
+            foreach (var candidate in _rendezvous)
             {
                 if (candidate.Places > 0 && candidate.Match(request))
                 {

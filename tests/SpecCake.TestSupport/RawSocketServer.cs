@@ -10,8 +10,8 @@ namespace SpecCake.TestSupport;
 /// </summary>
 public abstract class RawSocketServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private Task accepting = Task.CompletedTask;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private Task _accepting = Task.CompletedTask;
 
     /// <summary>Cancelled when the server stops.</summary>
     protected CancellationTokenSource Stop { get; } = new();
@@ -28,8 +28,8 @@ public abstract class RawSocketServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Stop.CancelAsync();
-        listener.Stop();
-        await accepting.ConfigureAwait(false);
+        _listener.Stop();
+        await _accepting.ConfigureAwait(false);
         Stop.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -37,9 +37,9 @@ public abstract class RawSocketServer : IAsyncDisposable
     /// <summary>Starts accepting connections.</summary>
     protected void Listen()
     {
-        listener.Start();
-        Endpoint = $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        accepting = AcceptAsync();
+        _listener.Start();
+        Endpoint = $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+        _accepting = AcceptAsync();
     }
 
     /// <summary>Serves one connection; the socket is disposed afterwards. Exceptions of a hung-up client are the caller's to expect.</summary>
@@ -52,7 +52,7 @@ public abstract class RawSocketServer : IAsyncDisposable
         {
             while (!Stop.IsCancellationRequested)
             {
-                var socket = await listener.AcceptSocketAsync(Stop.Token).ConfigureAwait(false);
+                var socket = await _listener.AcceptSocketAsync(Stop.Token).ConfigureAwait(false);
                 connections.Add(ServeAndCloseAsync(socket));
             }
         }

@@ -34,8 +34,8 @@ public sealed class SecretMasker
 
     private static readonly string[] CutMarkers = ["…", "..."];
 
-    private readonly object gate = new();
-    private Secret[] secrets = [];
+    private readonly object _gate = new();
+    private Secret[] _secrets = [];
 
     /// <summary>A masker knowing the credential values of <paramref name="environment"/>.</summary>
     /// <param name="environment">Environment variables.</param>
@@ -72,10 +72,10 @@ public sealed class SecretMasker
             .Select(form => new Secret(form, PrefixSensitive: !isUrl))
             .Concat(UrlParts(trimmed))
             .Where(secret => secret.Value.Length >= MinimumLength);
-        lock (gate)
+        lock (_gate)
         {
             // Longest first, so a secret containing another is masked whole.
-            secrets = [.. secrets.Concat(forms)
+            _secrets = [.. _secrets.Concat(forms)
                 .GroupBy(secret => secret.Value, StringComparer.Ordinal)
                 .Select(group => new Secret(group.Key, group.Any(secret => secret.PrefixSensitive)))
                 .OrderByDescending(secret => secret.Value.Length)];
@@ -100,7 +100,7 @@ public sealed class SecretMasker
             return string.Empty;
         }
 
-        var known = Volatile.Read(ref secrets);
+        var known = Volatile.Read(ref _secrets);
         foreach (var secret in known)
         {
             text = secret.Value.Length < StandAloneBelow ? ReplaceStandAlone(text, secret.Value) : text.Replace(secret.Value, Mask, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class SecretMasker
             return false;
         }
 
-        foreach (var secret in Volatile.Read(ref secrets))
+        foreach (var secret in Volatile.Read(ref _secrets))
         {
             if (secret.Value.Length >= StandAloneBelow && text.Contains(secret.Value, StringComparison.Ordinal))
             {
@@ -149,7 +149,7 @@ public sealed class SecretMasker
         }
 
         var cut = char.IsHighSurrogate(masked[maxLength - 1]) ? maxLength - 1 : maxLength;
-        return MaskCutPrefixes(masked[..cut] + "…", Volatile.Read(ref secrets));
+        return MaskCutPrefixes(masked[..cut] + "…", Volatile.Read(ref _secrets));
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ public sealed record RateLimitOptions
 /// </summary>
 public sealed record IntegrationsOptions
 {
-    private ImmutableDictionary<Type, IntegrationOptions> blocks = ImmutableDictionary<Type, IntegrationOptions>.Empty;
+    private ImmutableDictionary<Type, IntegrationOptions> _blocks = ImmutableDictionary<Type, IntegrationOptions>.Empty;
 
     /// <summary>Slack.</summary>
     public SlackOptions? Slack { get => Get<SlackOptions>(); init => Set(value); }
@@ -131,37 +131,37 @@ public sealed record IntegrationsOptions
     public WebhooksOptions? Webhooks { get => Get<WebhooksOptions>(); init => Set(value); }
 
     /// <summary>Every block present, enabled or not.</summary>
-    public IEnumerable<IntegrationOptions> All => blocks.Values;
+    public IEnumerable<IntegrationOptions> All => _blocks.Values;
 
     /// <summary>The options of one integration, when its block is present.</summary>
     /// <typeparam name="TOptions">The integration's options record.</typeparam>
     public TOptions? Get<TOptions>()
-        where TOptions : IntegrationOptions => blocks.TryGetValue(typeof(TOptions), out var options) ? (TOptions)options : null;
+        where TOptions : IntegrationOptions => _blocks.TryGetValue(typeof(TOptions), out var options) ? (TOptions)options : null;
 
     /// <summary>The options of one integration by their type, when its block is present.</summary>
     /// <param name="optionsType">The integration's options record.</param>
-    public IntegrationOptions? Get(Type optionsType) => blocks.GetValueOrDefault(optionsType);
+    public IntegrationOptions? Get(Type optionsType) => _blocks.GetValueOrDefault(optionsType);
 
     /// <summary>These options with one integration's block set (or removed, when null).</summary>
     /// <typeparam name="TOptions">The integration's options record.</typeparam>
     /// <param name="options">The block.</param>
     public IntegrationsOptions With<TOptions>(TOptions? options)
-        where TOptions : IntegrationOptions => new() { blocks = options is null ? blocks.Remove(typeof(TOptions)) : blocks.SetItem(typeof(TOptions), options) };
+        where TOptions : IntegrationOptions => new() { _blocks = options is null ? _blocks.Remove(typeof(TOptions)) : _blocks.SetItem(typeof(TOptions), options) };
 
     /// <summary>Options holding the given blocks (one per options type).</summary>
     /// <param name="options">The blocks.</param>
     internal static IntegrationsOptions Of(IEnumerable<IntegrationOptions> options) =>
-        new() { blocks = options.ToImmutableDictionary(block => block.GetType()) };
+        new() { _blocks = options.ToImmutableDictionary(block => block.GetType()) };
 
     /// <inheritdoc />
     public bool Equals(IntegrationsOptions? other) =>
-        other is not null && blocks.Count == other.blocks.Count
-        && blocks.All(pair => other.blocks.TryGetValue(pair.Key, out var theirs) && Equals(pair.Value, theirs));
+        other is not null && _blocks.Count == other._blocks.Count
+        && _blocks.All(pair => other._blocks.TryGetValue(pair.Key, out var theirs) && Equals(pair.Value, theirs));
 
     /// <inheritdoc />
-    public override int GetHashCode() => blocks.Count;
+    public override int GetHashCode() => _blocks.Count;
 
     // Each init makes a new dictionary: a copy made with "with" must never change the original.
     private void Set<TOptions>(TOptions? options)
-        where TOptions : IntegrationOptions => blocks = options is null ? blocks.Remove(typeof(TOptions)) : blocks.SetItem(typeof(TOptions), options);
+        where TOptions : IntegrationOptions => _blocks = options is null ? _blocks.Remove(typeof(TOptions)) : _blocks.SetItem(typeof(TOptions), options);
 }

@@ -19,7 +19,7 @@ namespace SpecCake.Delivery;
 public sealed class HttpDelivery : PlannedDelivery
 {
     private const int MaxMessageLength = 300;
-    private readonly Func<HttpStatusCode, bool> isSuccess;
+    private readonly Func<HttpStatusCode, bool> _isSuccess;
 
     /// <summary>Creates the delivery.</summary>
     /// <param name="target">The summary name and rate-limit key.</param>
@@ -31,7 +31,7 @@ public sealed class HttpDelivery : PlannedDelivery
         : base(target, policy, deduplicationKey)
     {
         Request = request ?? throw new ArgumentNullException(nameof(request));
-        this.isSuccess = isSuccess ?? (status => (int)status is >= 200 and < 300);
+        this._isSuccess = isSuccess ?? (status => (int)status is >= 200 and < 300);
     }
 
     /// <summary>The request.</summary>
@@ -84,7 +84,7 @@ public sealed class HttpDelivery : PlannedDelivery
         var attempts = call.Attempts;
         using (final)
         {
-            if (isSuccess(final.StatusCode))
+            if (_isSuccess(final.StatusCode))
             {
                 return DeliveryOutcome.Sent(attempts);
             }

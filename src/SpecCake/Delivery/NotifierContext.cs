@@ -6,7 +6,7 @@ namespace SpecCake.Delivery;
 /// <summary>What a notifier may use to plan its deliveries.</summary>
 public sealed class NotifierContext
 {
-    private readonly SecretMasker masker;
+    private readonly SecretMasker _masker;
 
     /// <summary>Creates the context.</summary>
     /// <param name="config">The configuration.</param>
@@ -22,7 +22,7 @@ public sealed class NotifierContext
         Config = config ?? throw new ArgumentNullException(nameof(config));
         Environment = environment ?? throw new ArgumentNullException(nameof(environment));
         RetryPolicy = retryPolicy ?? throw new ArgumentNullException(nameof(retryPolicy));
-        this.masker = masker ?? throw new ArgumentNullException(nameof(masker));
+        this._masker = masker ?? throw new ArgumentNullException(nameof(masker));
     }
 
     /// <summary>The configuration (already validated and interpolated).</summary>
@@ -100,7 +100,7 @@ public sealed class NotifierContext
         // A placeholder is no secret: masking it would hide which secret is missing.
         if (!NotSet.IsIn(value))
         {
-            masker.Add(value);
+            _masker.Add(value);
         }
     }
 }

@@ -78,11 +78,11 @@ public static partial class GitFallback
     /// <summary>git's one-line answers in one checkout; nothing once git did not answer in time.</summary>
     private sealed class GitAnswers(string workingDirectory, TimeSpan timeout)
     {
-        private bool stuck;
+        private bool _stuck;
 
         public string? Ask(params string[] arguments)
         {
-            if (stuck)
+            if (_stuck)
             {
                 // A git that hung once hangs again: the run does not wait for it three times.
                 return null;
@@ -90,7 +90,7 @@ public static partial class GitFallback
 
             // Without git (not installed, not a checkout, no remote) the event simply carries less context.
             var result = GitCommand.Run(workingDirectory, arguments, timeout, MaxAnswerChars);
-            stuck = result.Outcome.End == ProcessEnd.TimedOut;
+            _stuck = result.Outcome.End == ProcessEnd.TimedOut;
             var answer = result.Output.Trim();
             return result.Succeeded && answer.Length > 0 ? answer : null;
         }

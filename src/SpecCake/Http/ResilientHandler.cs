@@ -10,15 +10,15 @@ namespace SpecCake.Http;
 /// </summary>
 internal sealed class ResilientHandler(HttpMessageHandler inner, RetryPolicy policy, TimeProvider timeProvider) : DelegatingHandler(inner)
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline = HttpResilience.Create(policy, timeProvider);
-    private readonly ResiliencePipeline<HttpResponseMessage> createPipeline =
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = HttpResilience.Create(policy, timeProvider);
+    private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline =
         HttpResilience.Create(policy, timeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // A message can be sent once: each attempt sends a copy with the same bytes.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return await (request.Method == HttpMethod.Post ? createPipeline : pipeline).ExecuteAsync(
+        return await (request.Method == HttpMethod.Post ? _createPipeline : _pipeline).ExecuteAsync(
             async token =>
             {
                 using var attempt = Copy(request, body);

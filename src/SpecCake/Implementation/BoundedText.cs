@@ -11,17 +11,17 @@ namespace SpecCake.Implementation;
 /// <param name="limit">The most characters kept.</param>
 internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
 {
-    private readonly StringBuilder text = new();
-    private readonly CancellationTokenSource full = new();
+    private readonly StringBuilder _text = new();
+    private readonly CancellationTokenSource _full = new();
 
     /// <summary>The characters kept.</summary>
     public string Text
     {
         get
         {
-            lock (text)
+            lock (_text)
             {
-                return text.ToString();
+                return _text.ToString();
             }
         }
     }
@@ -30,7 +30,7 @@ internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
     public bool Exceeded { get; private set; }
 
     /// <summary>Cancelled once the program printed more than the limit.</summary>
-    public CancellationToken Full => full.Token;
+    public CancellationToken Full => _full.Token;
 
     public async Task ReadAsync(TextReader reader, CancellationToken cancellationToken)
     {
@@ -39,10 +39,10 @@ internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
         int read;
         while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
         {
-            lock (text)
+            lock (_text)
             {
-                var room = limit - text.Length;
-                text.Append(buffer, 0, Math.Min(room, read));
+                var room = limit - _text.Length;
+                _text.Append(buffer, 0, Math.Min(room, read));
                 if (read <= room || Exceeded)
                 {
                     continue;
@@ -51,7 +51,7 @@ internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
                 Exceeded = true;
             }
 
-            await full.CancelAsync().ConfigureAwait(false);
+            await _full.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -59,5 +59,5 @@ internal sealed class BoundedText(int limit) : IProcessOutput, IDisposable
     {
     }
 
-    public void Dispose() => full.Dispose();
+    public void Dispose() => _full.Dispose();
 }

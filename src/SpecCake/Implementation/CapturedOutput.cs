@@ -17,15 +17,15 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
     // Longer than any credential this masks, so a cut never leaves a secret's prefix behind.
     private const int HoldBack = 4 * 1024;
 
-    private readonly SecretMasker masker;
-    private readonly int tailLength;
-    private readonly long fileLimit;
-    private readonly Action<string>? onLine;
-    private readonly StringBuilder tail = new();
-    private readonly object gate = new();
-    private readonly LineSplitter direct;
-    private StreamWriter? file;
-    private long written;
+    private readonly SecretMasker _masker;
+    private readonly int _tailLength;
+    private readonly long _fileLimit;
+    private readonly Action<string>? _onLine;
+    private readonly StringBuilder _tail = new();
+    private readonly object _gate = new();
+    private readonly LineSplitter _direct;
+    private StreamWriter? _file;
+    private long _written;
 
     /// <param name="masker">Every credential to mask.</param>
     /// <param name="path">The file to write (created, or appended to), or null.</param>
@@ -34,15 +34,15 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
     /// <param name="onLine">Sees every masked line without its line break (e.g. to find Claude Code's result).</param>
     public CapturedOutput(SecretMasker masker, string? path, long fileLimit, int tailLength, Action<string>? onLine = null)
     {
-        this.masker = masker;
-        this.fileLimit = fileLimit;
-        this.tailLength = tailLength;
-        this.onLine = onLine;
-        direct = new LineSplitter(this);
+        this._masker = masker;
+        this._fileLimit = fileLimit;
+        this._tailLength = tailLength;
+        this._onLine = onLine;
+        _direct = new LineSplitter(this);
         if (path is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            file = new StreamWriter(path, append: true, new UTF8Encoding(false));
+            _file = new StreamWriter(path, append: true, new UTF8Encoding(false));
         }
     }
 
@@ -54,9 +54,9 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return tail.ToString();
+                return _tail.ToString();
             }
         }
     }
@@ -76,89 +76,89 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
     }
 
     /// <summary>Adds text as if the process had written it.</summary>
-    public void Append(ReadOnlySpan<char> text) => direct.Append(text);
+    public void Append(ReadOnlySpan<char> text) => _direct.Append(text);
 
     /// <summary>Writes what is left of an unfinished last line of <see cref="Append"/>, and flushes the file.</summary>
     public void Flush()
     {
-        direct.Flush();
-        lock (gate)
+        _direct.Flush();
+        lock (_gate)
         {
-            file?.Flush();
+            _file?.Flush();
         }
     }
 
     public void Dispose()
     {
         Flush();
-        lock (gate)
+        lock (_gate)
         {
-            file?.Dispose();
-            file = null;
+            _file?.Dispose();
+            _file = null;
         }
     }
 
     private void Emit(string raw)
     {
-        var line = masker.Apply(raw);
-        lock (gate)
+        var line = _masker.Apply(raw);
+        lock (_gate)
         {
-            onLine?.Invoke(line.TrimEnd('\n', '\r'));
-            tail.Append(line);
-            if (tail.Length > tailLength)
+            _onLine?.Invoke(line.TrimEnd('\n', '\r'));
+            _tail.Append(line);
+            if (_tail.Length > _tailLength)
             {
-                tail.Remove(0, tail.Length - tailLength);
+                _tail.Remove(0, _tail.Length - _tailLength);
             }
 
-            if (file is null || Truncated)
+            if (_file is null || Truncated)
             {
                 return;
             }
 
-            if (written + line.Length > fileLimit)
+            if (_written + line.Length > _fileLimit)
             {
                 Truncated = true;
-                file.Write($"\n[SpecCake: output cut here, after {written} characters]\n");
+                _file.Write($"\n[SpecCake: output cut here, after {_written} characters]\n");
                 return;
             }
 
-            written += line.Length;
-            file.Write(line);
+            _written += line.Length;
+            _file.Write(line);
         }
     }
 
     /// <summary>Cuts one stream into lines.</summary>
     private sealed class LineSplitter(CapturedOutput sink)
     {
-        private readonly StringBuilder pending = new();
+        private readonly StringBuilder _pending = new();
 
         public void Append(ReadOnlySpan<char> text)
         {
-            lock (pending)
+            lock (_pending)
             {
                 foreach (var c in text)
                 {
-                    pending.Append(c);
+                    _pending.Append(c);
                     if (c == '\n')
                     {
-                        sink.Emit(pending.ToString());
-                        pending.Clear();
+                        sink.Emit(_pending.ToString());
+                        _pending.Clear();
                     }
-                    else if (pending.Length >= MaxLineLength + HoldBack)
+                    else if (_pending.Length >= MaxLineLength + HoldBack)
                     {
                         // Masked whole before the cut, so a secret inside is already gone; the last
                         // HoldBack characters wait for the rest of the line, where a secret that starts
                         // in them can still be found whole.
-                        var masked = sink.masker.Apply(pending.ToString());
-                        pending.Clear();
+                        var masked = sink._masker.Apply(_pending.ToString());
+                        _pending.Clear();
                         if (masked.Length <= HoldBack)
                         {
-                            pending.Append(masked);
+                            _pending.Append(masked);
                             continue;
                         }
 
                         sink.Emit(masked[..^HoldBack]);
-                        pending.Append(masked, masked.Length - HoldBack, HoldBack);
+                        _pending.Append(masked, masked.Length - HoldBack, HoldBack);
                     }
                 }
             }
@@ -166,12 +166,12 @@ internal sealed class CapturedOutput : IProcessOutput, IDisposable
 
         public void Flush()
         {
-            lock (pending)
+            lock (_pending)
             {
-                if (pending.Length > 0)
+                if (_pending.Length > 0)
                 {
-                    sink.Emit(pending.ToString());
-                    pending.Clear();
+                    sink.Emit(_pending.ToString());
+                    _pending.Clear();
                 }
             }
         }

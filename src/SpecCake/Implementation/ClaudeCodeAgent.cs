@@ -16,10 +16,10 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
     // A transcript past this is cut (the result line is still read).
     private const long TranscriptLimit = 32L * 1024 * 1024;
 
-    private readonly ImplementationOptions options;
-    private readonly ImplementationWorkspace workspace;
-    private readonly IReadOnlyDictionary<string, string?> environment;
-    private readonly SecretMasker masker;
+    private readonly ImplementationOptions _options;
+    private readonly ImplementationWorkspace _workspace;
+    private readonly IReadOnlyDictionary<string, string?> _environment;
+    private readonly SecretMasker _masker;
 
     /// <param name="executable">The CLI's full path.</param>
     /// <param name="options">The <c>implementation</c> block.</param>
@@ -29,13 +29,13 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
     /// <param name="masker">Masks the transcript.</param>
     public ClaudeCodeAgent(string executable, ImplementationOptions options, ClaudeCodePermissions permissions, ImplementationWorkspace workspace, IReadOnlyDictionary<string, string?> environment, SecretMasker masker)
     {
-        this.options = options;
-        this.workspace = workspace;
-        this.masker = masker;
+        this._options = options;
+        this._workspace = workspace;
+        this._masker = masker;
         var withDefaults = new Dictionary<string, string?>(environment, StringComparer.Ordinal);
         // No telemetry, error reporting or update checks from a CI job; a caller's own setting wins.
         withDefaults.TryAdd("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
-        this.environment = withDefaults;
+        this._environment = withDefaults;
         var sandbox = ClaudeCodePermissions.SandboxAvailable(workspace.Root, environment);
         CommandLine = [executable, .. Arguments(options, permissions, sandbox)];
         var commands = permissions.Allow.Count(rule => rule.StartsWith("Bash", StringComparison.Ordinal));
@@ -82,12 +82,12 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
 
     public async Task<AgentOutcome> RunAsync(AgentRound round, CancellationToken cancellationToken)
     {
-        var transcript = workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.jsonl"));
+        var transcript = _workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.jsonl"));
         ClaudeCodeResult? result = null;
-        using var output = new CapturedOutput(masker, transcript, TranscriptLimit, 4096, line => result = ClaudeCodeResult.Parse(line) ?? result);
-        using var error = new CapturedOutput(masker, workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.stderr.log")), 1024 * 1024, 2048);
+        using var output = new CapturedOutput(_masker, transcript, TranscriptLimit, 4096, line => result = ClaudeCodeResult.Parse(line) ?? result);
+        using var error = new CapturedOutput(_masker, _workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"agent-{round.Attempt}.stderr.log")), 1024 * 1024, 2048);
         var outcome = await ChildProcess.RunAsync(
-            new ProcessStart(CommandLine[0], CommandLine.Skip(1).ToArray(), workspace.Root, environment, round.Prompt, round.Timeout),
+            new ProcessStart(CommandLine[0], CommandLine.Skip(1).ToArray(), _workspace.Root, _environment, round.Prompt, round.Timeout),
             output,
             error,
             cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,7 @@ internal sealed class ClaudeCodeAgent : ICodingAgent
             ProcessEnd.TimedOut => string.Create(CultureInfo.InvariantCulture, $"Claude Code timed out after {round.Timeout.TotalMinutes:0.##} min and was stopped"),
             ProcessEnd.Canceled => "Claude Code was stopped: the run's time limit (timeout_minutes) was reached",
             _ when result is null => string.Create(CultureInfo.InvariantCulture, $"Claude Code exited with code {outcome.ExitCode} without a result: {LastLine(error.Tail)}"),
-            _ when !result.Succeeded => result.Failure(options.MaxTurns),
+            _ when !result.Succeeded => result.Failure(_options.MaxTurns),
             _ when outcome.ExitCode != 0 => string.Create(CultureInfo.InvariantCulture, $"Claude Code exited with code {outcome.ExitCode}: {LastLine(error.Tail)}"),
             _ => null,
         };

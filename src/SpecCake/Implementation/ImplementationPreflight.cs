@@ -16,25 +16,25 @@ namespace SpecCake.Implementation;
 /// </summary>
 internal sealed class ImplementationPreflight(ImplementationRequest request, ImplementationHost host)
 {
-    private readonly ImplementationOptions options = request.Config.Implementation;
-    private readonly Spec spec = request.Spec;
+    private readonly ImplementationOptions _options = request.Config.Implementation;
+    private readonly Spec _spec = request.Spec;
 
     /// <summary>Runs every check; the first that fails throws its refusal.</summary>
     /// <exception cref="ImplementationException">A refusal: nothing was changed or sent.</exception>
     public async Task<Preflight> CheckAsync(SecretMasker masker, CancellationToken cancellationToken)
     {
         var environment = host.Environment;
-        if (spec.Status == SpecStatus.Implemented && !request.Force)
+        if (_spec.Status == SpecStatus.Implemented && !request.Force)
         {
             throw new ImplementationException(
-                $"{spec.Id} is already implemented (status: implemented in {spec.File}): its pull request was merged. Pass --force to implement it again.");
+                $"{_spec.Id} is already implemented (status: implemented in {_spec.File}): its pull request was merged. Pass --force to implement it again.");
         }
 
-        if (spec.Status != SpecStatus.Approved && !request.Force)
+        if (_spec.Status != SpecStatus.Approved && !request.Force)
         {
             throw new ImplementationException(
-                $"the status of {spec.Id} is {spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
-                "Set status: approved in " + spec.File + " once it is reviewed, or pass --force to implement it anyway.");
+                $"the status of {_spec.Id} is {_spec.Status.ToString().ToLowerInvariant()}, not approved: ImplementSpec implements approved specs only. " +
+                "Set status: approved in " + _spec.File + " once it is reviewed, or pass --force to implement it anyway.");
         }
 
         var root = await GitWorkspace.FindRootAsync(host.WorkingDirectory, environment, cancellationToken).ConfigureAwait(false)
@@ -43,7 +43,7 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
         string branch;
         try
         {
-            branch = BranchName.For(options.Branch, spec);
+            branch = BranchName.For(_options.Branch, _spec);
         }
         catch (ArgumentException exception)
         {
@@ -56,7 +56,7 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
             .Select(path => ImplementationWorkspace.RelativeInside(root, path))
             .OfType<string>()
             .ToArray();
-        var workspace = new ImplementationWorkspace(root, spec.Id, excluded);
+        var workspace = new ImplementationWorkspace(root, _spec.Id, excluded);
         var git = new GitWorkspace(workspace, environment, masker);
         var dirty = await git.DirtyPathsAsync(cancellationToken).ConfigureAwait(false);
         if (dirty.Count > 0)
@@ -72,7 +72,7 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
         }
 
         var missing = new List<string>();
-        if (options.Agent == ImplementationAgent.ClaudeCode && string.IsNullOrWhiteSpace(environment.GetValueOrDefault(SecretNames.AnthropicApiKey)))
+        if (_options.Agent == ImplementationAgent.ClaudeCode && string.IsNullOrWhiteSpace(environment.GetValueOrDefault(SecretNames.AnthropicApiKey)))
         {
             missing.Add($"{SecretNames.AnthropicApiKey} (Claude Code's API key)");
         }
@@ -99,7 +99,7 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
         }
 
         var template = ImplementationPrompt.DefaultTemplate;
-        if (options.PromptTemplate is { } templateFile)
+        if (_options.PromptTemplate is { } templateFile)
         {
             var path = Path.Combine(Path.GetDirectoryName(request.Config.SourceFile) ?? host.WorkingDirectory, templateFile);
             // Read as spec files are: a regular file of at most 1 MiB of strict UTF-8.
@@ -121,20 +121,20 @@ internal sealed class ImplementationPreflight(ImplementationRequest request, Imp
     private ICodingAgent Agent(ImplementationWorkspace workspace, string branch, SecretMasker masker)
     {
         var environment = AgentEnvironment.Scrub(host.Environment, request.Secrets, keepAnthropicKey: true);
-        if (options.Agent == ImplementationAgent.Command)
+        if (_options.Agent == ImplementationAgent.Command)
         {
-            var program = options.Command[0];
+            var program = _options.Command[0];
             var found = ExecutableLookup.Find(program, workspace.Root, host.Environment)
                 ?? throw new ImplementationException($"implementation.command: the program '{program}' was not found (on PATH, or relative to the repository root); install it or fix the path.");
-            return new CommandAgent(found, options, workspace, environment, masker, spec, branch);
+            return new CommandAgent(found, _options, workspace, environment, masker, _spec, branch);
         }
 
-        var rules = ClaudeCodePermissions.For(options, workspace.Root);
-        var executable = ExecutableLookup.Find(options.Executable, workspace.Root, host.Environment)
+        var rules = ClaudeCodePermissions.For(_options, workspace.Root);
+        var executable = ExecutableLookup.Find(_options.Executable, workspace.Root, host.Environment)
             ?? throw new ImplementationException(
-                $"the Claude Code CLI ('{options.Executable}') was not found{(options.Executable.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}. " +
+                $"the Claude Code CLI ('{_options.Executable}') was not found{(_options.Executable.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}. " +
                 "Install it with `npm install -g @anthropic-ai/claude-code` (in GitHub Actions, after actions/setup-node), or set implementation.executable to its path, or use agent: command with another agent.");
-        return new ClaudeCodeAgent(executable, options, rules, workspace, environment, masker);
+        return new ClaudeCodeAgent(executable, _options, rules, workspace, environment, masker);
     }
 }
 

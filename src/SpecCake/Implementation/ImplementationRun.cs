@@ -26,11 +26,11 @@ namespace SpecCake.Implementation;
 /// </summary>
 internal sealed class ImplementationRun(ImplementationRequest request, ImplementationHost host)
 {
-    private readonly ImplementationOptions options = request.Config.Implementation;
-    private readonly Spec spec = request.Spec;
+    private readonly ImplementationOptions _options = request.Config.Implementation;
+    private readonly Spec _spec = request.Spec;
 
     // Where a restart kept the branch's old tip, once it did (reported even when the run fails later).
-    private string? kept;
+    private string? _kept;
 
     /// <summary>Runs it. Refusals throw; failures after the start are in the result (and were notified).</summary>
     /// <exception cref="ImplementationException">A refusal: nothing was changed or sent.</exception>
@@ -51,7 +51,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         var previousTask = preflight.Git.RemoteBranchAsync(preflight.Branch, cancellationToken);
         // Also the last refusal: a token GitHub will not take is found before any work is done.
         var defaultBranch = await publisher.DefaultBranchAsync(cancellationToken).ConfigureAwait(false);
-        var baseName = options.Base ?? defaultBranch;
+        var baseName = _options.Base ?? defaultBranch;
         var previous = await previousTask.ConfigureAwait(false);
         var round = await PlanAsync(preflight, publisher, baseName, previous, cancellationToken).ConfigureAwait(false);
         if (round.NothingNew)
@@ -59,7 +59,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             log.Write(DeliveryLogLevel.Information, NothingNewMessage(preflight, round));
             return new ImplementationResult
             {
-                Spec = spec, Branch = preflight.Branch, Base = baseName, Agent = preflight.Agent.Name, Succeeded = true, NothingNew = true,
+                Spec = _spec, Branch = preflight.Branch, Base = baseName, Agent = preflight.Agent.Name, Succeeded = true, NothingNew = true,
                 ReviewRound = true, Feedback = round.Conversation, Duration = Stopwatch.GetElapsedTime(started),
             };
         }
@@ -69,11 +69,11 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         RoundOutcome? outcome = null;
         string? error = null;
 
-        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {spec.Id} ({spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} {Describe(round, previous, baseName)}, agent {preflight.Agent.Name}, up to {options.MaxAttempts} attempt(s); confinement: {preflight.Agent.Confinement}.");
+        log.Write(DeliveryLogLevel.Information, $"ImplementSpec: {_spec.Id} ({_spec.Status.ToString().ToLowerInvariant()}) on {preflight.Branch} {Describe(round, previous, baseName)}, agent {preflight.Agent.Name}, up to {_options.MaxAttempts} attempt(s); confinement: {preflight.Agent.Confinement}.");
         // Delivered while the work starts; the next event waits for it, so the order holds.
         var startedEvent = Task.Run(() => host.Events.Send(Arguments("implementation_started", preflight.Branch)), CancellationToken.None);
         using var runLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        runLimit.CancelAfter(Minutes(options.TimeoutMinutes));
+        runLimit.CancelAfter(Minutes(_options.TimeoutMinutes));
         try
         {
             preflight.Workspace.ResetArtifacts();
@@ -91,9 +91,9 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         catch (Exception exception) when (exception is ImplementationException or OperationCanceledException)
         {
             error = exception is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                ? string.Create(CultureInfo.InvariantCulture, $"the run's time limit (timeout_minutes: {options.TimeoutMinutes}) was reached")
+                ? string.Create(CultureInfo.InvariantCulture, $"the run's time limit (timeout_minutes: {_options.TimeoutMinutes}) was reached")
                 : masker.Apply(exception.Message);
-            log.Write(DeliveryLogLevel.Error, $"ImplementSpec: {spec.Id} failed: {error}");
+            log.Write(DeliveryLogLevel.Error, $"ImplementSpec: {_spec.Id} failed: {error}");
             if (events.Count == 0)
             {
                 events.Add(await startedEvent.ConfigureAwait(false));
@@ -108,7 +108,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
 
         var result = new ImplementationResult
         {
-            Spec = spec,
+            Spec = _spec,
             Branch = preflight.Branch,
             Base = baseName,
             Agent = preflight.Agent.Name,
@@ -122,7 +122,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             Artifacts = preflight.Workspace.ArtifactsRelative,
             ReviewRound = round.Review,
             Feedback = round.Review ? round.Conversation : null,
-            KeptTip = kept,
+            KeptTip = _kept,
             Comment = outcome?.Comment,
         };
         Report(result, masker, log);
@@ -154,7 +154,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             return new RoundPlan(true, false, pullRequest, null, ReviewConversation.None, []) { ClosedUnmerged = closedUnmerged && !request.Restart };
         }
 
-        var own = await git.LastOwnCommitAsync($"refs/remotes/origin/{branch}", $"refs/remotes/origin/{baseName}", spec.Id, cancellationToken).ConfigureAwait(false);
+        var own = await git.LastOwnCommitAsync($"refs/remotes/origin/{branch}", $"refs/remotes/origin/{baseName}", _spec.Id, cancellationToken).ConfigureAwait(false);
         if (pullRequest is not { Open: true } || own is null)
         {
             return new RoundPlan(false, false, pullRequest, own, ReviewConversation.None, []);
@@ -175,8 +175,8 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         if (previous is not null && round.Restart)
         {
             // Nothing a person made is lost: the old tip stays on origin, under a ref of its own.
-            kept = await git.KeepAsync(branch, previous, host.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: {(round.ClosedUnmerged ? "its last pull request was closed unmerged, so " : string.Empty)}{branch} starts again from {baseName}; its earlier tip {GitWorkspace.Short(previous)} is kept on origin as {kept}. To get it back: git fetch origin {kept} && git switch -c {branch}-previous FETCH_HEAD");
+            _kept = await git.KeepAsync(branch, previous, host.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: {(round.ClosedUnmerged ? "its last pull request was closed unmerged, so " : string.Empty)}{branch} starts again from {baseName}; its earlier tip {GitWorkspace.Short(previous)} is kept on origin as {_kept}. To get it back: git fetch origin {_kept} && git switch -c {branch}-previous FETCH_HEAD");
         }
 
         var continuing = previous is not null && !round.Restart;
@@ -198,8 +198,8 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         {
             var promptFile = preflight.Workspace.Artifact(string.Create(CultureInfo.InvariantCulture, $"prompt-{attempt}.md"));
             await File.WriteAllTextAsync(promptFile, preflight.Masker.Apply(prompt), cancellationToken).ConfigureAwait(false);
-            log.Write(DeliveryLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: attempt {attempt} of {options.MaxAttempts}: running {preflight.Agent.Name}..."));
-            var agentTimeout = options.AgentTimeoutMinutes is { } minutes ? Minutes(minutes) : Timeout.InfiniteTimeSpan;
+            log.Write(DeliveryLogLevel.Information, string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: attempt {attempt} of {_options.MaxAttempts}: running {preflight.Agent.Name}..."));
+            var agentTimeout = _options.AgentTimeoutMinutes is { } minutes ? Minutes(minutes) : Timeout.InfiniteTimeSpan;
             var agent = await preflight.Agent.RunAsync(new AgentRound(attempt, prompt, promptFile, agentTimeout), cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             if (!agent.Succeeded)
@@ -209,7 +209,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             }
 
             log.Write(DeliveryLogLevel.Information, $"ImplementSpec: attempt {attempt}: the agent finished; verifying...");
-            var results = await verify.RunAsync(attempt, options.Verify, Minutes(options.VerifyTimeoutMinutes), cancellationToken).ConfigureAwait(false);
+            var results = await verify.RunAsync(attempt, _options.Verify, Minutes(_options.VerifyTimeoutMinutes), cancellationToken).ConfigureAwait(false);
             attempts.Add(new ImplementationAttempt(attempt, agent, results));
             cancellationToken.ThrowIfCancellationRequested();
             if (results.All(result => result.Passed))
@@ -219,7 +219,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
 
             var failed = results[^1];
             log.Write(DeliveryLogLevel.Warning, $"ImplementSpec: attempt {attempt}: `{failed.Command.Run}` {failed.Describe()}; the end of its output:\n{ImplementationPlan.Quoted(failed.Output, 40)}");
-            if (attempt >= options.MaxAttempts)
+            if (attempt >= _options.MaxAttempts)
             {
                 throw new ImplementationException(string.Create(CultureInfo.InvariantCulture, $"verify still failing after {attempt} attempt(s): `{failed.Command.Run}` {failed.Describe()}"));
             }
@@ -239,7 +239,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             throw new ImplementationException(continuing ? "the agent changed nothing: no file differs from the branch's tip" : "the agent changed nothing: no file differs from the base");
         }
 
-        if (options.MarkImplemented && MarkImplemented(preflight))
+        if (_options.MarkImplemented && MarkImplemented(preflight))
         {
             staged = await git.StageAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -249,7 +249,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         {
             await ScanAsync(preflight, cancellationToken).ConfigureAwait(false);
             var messageFile = preflight.Workspace.Artifact("commit-message.txt");
-            var message = round.Review ? ImplementationText.ReviewCommitMessage(spec, round.Conversation) : ImplementationText.CommitMessage(spec);
+            var message = round.Review ? ImplementationText.ReviewCommitMessage(_spec, round.Conversation) : ImplementationText.CommitMessage(_spec);
             await File.WriteAllTextAsync(messageFile, preflight.Masker.Apply(message), cancellationToken).ConfigureAwait(false);
             commit = await git.CommitAsync(messageFile, cancellationToken).ConfigureAwait(false);
         }
@@ -266,14 +266,14 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             ["logs_url"] = LogsUrl(),
             ["summary"] = ImplementationText.Summary(lastSummary, preflight.Masker.Apply),
             ["checks"] = ImplementationText.Checks(attempts),
-            ["usage"] = ImplementationText.Usage(preflight.Agent.Name, options.Agent == ImplementationAgent.ClaudeCode ? options.Model : null, attempts),
+            ["usage"] = ImplementationText.Usage(preflight.Agent.Name, _options.Agent == ImplementationAgent.ClaudeCode ? _options.Model : null, attempts),
         };
-        var title = ImplementationText.Title(options.PullRequest.Title, prFields);
-        var body = preflight.Masker.Apply(ImplementationText.Body(options.PullRequest.Body, prFields));
+        var title = ImplementationText.Title(_options.PullRequest.Title, prFields);
+        var body = preflight.Masker.Apply(ImplementationText.Body(_options.PullRequest.Body, prFields));
         PublishedPullRequest pullRequest;
         try
         {
-            pullRequest = await publisher.PublishAsync(branch, baseName, title, body, options.PullRequest, spec.Reviewers, cancellationToken).ConfigureAwait(false);
+            pullRequest = await publisher.PublishAsync(branch, baseName, title, body, _options.PullRequest, _spec.Reviewers, cancellationToken).ConfigureAwait(false);
         }
         catch (ImplementationException)
         {
@@ -302,7 +302,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
             // The commit is pushed and the pull request updated: a comment GitHub will not take is a warning.
             try
             {
-                comment = await publisher.CommentAsync(pullRequest.Number, preflight.Masker.Apply(ImplementationText.RoundComment(spec, commit, round.Conversation, round.OthersCommits, prFields)), cancellationToken).ConfigureAwait(false);
+                comment = await publisher.CommentAsync(pullRequest.Number, preflight.Masker.Apply(ImplementationText.RoundComment(_spec, commit, round.Conversation, round.OthersCommits, prFields)), cancellationToken).ConfigureAwait(false);
                 log.Write(DeliveryLogLevel.Information, $"ImplementSpec: commented on pull request #{pullRequest.Number.ToString(CultureInfo.InvariantCulture)}: {comment}");
             }
             catch (ImplementationException refused)
@@ -317,14 +317,14 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     /// <summary>The spec file's status set to implemented, when it says approved; whether it changed.</summary>
     private bool MarkImplemented(Preflight preflight)
     {
-        var path = Path.Combine(preflight.Workspace.Root, spec.File);
+        var path = Path.Combine(preflight.Workspace.Root, _spec.File);
         try
         {
             return File.Exists(path) && SpecStatusEdit.MarkImplementedFile(path);
         }
         catch (Exception exception) when (exception is YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
         {
-            throw new ImplementationException($"could not mark {spec.File} implemented: {exception.Message}");
+            throw new ImplementationException($"could not mark {_spec.File} implemented: {exception.Message}");
         }
     }
 
@@ -369,7 +369,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     {
         // The base the real run will use: the configured one, else origin's default branch as git
         // sees it, else as GitHub says (a read, nothing is changed).
-        var baseBranch = options.Base
+        var baseBranch = _options.Base
             ?? await preflight.Git.DefaultBranchAsync(cancellationToken).ConfigureAwait(false)
             ?? await GitHubDefaultBranchAsync(preflight, masker, cancellationToken).ConfigureAwait(false);
         string? existing = null;
@@ -384,7 +384,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
 
         var continuing = existing is not null && !request.Restart;
         log.Write(DeliveryLogLevel.Information, ImplementationPlan.Describe(request, preflight, baseBranch, continuing ? existing : null));
-        return new ImplementationResult { Spec = spec, Branch = preflight.Branch, Base = baseBranch, Agent = preflight.Agent.Name, DryRun = true, Succeeded = true };
+        return new ImplementationResult { Spec = _spec, Branch = preflight.Branch, Base = baseBranch, Agent = preflight.Agent.Name, DryRun = true, Succeeded = true };
     }
 
     private async Task<string> GitHubDefaultBranchAsync(Preflight preflight, SecretMasker masker, CancellationToken cancellationToken)
@@ -401,7 +401,7 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
     }
 
     private string NothingNewMessage(Preflight preflight, RoundPlan round) =>
-        string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: {spec.Id}: nothing new on pull request #{round.PullRequest!.Number} since SpecCake's last commit {GitWorkspace.Short(round.Own!.Commit.Sha)} on {preflight.Branch}: no review feedback from its owners, members or collaborators and no new commits{Ignored(round.Conversation)}. Nothing was run; pass --force to run a round anyway.");
+        string.Create(CultureInfo.InvariantCulture, $"ImplementSpec: {_spec.Id}: nothing new on pull request #{round.PullRequest!.Number} since SpecCake's last commit {GitWorkspace.Short(round.Own!.Commit.Sha)} on {preflight.Branch}: no review feedback from its owners, members or collaborators and no new commits{Ignored(round.Conversation)}. Nothing was run; pass --force to run a round anyway.");
 
     private static string Ignored(ReviewConversation conversation) =>
         conversation.Ignored > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({conversation.Ignored} item(s) by people without write access ignored)") : string.Empty;
@@ -414,17 +414,17 @@ internal sealed class ImplementationRun(ImplementationRequest request, Implement
         _ => $"from {baseName}",
     };
 
-    private Dictionary<string, string> Fields(Preflight preflight, string baseName) => preflight.Fields(spec, options, baseName);
+    private Dictionary<string, string> Fields(Preflight preflight, string baseName) => preflight.Fields(_spec, _options, baseName);
 
     private SpecEventArguments Arguments(string eventName, string branch) => new()
     {
         Event = eventName,
-        Spec = spec.Id,
+        Spec = _spec.Id,
         Branch = branch,
     };
 
     private string SpecUrl(string branch) =>
-        GitHubActions.RepositoryUrl(host.Environment) is { } repository ? $"{repository}/blob/{branch}/{spec.File}" : string.Empty;
+        GitHubActions.RepositoryUrl(host.Environment) is { } repository ? $"{repository}/blob/{branch}/{_spec.File}" : string.Empty;
 
     private string LogsUrl() => SpecEventFactory.LogsUrl(host.Environment) ?? string.Empty;
 

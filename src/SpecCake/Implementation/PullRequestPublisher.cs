@@ -17,7 +17,7 @@ namespace SpecCake.Implementation;
 /// </summary>
 internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryReference repository, RetryPolicy policy, TimeProvider time, SecretMasker masker)
 {
-    private readonly ResiliencePipeline pipeline = OperationResilience.Create(policy, IsTransient, time);
+    private readonly ResiliencePipeline _pipeline = OperationResilience.Create(policy, IsTransient, time);
 
     /// <summary>The repository's default branch; also proves the token can read the repository.</summary>
     /// <exception cref="ImplementationException">GitHub refused (bad token, unknown repository).</exception>
@@ -156,7 +156,7 @@ internal sealed class PullRequestPublisher(IGitHubClient client, RepositoryRefer
     {
         try
         {
-            return await pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await _pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (ApiException exception)
         {

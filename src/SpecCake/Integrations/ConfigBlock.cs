@@ -12,21 +12,21 @@ namespace SpecCake.Integrations;
 /// </summary>
 internal sealed class ConfigBlock
 {
-    private readonly JsonObject values;
-    private readonly Func<string, string?> environment;
-    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+    private readonly JsonObject _values;
+    private readonly Func<string, string?> _environment;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     /// <summary>Creates the block.</summary>
     /// <param name="values">The block's keys and values.</param>
     /// <param name="environment">Environment variables; empty is unset.</param>
     public ConfigBlock(JsonObject values, Func<string, string?> environment)
     {
-        this.values = values;
-        this.environment = environment;
+        this._values = values;
+        this._environment = environment;
     }
 
     /// <summary>The keys read so far.</summary>
-    public IReadOnlyCollection<string> KeysRead => read;
+    public IReadOnlyCollection<string> KeysRead => _read;
 
     public string? Text(string key) => ConfigValues.Text(Read(key));
 
@@ -43,11 +43,11 @@ internal sealed class ConfigBlock
     public SpecEventKind[] Events(string key) => ConfigValues.Events(Read(key));
 
     /// <summary>A nested mapping (e.g. <c>smtp</c>), or null when absent.</summary>
-    public ConfigBlock? Object(string key) => Read(key) is JsonObject child ? new ConfigBlock(child, environment) : null;
+    public ConfigBlock? Object(string key) => Read(key) is JsonObject child ? new ConfigBlock(child, _environment) : null;
 
     /// <summary>A list of mappings (e.g. webhook <c>endpoints</c>); empty when absent.</summary>
     public IReadOnlyList<ConfigBlock> Objects(string key) =>
-        Read(key) is JsonArray items ? [.. items.OfType<JsonObject>().Select(item => new ConfigBlock(item, environment))] : [];
+        Read(key) is JsonArray items ? [.. items.OfType<JsonObject>().Select(item => new ConfigBlock(item, _environment))] : [];
 
     /// <summary>A nested mapping of string lists keyed by any name (e.g. email <c>recipients</c> by event).</summary>
     public Dictionary<string, IReadOnlyList<string>> Lists(string key)
@@ -65,11 +65,11 @@ internal sealed class ConfigBlock
     }
 
     /// <summary>The variable's value when set and not empty.</summary>
-    public string? Environment(SecretVariable variable) => environment(variable.Name) is { Length: > 0 } value ? value : null;
+    public string? Environment(SecretVariable variable) => _environment(variable.Name) is { Length: > 0 } value ? value : null;
 
     private JsonNode? Read(string key)
     {
-        read.Add(key);
-        return values[key];
+        _read.Add(key);
+        return _values[key];
     }
 }

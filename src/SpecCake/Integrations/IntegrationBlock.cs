@@ -12,11 +12,11 @@ namespace SpecCake.Integrations;
 /// </summary>
 internal sealed class IntegrationBlock
 {
-    private readonly ConfigDocument document;
+    private readonly ConfigDocument _document;
 
     public IntegrationBlock(ConfigDocument document, string key)
     {
-        this.document = document;
+        this._document = document;
         Key = key;
     }
 
@@ -27,16 +27,16 @@ internal sealed class IntegrationBlock
     public string Pointer => $"/integrations/{Key}";
 
     /// <summary>A value of the block by a pointer relative to it, e.g. <c>smtp/host</c>.</summary>
-    public JsonNode? Node(string relative) => document.Node(At(relative));
+    public JsonNode? Node(string relative) => _document.Node(At(relative));
 
     /// <summary>A string value of the block, or null.</summary>
-    public string? String(string relative) => document.String(At(relative));
+    public string? String(string relative) => _document.String(At(relative));
 
     /// <summary>An error at the block's <c>enabled</c> (what an enabled block lacks).</summary>
-    public void Error(string message) => document.ErrorAt(At("enabled"), message);
+    public void Error(string message) => _document.ErrorAt(At("enabled"), message);
 
     /// <summary>An error at a value of the block.</summary>
-    public void ErrorAt(string relative, string message) => document.ErrorAt(At(relative), message);
+    public void ErrorAt(string relative, string message) => _document.ErrorAt(At(relative), message);
 
     /// <summary>A setting an enabled block cannot work without.</summary>
     /// <param name="key">The key, e.g. <c>project_key</c>.</param>
@@ -54,9 +54,9 @@ internal sealed class IntegrationBlock
     public void CheckUrl(string relative)
     {
         var pointer = At(relative);
-        if (document.String(pointer) is { } url && !VariableInterpolator.IsUnresolved(url) && !ValueRules.IsAcceptableUrl(url))
+        if (_document.String(pointer) is { } url && !VariableInterpolator.IsUnresolved(url) && !ValueRules.IsAcceptableUrl(url))
         {
-            document.ErrorAt(pointer, $"{JsonPointerText.ToDotted(pointer)} {ValueRules.UrlRule}");
+            _document.ErrorAt(pointer, $"{JsonPointerText.ToDotted(pointer)} {ValueRules.UrlRule}");
         }
     }
 
@@ -64,9 +64,9 @@ internal sealed class IntegrationBlock
     public void CheckEmail(string relative)
     {
         var pointer = At(relative);
-        if (document.String(pointer) is { } address && !VariableInterpolator.IsUnresolved(address) && !ValueRules.IsEmailAddress(address))
+        if (_document.String(pointer) is { } address && !VariableInterpolator.IsUnresolved(address) && !ValueRules.IsEmailAddress(address))
         {
-            document.ErrorAt(pointer, $"{JsonPointerText.ToDotted(pointer)} has the malformed email address {LogText.Quoted(address, int.MaxValue)}; write it as name@example.com");
+            _document.ErrorAt(pointer, $"{JsonPointerText.ToDotted(pointer)} has the malformed email address {LogText.Quoted(address, int.MaxValue)}; write it as name@example.com");
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed class IntegrationBlock
     public void CheckHeaders(string relative)
     {
         var pointer = At(relative);
-        if (document.Node(pointer) is not JsonObject headers)
+        if (_document.Node(pointer) is not JsonObject headers)
         {
             return;
         }
@@ -87,14 +87,14 @@ internal sealed class IntegrationBlock
             var at = JsonPointerText.Append(pointer, name);
             if (name.Length == 0 || !name.All(IsTokenCharacter))
             {
-                var key = document.Map.KeyAt(at);
-                document.Errors.Add(new ValidationError(document.File, key.Line, key.Column, $"{JsonPointerText.ToDotted(pointer)} has the header name {LogText.Quoted(name)}, which HTTP does not allow; use letters, digits and - (e.g. X-Team)"));
+                var key = _document.Map.KeyAt(at);
+                _document.Errors.Add(new ValidationError(_document.File, key.Line, key.Column, $"{JsonPointerText.ToDotted(pointer)} has the header name {LogText.Quoted(name)}, which HTTP does not allow; use letters, digits and - (e.g. X-Team)"));
             }
 
             if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && text.GetValue<string>().Any(c => char.IsControl(c) && c != '\t'))
             {
                 var what = text.GetValue<string>().Any(c => c is '\r' or '\n') ? "a line break" : "a control character";
-                document.ErrorAt(at, $"{JsonPointerText.ToDotted(at)} holds {what} (the value is not shown); a header value is one line: remove it (a ${{VAR}} in it may end with a newline)");
+                _document.ErrorAt(at, $"{JsonPointerText.ToDotted(at)} holds {what} (the value is not shown); a header value is one line: remove it (a ${{VAR}} in it may end with a newline)");
             }
         }
     }

@@ -12,7 +12,7 @@ namespace SpecCake.Integrations;
 internal sealed class IntegrationNeed
 {
     // Integration key → the destinations used.
-    private readonly Dictionary<string, HashSet<string>> used = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _used = new(StringComparer.Ordinal);
 
     private IntegrationNeed()
     {
@@ -85,27 +85,27 @@ internal sealed class IntegrationNeed
     public IntegrationNeed With(IntegrationNeed other)
     {
         var need = new IntegrationNeed();
-        foreach (var (key, targets) in used.Concat(other.used))
+        foreach (var (key, targets) in _used.Concat(other._used))
         {
-            (need.used.TryGetValue(key, out var set) ? set : need.used[key] = new HashSet<string>(StringComparer.Ordinal)).UnionWith(targets);
+            (need._used.TryGetValue(key, out var set) ? set : need._used[key] = new HashSet<string>(StringComparer.Ordinal)).UnionWith(targets);
         }
 
         return need;
     }
 
     /// <summary>Whether the task uses the integration at all.</summary>
-    public bool Uses(string integration) => used.ContainsKey(integration);
+    public bool Uses(string integration) => _used.ContainsKey(integration);
 
     /// <summary>Whether the task needs this missing secret: its integration is used, and its destination (if it has one) is.</summary>
     public bool Needs(MissingSecret secret) =>
-        used.TryGetValue(secret.Integration, out var targets) && (secret.Target is null || targets.Contains(secret.Target));
+        _used.TryGetValue(secret.Integration, out var targets) && (secret.Target is null || targets.Contains(secret.Target));
 
     private void Add(IntegrationDescriptor descriptor, IEnumerable<IntegrationTarget> targets)
     {
         var list = targets.Select(target => target.Name).ToList();
         if (list.Count > 0)
         {
-            used[descriptor.Key] = new HashSet<string>(list, StringComparer.Ordinal);
+            _used[descriptor.Key] = new HashSet<string>(list, StringComparer.Ordinal);
         }
     }
 

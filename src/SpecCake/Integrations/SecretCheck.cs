@@ -10,28 +10,28 @@ namespace SpecCake.Integrations;
 /// </summary>
 internal sealed class SecretCheck
 {
-    private readonly string integration;
-    private readonly Func<string, string?> environment;
-    private readonly List<SecretVariable> missing = [];
-    private readonly List<SecretProblem> problems = [];
-    private string? because;
+    private readonly string _integration;
+    private readonly Func<string, string?> _environment;
+    private readonly List<SecretVariable> _missing = [];
+    private readonly List<SecretProblem> _problems = [];
+    private string? _because;
 
     /// <summary>Creates the check.</summary>
     /// <param name="integration">The integration's key, e.g. <c>jira</c>.</param>
     /// <param name="environment">Environment variables.</param>
     public SecretCheck(string integration, Func<string, string?> environment)
     {
-        this.integration = integration;
-        this.environment = environment;
+        this._integration = integration;
+        this._environment = environment;
     }
 
     /// <summary>Every problem found, the missing secrets first (in one problem).</summary>
     public IReadOnlyList<SecretProblem> Problems =>
-        missing.Count == 0 ? problems : [new SecretProblem(integration, [.. missing.Select(v => v.Name)], NotSet(integration, missing.Select(v => v.Name).ToList(), because), IsMissing: true), .. problems];
+        _missing.Count == 0 ? _problems : [new SecretProblem(_integration, [.. _missing.Select(v => v.Name)], NotSet(_integration, _missing.Select(v => v.Name).ToList(), _because), IsMissing: true), .. _problems];
 
     /// <summary>The variable's value, trimmed (a pasted secret often ends with a newline); null when unset or blank.</summary>
     public string? Get(SecretVariable variable) =>
-        environment(variable.Name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        _environment(variable.Name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <summary>A secret the integration cannot work without: missing is named, unusable is an error.</summary>
     public string? Require(SecretVariable variable)
@@ -39,9 +39,9 @@ internal sealed class SecretCheck
         var value = Get(variable);
         if (value is null)
         {
-            if (!missing.Contains(variable))
+            if (!_missing.Contains(variable))
             {
-                missing.Add(variable);
+                _missing.Add(variable);
             }
 
             return null;
@@ -72,16 +72,16 @@ internal sealed class SecretCheck
         Get(variable) is { } value && Usable(variable, value) ? value : null;
 
     /// <summary>Why the missing secrets are needed, added to their message (e.g. which kind of server signs in with them).</summary>
-    public void Because(string reason) => because = reason;
+    public void Because(string reason) => _because = reason;
 
     /// <summary>A setting that may come from a variable is neither set nor in the environment.</summary>
     /// <param name="variable">The variable that could provide it.</param>
     /// <param name="message">What is missing and both ways to provide it.</param>
     public void Missing(SecretVariable variable, string message) =>
-        problems.Add(new SecretProblem(integration, [variable.Name], message, IsMissing: true));
+        _problems.Add(new SecretProblem(_integration, [variable.Name], message, IsMissing: true));
 
     /// <summary>A set secret that cannot be used; the message never shows its value.</summary>
-    public void Unusable(string message) => problems.Add(new SecretProblem(integration, [], message, IsMissing: false));
+    public void Unusable(string message) => _problems.Add(new SecretProblem(_integration, [], message, IsMissing: false));
 
     /// <summary>
     /// How every missing secret is worded: the integration, the variables, where to add them.
@@ -111,7 +111,7 @@ internal sealed class SecretCheck
         }
 
         var what = trimmed.Any(c => c is '\r' or '\n') ? "a line break" : "a control character";
-        Unusable($"the secret {variable.Name} of integrations.{integration} holds {what} (its value is not shown); a secret is one line: set it again");
+        Unusable($"the secret {variable.Name} of integrations.{_integration} holds {what} (its value is not shown); a secret is one line: set it again");
         return false;
     }
 }

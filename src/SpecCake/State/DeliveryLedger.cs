@@ -14,13 +14,13 @@ internal sealed class DeliveryLedger
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(35);
     private const int MaxIdentities = 500;
 
-    private readonly StateFile file;
-    private readonly TimeProvider timeProvider;
+    private readonly StateFile _file;
+    private readonly TimeProvider _timeProvider;
 
     public DeliveryLedger(string stateFile, TimeProvider timeProvider, TimeSpan lockTimeout)
     {
-        this.timeProvider = timeProvider;
-        file = new StateFile(PathBeside(stateFile), timeProvider, lockTimeout);
+        this._timeProvider = timeProvider;
+        _file = new StateFile(PathBeside(stateFile), timeProvider, lockTimeout);
     }
 
     /// <summary>The ledger's file for a state file: <c>.speccake/state.json</c> → <c>.speccake/state.deliveries.json</c>.</summary>
@@ -30,7 +30,7 @@ internal sealed class DeliveryLedger
     /// <summary>The targets already delivered for <paramref name="identity"/>, with when; reads without writing.</summary>
     public async Task<(IReadOnlyDictionary<string, DateTimeOffset> Delivered, string? Warning)> DeliveredAsync(string identity, CancellationToken cancellationToken)
     {
-        var (root, warning) = await file.ReadOnlyAsync(cancellationToken).ConfigureAwait(false);
+        var (root, warning) = await _file.ReadOnlyAsync(cancellationToken).ConfigureAwait(false);
         var delivered = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         if (root?["runs"]?[identity] is JsonObject targets)
         {
@@ -54,10 +54,10 @@ internal sealed class DeliveryLedger
             return null;
         }
 
-        var (_, warning) = await file.UpdateAsync(
+        var (_, warning) = await _file.UpdateAsync(
             root =>
             {
-                var now = timeProvider.GetUtcNow();
+                var now = _timeProvider.GetUtcNow();
                 var runs = new Dictionary<string, Dictionary<string, DateTimeOffset>>(StringComparer.Ordinal);
                 foreach (var (key, entry) in root?["runs"] as JsonObject ?? [])
                 {

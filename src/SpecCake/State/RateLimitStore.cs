@@ -26,10 +26,10 @@ public sealed class RateLimitStore
 
     private static readonly Lazy<ReservationOwner> CurrentProcess = new(ReservationOwner.Current);
 
-    private readonly StateFile file;
-    private readonly RateLimitOptions limits;
-    private readonly TimeProvider timeProvider;
-    private readonly TimeSpan reservationLifetime;
+    private readonly StateFile _file;
+    private readonly RateLimitOptions _limits;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _reservationLifetime;
 
     /// <summary>Creates the store.</summary>
     /// <param name="path">The state file (created with its directory when absent).</param>
@@ -43,10 +43,10 @@ public sealed class RateLimitStore
     public RateLimitStore(string path, RateLimitOptions limits, TimeProvider? timeProvider = null, TimeSpan? lockTimeout = null, TimeSpan? reservationLifetime = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        this.limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        this.timeProvider = timeProvider ?? TimeProvider.System;
-        this.reservationLifetime = reservationLifetime ?? TimeSpan.FromMinutes(10);
-        file = new StateFile(path, this.timeProvider, lockTimeout ?? TimeSpan.FromSeconds(10));
+        this._limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        this._timeProvider = timeProvider ?? TimeProvider.System;
+        this._reservationLifetime = reservationLifetime ?? TimeSpan.FromMinutes(10);
+        _file = new StateFile(path, this._timeProvider, lockTimeout ?? TimeSpan.FromSeconds(10));
     }
 
     /// <summary>
@@ -61,11 +61,11 @@ public sealed class RateLimitStore
     {
         ArgumentNullException.ThrowIfNull(targets);
         var id = Guid.NewGuid().ToString("N");
-        var (verdicts, warning) = await file.UpdateAsync(
+        var (verdicts, warning) = await _file.UpdateAsync(
             root =>
             {
-                var now = timeProvider.GetUtcNow();
-                var state = State.Read(root, now, reservationLifetime);
+                var now = _timeProvider.GetUtcNow();
+                var state = State.Read(root, now, _reservationLifetime);
                 var verdicts = new Dictionary<string, string?>(StringComparer.Ordinal);
                 foreach (var target in targets.Distinct(StringComparer.Ordinal))
                 {
@@ -97,13 +97,13 @@ public sealed class RateLimitStore
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(delivered);
-        var (_, warning) = await file.UpdateAsync(
+        var (_, warning) = await _file.UpdateAsync(
             root =>
             {
-                var state = State.Read(root, timeProvider.GetUtcNow(), reservationLifetime);
+                var state = State.Read(root, _timeProvider.GetUtcNow(), _reservationLifetime);
                 foreach (var target in delivered.Where(target => reservation.Verdicts.TryGetValue(target, out var verdict) && verdict is null))
                 {
-                    state.Sends.Add((target, timeProvider.GetUtcNow()));
+                    state.Sends.Add((target, _timeProvider.GetUtcNow()));
                 }
 
                 state.Reservations.RemoveAll(pending => pending.Id == reservation.Id);
@@ -121,14 +121,14 @@ public sealed class RateLimitStore
 
         var lastHour = sends.Count(at => at > now - Hour);
         var pendingHour = pending.Count(at => at > now - Hour);
-        if (limits.MaxPerHour is { } perHour && lastHour + pendingHour >= perHour)
+        if (_limits.MaxPerHour is { } perHour && lastHour + pendingHour >= perHour)
         {
             return $"rate limit: {lastHour + pendingHour} sends in the last hour{Pending(pendingHour)} (max_per_hour: {perHour})";
         }
 
         var lastDay = sends.Count(at => at > now - Day);
         var pendingDay = pending.Count(at => at > now - Day);
-        if (limits.MaxPerDay is { } perDay && lastDay + pendingDay >= perDay)
+        if (_limits.MaxPerDay is { } perDay && lastDay + pendingDay >= perDay)
         {
             return $"rate limit: {lastDay + pendingDay} sends in the last 24 hours{Pending(pendingDay)} (max_per_day: {perDay})";
         }

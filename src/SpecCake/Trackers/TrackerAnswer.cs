@@ -12,19 +12,19 @@ namespace SpecCake.Trackers;
 /// </summary>
 internal readonly struct TrackerAnswer
 {
-    private readonly JsonElement value;
-    private readonly TrackerRequest request;
-    private readonly string path;
+    private readonly JsonElement _value;
+    private readonly TrackerRequest _request;
+    private readonly string _path;
 
     private TrackerAnswer(JsonElement value, TrackerRequest request, string path)
     {
-        this.value = value;
-        this.request = request;
-        this.path = path;
+        this._value = value;
+        this._request = request;
+        this._path = path;
     }
 
     /// <summary>The element itself, for readers that walk any shape (rich text).</summary>
-    public JsonElement Value => value;
+    public JsonElement Value => _value;
 
     /// <summary>Sends <paramref name="request"/> and reads its JSON answer, which must not be empty.</summary>
     public static async Task<TrackerAnswer> SendAsync(
@@ -42,28 +42,28 @@ internal readonly struct TrackerAnswer
         return new TrackerAnswer(data, request, string.Empty);
     }
 
-    public TrackerAnswer Object(string name) => new(Required(name, JsonValueKind.Object), request, Child(name));
+    public TrackerAnswer Object(string name) => new(Required(name, JsonValueKind.Object), _request, Child(name));
 
     public TrackerAnswer? OptionalObject(string name) =>
-        Optional(name, JsonValueKind.Object) is { } found ? new TrackerAnswer(found, request, Child(name)) : null;
+        Optional(name, JsonValueKind.Object) is { } found ? new TrackerAnswer(found, _request, Child(name)) : null;
 
-    public IEnumerable<TrackerAnswer> Array(string name) => new TrackerAnswer(Required(name, JsonValueKind.Array), request, Child(name)).Items();
+    public IEnumerable<TrackerAnswer> Array(string name) => new TrackerAnswer(Required(name, JsonValueKind.Array), _request, Child(name)).Items();
 
     public IEnumerable<TrackerAnswer> OptionalArray(string name) =>
-        Optional(name, JsonValueKind.Array) is { } found ? new TrackerAnswer(found, request, Child(name)).Items() : [];
+        Optional(name, JsonValueKind.Array) is { } found ? new TrackerAnswer(found, _request, Child(name)).Items() : [];
 
     /// <summary>The elements of this answer, which must be an array.</summary>
     public IEnumerable<TrackerAnswer> Items()
     {
-        if (value.ValueKind != JsonValueKind.Array)
+        if (_value.ValueKind != JsonValueKind.Array)
         {
-            throw request.Unexpected(path.Length == 0 ? $"{KindOf(value)} instead of an array" : $"'{path}' as {KindOf(value)}", "an array");
+            throw _request.Unexpected(_path.Length == 0 ? $"{KindOf(_value)} instead of an array" : $"'{_path}' as {KindOf(_value)}", "an array");
         }
 
-        var items = new List<TrackerAnswer>(value.GetArrayLength());
-        foreach (var item in value.EnumerateArray())
+        var items = new List<TrackerAnswer>(_value.GetArrayLength());
+        foreach (var item in _value.EnumerateArray())
         {
-            items.Add(new TrackerAnswer(item, request, $"{path}[{items.Count}]"));
+            items.Add(new TrackerAnswer(item, _request, $"{_path}[{items.Count}]"));
         }
 
         return items;
@@ -76,7 +76,7 @@ internal readonly struct TrackerAnswer
     public int Int32(string name)
     {
         var number = Required(name, JsonValueKind.Number);
-        return number.TryGetInt32(out var result) ? result : throw request.Unexpected($"'{Child(name)}' as a number out of range", Sketch(name, JsonValueKind.Number));
+        return number.TryGetInt32(out var result) ? result : throw _request.Unexpected($"'{Child(name)}' as a number out of range", Sketch(name, JsonValueKind.Number));
     }
 
     public bool Boolean(string name) => Required(name, JsonValueKind.True).GetBoolean();
@@ -87,53 +87,53 @@ internal readonly struct TrackerAnswer
     public JsonElement? OptionalValue(string name)
     {
         EnsureObject(name, JsonValueKind.Undefined);
-        return value.TryGetProperty(name, out var found) && found.ValueKind != JsonValueKind.Null ? found : null;
+        return _value.TryGetProperty(name, out var found) && found.ValueKind != JsonValueKind.Null ? found : null;
     }
 
     /// <summary>This answer as a string (an element of an array of strings).</summary>
     public string AsString() =>
-        value.ValueKind == JsonValueKind.String ? value.GetString()! : throw request.Unexpected($"'{path}' as {KindOf(value)}", "a string");
+        _value.ValueKind == JsonValueKind.String ? _value.GetString()! : throw _request.Unexpected($"'{_path}' as {KindOf(_value)}", "a string");
 
     /// <summary>An error about the value <paramref name="name"/> of this object, for checks the accessors cannot express.</summary>
     public TrackerException Unexpected(string name, string expected) =>
-        request.Unexpected(
-            value.ValueKind == JsonValueKind.Object && value.TryGetProperty(name, out var found) ? $"'{Child(name)}' as {KindOf(found)}" : $"without '{Child(name)}'",
+        _request.Unexpected(
+            _value.ValueKind == JsonValueKind.Object && _value.TryGetProperty(name, out var found) ? $"'{Child(name)}' as {KindOf(found)}" : $"without '{Child(name)}'",
             expected);
 
     private JsonElement Required(string name, JsonValueKind kind)
     {
         EnsureObject(name, kind);
-        if (!value.TryGetProperty(name, out var found))
+        if (!_value.TryGetProperty(name, out var found))
         {
-            throw request.Unexpected($"without '{Child(name)}'", Sketch(name, kind));
+            throw _request.Unexpected($"without '{Child(name)}'", Sketch(name, kind));
         }
 
-        return Is(found, kind) ? found : throw request.Unexpected($"'{Child(name)}' as {KindOf(found)}", Sketch(name, kind));
+        return Is(found, kind) ? found : throw _request.Unexpected($"'{Child(name)}' as {KindOf(found)}", Sketch(name, kind));
     }
 
     private JsonElement? Optional(string name, JsonValueKind kind)
     {
         EnsureObject(name, kind);
-        if (!value.TryGetProperty(name, out var found) || found.ValueKind == JsonValueKind.Null)
+        if (!_value.TryGetProperty(name, out var found) || found.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return Is(found, kind) ? found : throw request.Unexpected($"'{Child(name)}' as {KindOf(found)}", Sketch(name, kind));
+        return Is(found, kind) ? found : throw _request.Unexpected($"'{Child(name)}' as {KindOf(found)}", Sketch(name, kind));
     }
 
     private void EnsureObject(string name, JsonValueKind kind)
     {
-        if (value.ValueKind != JsonValueKind.Object)
+        if (_value.ValueKind != JsonValueKind.Object)
         {
-            throw request.Unexpected(path.Length == 0 ? $"{KindOf(value)} instead of an object" : $"'{path}' as {KindOf(value)}", Sketch(name, kind));
+            throw _request.Unexpected(_path.Length == 0 ? $"{KindOf(_value)} instead of an object" : $"'{_path}' as {KindOf(_value)}", Sketch(name, kind));
         }
     }
 
     private static bool Is(JsonElement element, JsonValueKind kind) =>
         kind == JsonValueKind.Undefined || element.ValueKind == kind || (kind == JsonValueKind.True && element.ValueKind == JsonValueKind.False);
 
-    private string Child(string name) => path.Length == 0 ? name : path + "." + name;
+    private string Child(string name) => _path.Length == 0 ? name : _path + "." + name;
 
     // What the caller wanted, as a fragment of JSON, and where: {"key":"..."} in 'issues[0]'.
     private string Sketch(string name, JsonValueKind kind)
@@ -147,7 +147,7 @@ internal readonly struct TrackerAnswer
             JsonValueKind.True => "true",
             _ => "...",
         };
-        return $"{{\"{name}\":{sample}}}" + (path.Length == 0 ? string.Empty : $" in '{path}'");
+        return $"{{\"{name}\":{sample}}}" + (_path.Length == 0 ? string.Empty : $" in '{_path}'");
     }
 
     private static string KindOf(JsonElement element) => element.ValueKind switch

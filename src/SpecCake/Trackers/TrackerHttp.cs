@@ -21,14 +21,14 @@ internal sealed partial class TrackerHttp : IDisposable
 {
     private const int ErrorExcerpt = 500;
 
-    private readonly string label;
-    private readonly IReadOnlyDictionary<string, string> headers;
-    private readonly SecretMasker mask;
-    private readonly TrackerSyncOptions options;
-    private readonly HttpClient client;
-    private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly ResiliencePipeline<HttpResponseMessage> createPipeline;
-    private readonly bool readOnly;
+    private readonly string _label;
+    private readonly IReadOnlyDictionary<string, string> _headers;
+    private readonly SecretMasker _mask;
+    private readonly TrackerSyncOptions _options;
+    private readonly HttpClient _client;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline<HttpResponseMessage> _createPipeline;
+    private readonly bool _readOnly;
 
     /// <summary>Creates the client.</summary>
     /// <param name="label">The tracker's (or service's) config name, which starts every error.</param>
@@ -41,14 +41,14 @@ internal sealed partial class TrackerHttp : IDisposable
     /// </param>
     public TrackerHttp(string label, IReadOnlyDictionary<string, string> headers, SecretMasker mask, TrackerSyncOptions options, bool readOnly = false)
     {
-        this.label = label;
-        this.readOnly = readOnly;
-        this.headers = headers;
-        this.mask = mask;
-        this.options = options;
-        client = ServiceHttp.CreateClient(ResponseLimits.Json, options.RetryPolicy.ConnectTimeout);
-        pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
-        createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
+        this._label = label;
+        this._readOnly = readOnly;
+        this._headers = headers;
+        this._mask = mask;
+        this._options = options;
+        _client = ServiceHttp.CreateClient(ResponseLimits.Json, options.RetryPolicy.ConnectTimeout);
+        _pipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider);
+        _createPipeline = HttpResilience.Create(options.RetryPolicy, options.TimeProvider, isTransient: HttpResilience.IsRefusedOrNeverSent);
     }
 
     /// <summary>
@@ -74,9 +74,9 @@ internal sealed partial class TrackerHttp : IDisposable
         bool creates,
         bool readQuery)
     {
-        if (readOnly && method != HttpMethod.Get && method != HttpMethod.Head && !readQuery)
+        if (_readOnly && method != HttpMethod.Get && method != HttpMethod.Head && !readQuery)
         {
-            throw new InvalidOperationException($"{label}: {method} {PathOf(url)} refused: this client is read-only");
+            throw new InvalidOperationException($"{_label}: {method} {PathOf(url)} refused: this client is read-only");
         }
 
         var payload = body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString());
@@ -84,7 +84,7 @@ internal sealed partial class TrackerHttp : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await (creates ? createPipeline : pipeline).ExecuteAsync(
+            response = await (creates ? _createPipeline : _pipeline).ExecuteAsync(
                 async token => await SendOnceAsync(method, url, payload, contentType, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -92,20 +92,20 @@ internal sealed partial class TrackerHttp : IDisposable
         {
             // A 303 after a POST is how some servers say "created, look there".
             throw new TrackerException(
-                Fail($"{label}: {request} answered {redirect.Answer}: redirects are not followed (they would re-send the request and its credentials elsewhere); point the base URL (base_url/api_url) at the address the service really answers on"),
+                Fail($"{_label}: {request} answered {redirect.Answer}: redirects are not followed (they would re-send the request and its credentials elsewhere); point the base URL (base_url/api_url) at the address the service really answers on"),
                 creates);
         }
         catch (ResponseTooLargeException tooLarge)
         {
-            throw new TrackerException(Fail($"{label}: {request} {tooLarge.Message}"), creates);
+            throw new TrackerException(Fail($"{_label}: {request} {tooLarge.Message}"), creates);
         }
         catch (HttpRequestException network)
         {
-            throw new TrackerException(Fail($"{label}: {request} could not be completed: {network.Message}"), creates && !HttpResilience.NeverConnected(network));
+            throw new TrackerException(Fail($"{_label}: {request} could not be completed: {network.Message}"), creates && !HttpResilience.NeverConnected(network));
         }
         catch (TimeoutRejectedException timeout)
         {
-            throw new TrackerException(Fail($"{label}: {request} could not be completed: no answer within {HttpResilience.Describe(timeout.Timeout)}"), creates);
+            throw new TrackerException(Fail($"{_label}: {request} could not be completed: no answer within {HttpResilience.Describe(timeout.Timeout)}"), creates);
         }
 
         using (response)
@@ -120,11 +120,11 @@ internal sealed partial class TrackerHttp : IDisposable
                 }
 
                 var refusedWait = HttpResilience.DescribeRefusedWait(
-                    await HttpResilience.ServerRequestedDelayAsync(response, options.TimeProvider).ConfigureAwait(false), options.RetryPolicy);
+                    await HttpResilience.ServerRequestedDelayAsync(response, _options.TimeProvider).ConfigureAwait(false), _options.RetryPolicy);
                 var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
-                var detail = string.Join(": ", new[] { refusedWait, mask.Shorten(text, ErrorExcerpt) }.Where(part => !string.IsNullOrEmpty(part)));
+                var detail = string.Join(": ", new[] { refusedWait, _mask.Shorten(text, ErrorExcerpt) }.Where(part => !string.IsNullOrEmpty(part)));
                 throw new TrackerException(
-                    mask.Apply($"{label}: {request} answered {status}") + (detail.Length > 0 ? ": " + detail : string.Empty),
+                    _mask.Apply($"{_label}: {request} answered {status}") + (detail.Length > 0 ? ": " + detail : string.Empty),
                     creates && (int)response.StatusCode >= 500)
                 {
                     StatusCode = (int)response.StatusCode,
@@ -143,7 +143,7 @@ internal sealed partial class TrackerHttp : IDisposable
             }
             catch (JsonException)
             {
-                throw new TrackerException(mask.Apply($"{label}: {request} answered with a body that is not JSON"));
+                throw new TrackerException(_mask.Apply($"{_label}: {request} answered with a body that is not JSON"));
             }
         }
     }
@@ -153,40 +153,40 @@ internal sealed partial class TrackerHttp : IDisposable
     {
         // GraphQL reads are POSTs too: a read-only client sends queries and refuses mutations.
         var isQuery = GraphQLOperation().Match(query) is { Success: true } match && (match.Groups[1].Value == "query" || match.Groups[2].Success);
-        if (readOnly && !isQuery)
+        if (_readOnly && !isQuery)
         {
-            throw new InvalidOperationException($"{label}: a GraphQL operation other than a query refused: this client is read-only");
+            throw new InvalidOperationException($"{_label}: a GraphQL operation other than a query refused: this client is read-only");
         }
 
         var body = new JsonObject { ["query"] = query, ["variables"] = variables };
         var result = await SendCheckedAsync(HttpMethod.Post, url, body, cancellationToken, "application/json", creates, readQuery: isQuery).ConfigureAwait(false)
-            ?? throw new TrackerException($"{label}: the GraphQL API answered with an empty body");
+            ?? throw new TrackerException($"{_label}: the GraphQL API answered with an empty body");
         if (result.ValueKind != JsonValueKind.Object)
         {
             // TryGetProperty throws on anything but an object; a proxy or a broken server may answer so.
-            throw new TrackerException($"{label}: the GraphQL API answered with something other than a JSON object");
+            throw new TrackerException($"{_label}: the GraphQL API answered with something other than a JSON object");
         }
 
         if (result.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var messages = errors.EnumerateArray()
                 .Select(error => error.ValueKind == JsonValueKind.Object && error.TryGetProperty("message", out var message) ? message.ToString() : error.ToString());
-            throw new TrackerException(mask.Shorten($"{label}: {string.Join("; ", messages)}", ErrorExcerpt));
+            throw new TrackerException(_mask.Shorten($"{_label}: {string.Join("; ", messages)}", ErrorExcerpt));
         }
 
         return result.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
             ? data
-            : throw new TrackerException($"{label}: the GraphQL API answered without data");
+            : throw new TrackerException($"{_label}: the GraphQL API answered without data");
     }
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
-    private string Fail(string message) => mask.Shorten(message, ErrorExcerpt * 2);
+    private string Fail(string message) => _mask.Shorten(message, ErrorExcerpt * 2);
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string url, byte[]? payload, string contentType, CancellationToken token)
     {
         using var request = new HttpRequestMessage(method, url);
-        foreach (var (name, value) in headers)
+        foreach (var (name, value) in _headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
@@ -198,7 +198,7 @@ internal sealed partial class TrackerHttp : IDisposable
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         }
 
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
     }
 
     private static string PathOf(string url) =>

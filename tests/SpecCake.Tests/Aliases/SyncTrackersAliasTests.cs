@@ -9,12 +9,12 @@ namespace SpecCake.Tests.Aliases;
 
 public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 {
-    private readonly FakeAzureDevOps ado = new();
+    private readonly FakeAzureDevOps _ado = new();
     private readonly TempFolder _folder = new("trackers");
 
     public async Task InitializeAsync()
     {
-        await ado.ListenAsync();
+        await _ado.ListenAsync();
         Directory.CreateDirectory(Path.Combine(_folder.Path, "specs", "features"));
         await File.WriteAllTextAsync(Path.Combine(_folder.Path, "specs.config.yaml"), $$"""
             specs:
@@ -28,7 +28,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
                 project: "your-project"
                 work_item_type: "User Story"
                 area_path: "your-project\\Team"
-                api_url: "{{ado.Origin}}"
+                api_url: "{{_ado.Origin}}"
             """);
         await File.WriteAllTextAsync(Path.Combine(_folder.Path, "specs", "features", "FEAT-0001.yaml"), """
             id: FEAT-0001
@@ -49,7 +49,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
             """);
     }
 
-    public Task DisposeAsync() => ado.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _ado.DisposeAsync().AsTask();
 
     public void Dispose() => _folder.Dispose();
 
@@ -65,14 +65,14 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
     {
         var first = Context();
         first.SyncTrackers(new SyncTrackersSettings());
-        var writesAfterFirst = ado.Writes.Count;
+        var writesAfterFirst = _ado.Writes.Count;
         var second = Context();
         second.SyncTrackers(new SyncTrackersSettings());
 
-        Assert.Equal(2, ado.Items.Count);
+        Assert.Equal(2, _ado.Items.Count);
         Assert.Equal(2, writesAfterFirst);
-        Assert.Equal(2, ado.Writes.Count);
-        var item = ado.Items.Single(candidate => candidate.Tags.Contains("FEAT-0001"));
+        Assert.Equal(2, _ado.Writes.Count);
+        var item = _ado.Items.Single(candidate => candidate.Tags.Contains("FEAT-0001"));
         Assert.Equal("spec; FEAT-0001; auth", item.Fields["System.Tags"]);
         Assert.Equal("Active", item.Fields["System.State"]);
         Assert.Equal("your-project\\Team", item.Fields["System.AreaPath"]);
@@ -87,14 +87,14 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 
         context.SyncTrackers(new SyncTrackersSettings { Spec = "FEAT-0002" });
 
-        Assert.Empty(ado.Writes);
+        Assert.Empty(_ado.Writes);
         Assert.Contains(context.Lines.All, line => line.Text == "azure_devops: FEAT-0002 would create: title, description, labels, status, area_path");
     }
 
     [Fact]
     public void SyncTrackers_TrackerRejectsASpec_LogsTheErrorAndFailsTheTask()
     {
-        ado.Fail(request => request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal), 400, times: 1,
+        _ado.Fail(request => request.Method == "POST" && request.Path.Contains("/workitems/", StringComparison.Ordinal), 400, times: 1,
             body: "{\"message\":\"TF401320: Rule Error for field Title\"}");
         var context = Context();
 
@@ -102,7 +102,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("1 spec(s) could not be synced", error.Message, StringComparison.Ordinal);
         Assert.Contains(context.Lines.All, line => line.Level == LogLevel.Error && line.Text.Contains("TF401320", StringComparison.Ordinal));
-        Assert.Single(ado.Items);
+        Assert.Single(_ado.Items);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
 
         context.NotifySpecEvent("spec_created", "FEAT-0002");
 
-        var item = Assert.Single(ado.Items);
+        var item = Assert.Single(_ado.Items);
         Assert.Contains("FEAT-0002", item.Tags);
         Assert.Equal("New", item.Fields["System.State"]);
     }
@@ -125,7 +125,7 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
         Context().NotifySpecEvent(settings);
         Context().NotifySpecEvent(settings);
 
-        var item = Assert.Single(ado.Items);
+        var item = Assert.Single(_ado.Items);
         Assert.Single(item.Relations, relation => (string?)relation["url"] == "https://github.com/acme/widgets/pull/42");
     }
 
@@ -134,6 +134,6 @@ public sealed class SyncTrackersAliasTests : IAsyncLifetime, IDisposable
     {
         Context().NotifySpecEvent("implementation_started", "FEAT-0001");
 
-        Assert.Empty(ado.Requests);
+        Assert.Empty(_ado.Requests);
     }
 }

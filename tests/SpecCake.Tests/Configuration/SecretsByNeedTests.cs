@@ -17,15 +17,15 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
     private const string JiraToken = "jira-token-5ecret";
     private const string HmacSecret = "hmac-5ecret-analytics";
 
-    private readonly FakeJira jira = new();
-    private readonly SpecRepository tree = new();
-    private LoopbackServer hook = null!;
+    private readonly FakeJira _jira = new();
+    private readonly SpecRepository _tree = new();
+    private LoopbackServer _hook = null!;
 
     public async Task InitializeAsync()
     {
-        await jira.ListenAsync();
-        hook = await LoopbackServer.StartAsync();
-        tree.Write("specs.config.yaml", $$"""
+        await _jira.ListenAsync();
+        _hook = await LoopbackServer.StartAsync();
+        _tree.Write("specs.config.yaml", $$"""
                 specs:
                   paths: ["specs/**/*.yaml"]
                 integrations:
@@ -35,13 +35,13 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
                   jira:
                     enabled: true
                     base_url: "https://acme.atlassian.net"
-                    api_url: "{{jira.Origin}}"
+                    api_url: "{{_jira.Origin}}"
                     project_key: "PROJ"
                   webhooks:
                     enabled: true
                     endpoints:
                       - name: "analytics"
-                        url: "{{hook.Url("/events")}}"
+                        url: "{{_hook.Url("/events")}}"
                         events: ["spec_approved"]
                         secret: "${WEBHOOK_SECRET_ANALYTICS}"
                 """)
@@ -50,11 +50,11 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
-        await jira.DisposeAsync();
-        await hook.DisposeAsync();
+        await _jira.DisposeAsync();
+        await _hook.DisposeAsync();
     }
 
-    public void Dispose() => tree.Dispose();
+    public void Dispose() => _tree.Dispose();
 
     [Fact]
     public void SyncTrackers_OnlyTheJiraCredentialsSet_SyncsWithoutAskingForSlackOrTheWebhook()
@@ -63,7 +63,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         context.SyncTrackers(new SyncTrackersSettings());
 
-        Assert.Single(jira.Issues);
+        Assert.Single(_jira.Issues);
         Assert.Contains(context.Lines.All, line => line.Text == "jira: 1 created, 0 updated, 0 unchanged, 0 failed");
         Assert.DoesNotContain(context.Lines.All, line => line.Text.Contains("SLACK_WEBHOOK_URL", StringComparison.Ordinal) || line.Text.Contains("WEBHOOK_SECRET_ANALYTICS", StringComparison.Ordinal));
     }
@@ -77,7 +77,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         var text = string.Join("\n", context.Lines.All.Select(line => line.Text));
         Assert.Contains("POST <SLACK_WEBHOOK_URL not set>", text, StringComparison.Ordinal);
-        Assert.Contains($"POST {hook.Url("/events")}", text, StringComparison.Ordinal);
+        Assert.Contains($"POST {_hook.Url("/events")}", text, StringComparison.Ordinal);
         foreach (var name in new[] { "SLACK_WEBHOOK_URL", "WEBHOOK_SECRET_ANALYTICS", "JIRA_EMAIL", "JIRA_API_TOKEN" })
         {
             Assert.Contains(context.Lines.All, line => line.Text.Trim() == $"gh secret set {name}");
@@ -85,22 +85,22 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         Assert.Contains(context.Lines.All, line => line.Text.StartsWith("jira: FEAT-0001 would create", StringComparison.Ordinal));
         Assert.DoesNotContain(context.Lines.All, line => line.Level == LogLevel.Error);
-        Assert.Empty(jira.Requests);
-        Assert.Empty(hook.Requests);
+        Assert.Empty(_jira.Requests);
+        Assert.Empty(_hook.Requests);
     }
 
     [Fact]
     public void SyncTrackers_AtlassianSiteWithATokenButNoEmail_FailsNamingJiraEmailBeforeAnyRequest()
     {
         // Every other secret is set, so that without the fix Jira is reached (and taken for Jira Server).
-        var context = Context(new() { ["JIRA_API_TOKEN"] = JiraToken, ["SLACK_WEBHOOK_URL"] = hook.Url("/slack"), ["WEBHOOK_SECRET_ANALYTICS"] = HmacSecret });
+        var context = Context(new() { ["JIRA_API_TOKEN"] = JiraToken, ["SLACK_WEBHOOK_URL"] = _hook.Url("/slack"), ["WEBHOOK_SECRET_ANALYTICS"] = HmacSecret });
 
         var error = Assert.Throws<CakeException>(() => context.SyncTrackers(new SyncTrackersSettings()));
 
         var text = error.Message + "\n" + string.Join("\n", context.Lines.All.Select(line => line.Text));
         Assert.Contains("JIRA_EMAIL", text, StringComparison.Ordinal);
         Assert.Contains("Jira Cloud", text, StringComparison.Ordinal);
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
 
         context.TestIntegrations(new TestIntegrationsSettings { Only = { "webhooks/analytics" } });
 
-        var request = Assert.Single(hook.Requests);
+        var request = Assert.Single(_hook.Requests);
         Assert.Equal("test", request.Header("X-SpecCake-Event"));
         Assert.StartsWith("sha256=", request.Header("X-Signature-256"), StringComparison.Ordinal);
     }
@@ -123,8 +123,8 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
         context.TestIntegrations(new TestIntegrationsSettings { Only = { "jira" } });
 
         Assert.Contains(context.Lines.All, line => line.Text.Contains("jira", StringComparison.Ordinal) && line.Text.Contains("CheckIntegrations checks it", StringComparison.Ordinal));
-        Assert.Empty(jira.Requests);
-        Assert.Empty(hook.Requests);
+        Assert.Empty(_jira.Requests);
+        Assert.Empty(_hook.Requests);
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
         // spec_created: Slack and the webhook do not subscribe to it; Jira creates the spec's issue.
         context.NotifySpecEvent(new NotifySpecEventSettings { Event = "spec_created", Spec = "FEAT-0001" });
 
-        Assert.Single(jira.Issues);
-        Assert.Empty(hook.Requests);
+        Assert.Single(_jira.Issues);
+        Assert.Empty(_hook.Requests);
         Assert.DoesNotContain(context.Lines.All, line => line.Text.Contains("SLACK_WEBHOOK_URL", StringComparison.Ordinal));
     }
 
@@ -153,8 +153,8 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
         Assert.Contains(errors, line => line.EndsWith("specs.config.yaml:8:14: integrations.jira is enabled but the secrets JIRA_EMAIL and JIRA_API_TOKEN are not set (Jira Cloud at acme.atlassian.net signs in with JIRA_EMAIL and JIRA_API_TOKEN); add them to the repository's secrets and pass them to the job's env, or set enabled: false", StringComparison.Ordinal));
         Assert.Contains(errors, line => line.EndsWith("specs.config.yaml:18:17: integrations.webhooks.endpoints[0].secret (integrations.webhooks is enabled) refers to ${WEBHOOK_SECRET_ANALYTICS}, but the environment variable WEBHOOK_SECRET_ANALYTICS is not set; set it (e.g. a repository secret passed to the job's env) or remove the reference", StringComparison.Ordinal));
         Assert.Equal("NotifySpecEvent: the secrets SLACK_WEBHOOK_URL, JIRA_EMAIL, JIRA_API_TOKEN and WEBHOOK_SECRET_ANALYTICS are not set (see above)", error.Message);
-        Assert.Empty(jira.Requests);
-        Assert.Empty(hook.Requests);
+        Assert.Empty(_jira.Requests);
+        Assert.Empty(_hook.Requests);
     }
 
     [Fact]
@@ -171,14 +171,14 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
     [Fact]
     public void TestIntegrations_NoOnly_TheSummaryHasARowForTheTrackerSayingHowItIsChecked()
     {
-        var context = Context(new() { ["SLACK_WEBHOOK_URL"] = hook.Url("/slack"), ["WEBHOOK_SECRET_ANALYTICS"] = HmacSecret });
+        var context = Context(new() { ["SLACK_WEBHOOK_URL"] = _hook.Url("/slack"), ["WEBHOOK_SECRET_ANALYTICS"] = HmacSecret });
 
         context.TestIntegrations(new TestIntegrationsSettings());
 
-        Assert.Equal(["/slack", "/events"], hook.Requests.Select(request => request.Path).Order().Reverse());
+        Assert.Equal(["/slack", "/events"], _hook.Requests.Select(request => request.Path).Order().Reverse());
         Assert.Contains(context.Lines.All, line => line.Text.Contains("\njira ", StringComparison.Ordinal)
             && line.Text.Contains("a tracker gets no test message: CheckIntegrations checks it, read-only", StringComparison.Ordinal));
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
         Assert.Equal("SyncTrackers: the secrets JIRA_EMAIL and JIRA_API_TOKEN are not set (see above)", error.Message);
         var line = Assert.Single(context.Lines.All, line => line.Level == LogLevel.Error).Text;
         Assert.Contains("integrations.jira is enabled but the secrets JIRA_EMAIL and JIRA_API_TOKEN are not set (Jira Cloud at acme.atlassian.net signs in with JIRA_EMAIL and JIRA_API_TOKEN)", line, StringComparison.Ordinal);
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
     }
 
     [Fact]
@@ -204,13 +204,13 @@ public sealed class SecretsByNeedTests : IAsyncLifetime, IDisposable
         Assert.Contains(context.Lines.All, line => line.Text == "jira: FEAT-0001 would create, unless jira already has it (not read: JIRA_EMAIL and JIRA_API_TOKEN are not set)");
         Assert.Contains(context.Lines.All, line => line.Text == "jira: not read (JIRA_EMAIL and JIRA_API_TOKEN are not set): would create up to 1, or update those it has (dry run)");
         Assert.Contains(context.Lines.All, line => line.Text.Trim() == "gh secret set JIRA_EMAIL");
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
     }
 
     private TestCakeContext Context(Dictionary<string, string?> secrets)
     {
         secrets["GITHUB_REPOSITORY"] = "octo-org/specs-repo";
         secrets["GITHUB_SERVER_URL"] = "https://github.com";
-        return new TestCakeContext(tree.Path, secrets);
+        return new TestCakeContext(_tree.Path, secrets);
     }
 }

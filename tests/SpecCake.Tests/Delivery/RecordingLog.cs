@@ -6,11 +6,11 @@ namespace SpecCake.Tests.Delivery;
 /// <summary>Keeps every line the engine writes, as a user would read them.</summary>
 internal sealed class RecordingLog : IDeliveryLog
 {
-    private readonly ConcurrentQueue<(DeliveryLogLevel Level, string Message)> lines = new();
+    private readonly ConcurrentQueue<(DeliveryLogLevel Level, string Message)> _lines = new();
 
-    public IReadOnlyList<(DeliveryLogLevel Level, string Message)> Lines => [.. lines];
+    public IReadOnlyList<(DeliveryLogLevel Level, string Message)> Lines => [.. _lines];
 
-    public string Text => string.Join("\n", lines.Select(line => line.Message));
+    public string Text => string.Join("\n", _lines.Select(line => line.Message));
 
-    public void Write(DeliveryLogLevel level, string message) => lines.Enqueue((level, message));
+    public void Write(DeliveryLogLevel level, string message) => _lines.Enqueue((level, message));
 }

@@ -11,10 +11,10 @@ namespace SpecCake.Tests.State;
 public sealed class RateLimitStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new("rate-limits");
-    private readonly string path;
+    private readonly string _path;
 
     // In a folder not made yet: the store makes it.
-    public RateLimitStoreTests() => path = _folder.Combine("state", "state.json");
+    public RateLimitStoreTests() => _path = _folder.Combine("state", "state.json");
 
     public void Dispose() => _folder.Dispose();
 
@@ -22,7 +22,7 @@ public sealed class RateLimitStoreTests : IDisposable
     public async Task ReserveAsync_HourWindowFull_RefusedUntilTheOldestSendLeavesIt()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 12, 0, 0, TimeSpan.Zero));
-        var store = new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 2, MaxPerDay = 100 }, clock);
+        var store = new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 2, MaxPerDay = 100 }, clock);
 
         Assert.Null(await SendAsync(store, "slack"));
         clock.Advance(TimeSpan.FromMinutes(30));
@@ -38,7 +38,7 @@ public sealed class RateLimitStoreTests : IDisposable
     public async Task ReserveAsync_DayWindowFull_RefusedWithTheDayLimit()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 0, 0, 0, TimeSpan.Zero));
-        var store = new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 10, MaxPerDay = 3 }, clock);
+        var store = new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 10, MaxPerDay = 3 }, clock);
         for (var i = 0; i < 3; i++)
         {
             Assert.Null(await SendAsync(store, "teams"));
@@ -53,9 +53,9 @@ public sealed class RateLimitStoreTests : IDisposable
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 12, 0, 0, TimeSpan.Zero));
         var limits = new RateLimitOptions { MaxPerHour = 1 };
-        await SendAsync(new RateLimitStore(path, limits, clock), "slack");
+        await SendAsync(new RateLimitStore(_path, limits, clock), "slack");
 
-        var verdicts = (await new RateLimitStore(path, limits, clock).ReserveAsync(["slack", "discord"])).Verdicts;
+        var verdicts = (await new RateLimitStore(_path, limits, clock).ReserveAsync(["slack", "discord"])).Verdicts;
 
         Assert.Equal("rate limit: 1 sends in the last hour (max_per_hour: 1)", verdicts["slack"]);
         Assert.Null(verdicts["discord"]);
@@ -64,7 +64,7 @@ public sealed class RateLimitStoreTests : IDisposable
     [Fact]
     public async Task CompleteAsync_DeliveryFailed_TheSlotIsReleased()
     {
-        var store = new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 1 });
+        var store = new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 1 });
 
         var failed = await store.ReserveAsync(["slack"]);
         await store.CompleteAsync(failed, delivered: []);
@@ -78,9 +78,9 @@ public sealed class RateLimitStoreTests : IDisposable
     public async Task ReserveAsync_AnotherRunStillSending_ItsReservationCounts()
     {
         var limits = new RateLimitOptions { MaxPerHour = 1 };
-        await new RateLimitStore(path, limits).ReserveAsync(["slack"]);
+        await new RateLimitStore(_path, limits).ReserveAsync(["slack"]);
 
-        var verdicts = (await new RateLimitStore(path, limits).ReserveAsync(["slack"])).Verdicts;
+        var verdicts = (await new RateLimitStore(_path, limits).ReserveAsync(["slack"])).Verdicts;
 
         Assert.Equal("rate limit: 1 sends in the last hour, 1 of them still being sent (max_per_hour: 1)", verdicts["slack"]);
     }
@@ -92,11 +92,11 @@ public sealed class RateLimitStoreTests : IDisposable
         using var holder = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var limits = new RateLimitOptions { MaxPerHour = 1 };
         await WriteReservationAsync(DateTimeOffset.UtcNow, Environment.MachineName, holder.Id, holder.StartTime.ToUniversalTime());
-        var whileAlive = (await new RateLimitStore(path, limits).ReserveAsync(["slack"])).Verdicts["slack"];
+        var whileAlive = (await new RateLimitStore(_path, limits).ReserveAsync(["slack"])).Verdicts["slack"];
 
         holder.Kill();
         await holder.WaitForExitAsync();
-        var afterKill = (await new RateLimitStore(path, limits).ReserveAsync(["slack"])).Verdicts["slack"];
+        var afterKill = (await new RateLimitStore(_path, limits).ReserveAsync(["slack"])).Verdicts["slack"];
 
         Assert.StartsWith("rate limit: 1 sends in the last hour, 1 of them still being sent", whileAlive, StringComparison.Ordinal);
         Assert.Null(afterKill);
@@ -108,7 +108,7 @@ public sealed class RateLimitStoreTests : IDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 12, 0, 0, TimeSpan.Zero));
         var limits = new RateLimitOptions { MaxPerHour = 1 };
         await WriteReservationAsync(clock.GetUtcNow(), "ci-runner-that-died", 4242, clock.GetUtcNow());
-        var store = new RateLimitStore(path, limits, clock, reservationLifetime: TimeSpan.FromMinutes(2));
+        var store = new RateLimitStore(_path, limits, clock, reservationLifetime: TimeSpan.FromMinutes(2));
 
         var fresh = (await store.ReserveAsync(["slack"])).Verdicts["slack"];
         clock.Advance(TimeSpan.FromMinutes(3));
@@ -122,14 +122,14 @@ public sealed class RateLimitStoreTests : IDisposable
     public async Task ReserveAsync_EntriesDatedInTheFuture_IgnoredAndPruned()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 1, 19, 12, 0, 0, TimeSpan.Zero));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, """{"version":1,"sends":{"slack":["2099-01-01T00:00:00.0000000Z","2025-01-19T12:30:00.0000000Z",42,"not a date"]}}""");
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        await File.WriteAllTextAsync(_path, """{"version":1,"sends":{"slack":["2099-01-01T00:00:00.0000000Z","2025-01-19T12:30:00.0000000Z",42,"not a date"]}}""");
 
-        var reservation = await new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 1 }, clock).ReserveAsync(["slack"]);
+        var reservation = await new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 1 }, clock).ReserveAsync(["slack"]);
 
         Assert.Null(reservation.Verdicts["slack"]);
         Assert.Null(reservation.Warning);
-        var state = await File.ReadAllTextAsync(path);
+        var state = await File.ReadAllTextAsync(_path);
         Assert.DoesNotContain("2099", state, StringComparison.Ordinal);
         Assert.DoesNotContain("12:30", state, StringComparison.Ordinal);
     }
@@ -137,24 +137,24 @@ public sealed class RateLimitStoreTests : IDisposable
     [Fact]
     public async Task ReserveAsync_DamagedStateFile_WarnsNamingItAndStartsAfresh()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, "{ not json");
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        await File.WriteAllTextAsync(_path, "{ not json");
 
-        var reservation = await new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 1 }).ReserveAsync(["slack"]);
+        var reservation = await new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 1 }).ReserveAsync(["slack"]);
 
         Assert.Null(reservation.Verdicts["slack"]);
-        Assert.Equal($"the state file {path} is not valid JSON (line 1); it is ignored and will be rewritten", reservation.Warning);
-        Assert.Contains("\"slack\"", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        Assert.Equal($"the state file {_path} is not valid JSON (line 1); it is ignored and will be rewritten", reservation.Warning);
+        Assert.Contains("\"slack\"", await File.ReadAllTextAsync(_path), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ReserveAsync_FileHeldByAnotherRun_WaitsThenFailsAfterTheTimeout()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        await using var held = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         await Assert.ThrowsAsync<IOException>(() =>
-            new RateLimitStore(path, new RateLimitOptions { MaxPerHour = 1 }, lockTimeout: TimeSpan.FromMilliseconds(200)).ReserveAsync(["slack"]));
+            new RateLimitStore(_path, new RateLimitOptions { MaxPerHour = 1 }, lockTimeout: TimeSpan.FromMilliseconds(200)).ReserveAsync(["slack"]));
     }
 
     /// <summary>Reserves and, when allowed, delivers: the verdict.</summary>
@@ -167,7 +167,7 @@ public sealed class RateLimitStoreTests : IDisposable
 
     private async Task WriteReservationAsync(DateTimeOffset at, string host, int processId, DateTimeOffset started)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         string Text(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         var state = new JsonObject
         {
@@ -178,6 +178,6 @@ public sealed class RateLimitStoreTests : IDisposable
                 ["slack"] = new JsonArray(new JsonObject { ["id"] = "other-run", ["at"] = Text(at), ["host"] = host, ["pid"] = processId, ["started"] = Text(started) }),
             },
         };
-        await File.WriteAllTextAsync(path, state.ToJsonString());
+        await File.WriteAllTextAsync(_path, state.ToJsonString());
     }
 }

@@ -38,38 +38,38 @@ public sealed class TestCakeContext : ICakeContext
     /// <summary>Keeps each line as written, with its level.</summary>
     public sealed class RecordingCakeLog : ICakeLog
     {
-        private readonly List<(LogLevel Level, string Text)> lines = [];
+        private readonly List<(LogLevel Level, string Text)> _lines = [];
 
         public Verbosity Verbosity { get; set; } = Verbosity.Diagnostic;
 
         public IReadOnlyList<(LogLevel Level, string Text)> All
         {
-            get { lock (lines)
+            get { lock (_lines)
                 {
-                    return [.. lines];
+                    return [.. _lines];
                 }
             }
         }
 
         public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)
         {
-            lock (lines)
+            lock (_lines)
             {
-                lines.Add((level, args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args)));
+                _lines.Add((level, args.Length == 0 ? format : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args)));
             }
         }
     }
 
     private sealed class TestCakeEnvironment(DirectoryPath workingDirectory, IDictionary<string, string?> variables) : ICakeEnvironment
     {
-        private readonly CakeEnvironment real = new(new CakePlatform(), new CakeRuntime());
+        private readonly CakeEnvironment _real = new(new CakePlatform(), new CakeRuntime());
 
         public DirectoryPath WorkingDirectory { get; set; } = workingDirectory;
-        public DirectoryPath ApplicationRoot => real.ApplicationRoot;
-        public ICakePlatform Platform => real.Platform;
-        public ICakeRuntime Runtime => real.Runtime;
+        public DirectoryPath ApplicationRoot => _real.ApplicationRoot;
+        public ICakePlatform Platform => _real.Platform;
+        public ICakeRuntime Runtime => _real.Runtime;
 
-        public DirectoryPath GetSpecialPath(SpecialPath path) => real.GetSpecialPath(path);
+        public DirectoryPath GetSpecialPath(SpecialPath path) => _real.GetSpecialPath(path);
 
         public string? GetEnvironmentVariable(string variable) => variables.TryGetValue(variable, out var value) ? value : null;
 

@@ -8,19 +8,19 @@ namespace SpecCake.Tests.Trackers;
 
 public sealed class TrackerSyncTests : IAsyncLifetime
 {
-    private readonly FakeJira jira = new();
-    private readonly FakeAzureDevOps ado = new();
+    private readonly FakeJira _jira = new();
+    private readonly FakeAzureDevOps _ado = new();
 
     public async Task InitializeAsync()
     {
-        await jira.ListenAsync();
-        await ado.ListenAsync();
+        await _jira.ListenAsync();
+        await _ado.ListenAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await jira.DisposeAsync();
-        await ado.DisposeAsync();
+        await _jira.DisposeAsync();
+        await _ado.DisposeAsync();
     }
 
     [Fact]
@@ -29,19 +29,19 @@ public sealed class TrackerSyncTests : IAsyncLifetime
         var environment = Environment();
         environment.Remove("JIRA_API_TOKEN");
 
-        var summary = await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin)), environment, ManySpecs(2), Options());
+        var summary = await TrackerSync.SyncAsync(Config(jira: Jira(_jira.Origin), azureDevOps: AzureDevOps(_ado.Origin)), environment, ManySpecs(2), Options());
 
         Assert.Equal(["jira", "azure_devops"], summary.Trackers.Select(tracker => tracker.Tracker));
         Assert.All(summary.Trackers[0].Outcomes, outcome => Assert.Equal("integrations.jira is enabled but the secret JIRA_API_TOKEN is not set; add it to the repository's secrets and pass it to the job's env, or set enabled: false", outcome.Error));
         Assert.Equal(2, summary.Trackers[1].Created);
         Assert.True(summary.HasFailures);
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
     }
 
     [Fact]
     public async Task SyncAsync_TwoTrackers_SummaryCountsEachTracker()
     {
-        var config = Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin));
+        var config = Config(jira: Jira(_jira.Origin), azureDevOps: AzureDevOps(_ado.Origin));
         // One at a time, so work item IDs follow spec order.
         await TrackerSync.SyncAsync(config, Environment(), ManySpecs(2), Options(concurrency: 1));
 
@@ -58,22 +58,22 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_ManySpecs_KeepsAtMostTheConfiguredRequestsInFlight()
     {
-        jira.Latency = TimeSpan.FromMilliseconds(20);
+        _jira.Latency = TimeSpan.FromMilliseconds(20);
 
-        await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), ManySpecs(12), Options(concurrency: 3));
+        await TrackerSync.SyncAsync(Config(jira: Jira(_jira.Origin)), Environment(), ManySpecs(12), Options(concurrency: 3));
 
-        Assert.Equal(12, jira.Issues.Count);
-        Assert.InRange(jira.MaxInFlight, 2, 3);
+        Assert.Equal(12, _jira.Issues.Count);
+        Assert.InRange(_jira.MaxInFlight, 2, 3);
     }
 
     [Fact]
     public async Task ApplyEventAsync_EventThatDoesNotDriveTrackers_SendsNothing()
     {
         var summary = await TrackerSync.ApplyEventAsync(
-            Config(jira: Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.ImplementationFailed, null, Options());
+            Config(jira: Jira(_jira.Origin)), Environment(), Spec(1), SpecEventKind.ImplementationFailed, null, Options());
 
         Assert.Empty(summary.Trackers);
-        Assert.Empty(jira.Requests);
+        Assert.Empty(_jira.Requests);
         Assert.False(TrackerSync.DrivesTrackers(SpecEventKind.ImplementationFailed));
         Assert.True(TrackerSync.DrivesTrackers(SpecEventKind.PrMerged));
     }
@@ -82,20 +82,20 @@ public sealed class TrackerSyncTests : IAsyncLifetime
     public async Task ApplyEventAsync_SpecCreated_CreatesTheItemInEveryEnabledTracker()
     {
         var summary = await TrackerSync.ApplyEventAsync(
-            Config(jira: Jira(jira.Origin), azureDevOps: AzureDevOps(ado.Origin)), Environment(), Spec(1), SpecEventKind.SpecCreated, null, Options());
+            Config(jira: Jira(_jira.Origin), azureDevOps: AzureDevOps(_ado.Origin)), Environment(), Spec(1), SpecEventKind.SpecCreated, null, Options());
 
         Assert.All(summary.Trackers, tracker => Assert.Equal(1, tracker.Created));
-        Assert.Single(jira.Issues);
-        Assert.Single(ado.Items);
+        Assert.Single(_jira.Issues);
+        Assert.Single(_ado.Items);
     }
 
     [Fact]
     public async Task ApplyEventAsync_SpecApprovedForAnImplementedSpec_DoesNotMoveItBack()
     {
-        await TrackerSync.SyncAsync(Config(jira: Jira(jira.Origin)), Environment(), [Spec(1, SpecStatus.Implemented)], Options());
+        await TrackerSync.SyncAsync(Config(jira: Jira(_jira.Origin)), Environment(), [Spec(1, SpecStatus.Implemented)], Options());
 
-        await TrackerSync.ApplyEventAsync(Config(jira: Jira(jira.Origin)), Environment(), Spec(1, SpecStatus.Implemented), SpecEventKind.SpecApproved, null, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: Jira(_jira.Origin)), Environment(), Spec(1, SpecStatus.Implemented), SpecEventKind.SpecApproved, null, Options());
 
-        Assert.Equal("Done", jira.Issues.Single().StatusName);
+        Assert.Equal("Done", _jira.Issues.Single().StatusName);
     }
 }

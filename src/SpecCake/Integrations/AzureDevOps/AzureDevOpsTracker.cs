@@ -27,12 +27,12 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     private static readonly string[] ReadFields =
         ["System.Id", "System.Title", "System.Description", "System.Tags", "System.State", "System.AreaPath", "System.IterationPath"];
 
-    private TrackerHttp? http;
-    private string witUrl = string.Empty;
+    private TrackerHttp? _http;
+    private string _witUrl = string.Empty;
 
     public string Name => TrackerName;
 
-    private TrackerHttp Http => http ?? throw new InvalidOperationException("PrepareAsync first.");
+    private TrackerHttp Http => _http ?? throw new InvalidOperationException("PrepareAsync first.");
 
     public Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -41,11 +41,11 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         var project = Blank(options.Project) ?? TrackerEnvironment.Get(environment, AzureDevOpsIntegration.Project.Name)!;
         var pat = TrackerEnvironment.Get(environment, AzureDevOpsIntegration.Pat.Name)!;
 
-        witUrl = $"{(options.ApiUrl ?? DefaultApiUrl).TrimEnd('/')}/{Uri.EscapeDataString(organization)}/{Uri.EscapeDataString(project)}/_apis/wit";
+        _witUrl = $"{(options.ApiUrl ?? DefaultApiUrl).TrimEnd('/')}/{Uri.EscapeDataString(organization)}/{Uri.EscapeDataString(project)}/_apis/wit";
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(":" + pat));
         mask.Add(pat);
         mask.Add(basic);
-        http = new TrackerHttp("azure_devops", new Dictionary<string, string>
+        _http = new TrackerHttp("azure_devops", new Dictionary<string, string>
         {
             ["Authorization"] = "Basic " + basic,
             ["Accept"] = "application/json",
@@ -62,7 +62,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
             var tags = string.Join(" OR ", chunk.Select(id => $"[System.Tags] CONTAINS '{Wiql(id)}'"));
             var query = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project " +
                 $"AND [System.WorkItemType] = '{Wiql(options.WorkItemType)}' AND ({tags}) ORDER BY [System.Id]";
-            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{witUrl}/wiql?{ApiVersion}"), new JsonObject { ["query"] = query }, cancellationToken)
+            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{_witUrl}/wiql?{ApiVersion}"), new JsonObject { ["query"] = query }, cancellationToken)
                 .ConfigureAwait(false);
             ids.AddRange(result.Array("workItems").Select(item => item.Int32("id")));
         }
@@ -83,7 +83,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
                 request["fields"] = new JsonArray([.. ReadFields.Select(field => (JsonNode)field)]);
             }
 
-            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{witUrl}/workitemsbatch?{ApiVersion}"), request, cancellationToken).ConfigureAwait(false);
+            var result = await TrackerAnswer.SendAsync(Http, Request(HttpMethod.Post, $"{_witUrl}/workitemsbatch?{ApiVersion}"), request, cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Array("value").Select(ReadItem).OrderBy(item => int.Parse(item.Key, System.Globalization.CultureInfo.InvariantCulture)))
             {
                 // CONTAINS also matches longer tags; the marker is the exact tag.
@@ -169,13 +169,13 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
     public async Task<string> CreateAsync(TrackerTarget target, CancellationToken cancellationToken)
     {
         var patch = Patch(target, null, [.. await PlanAsync(target, null, cancellationToken).ConfigureAwait(false)]);
-        var url = $"{witUrl}/workitems/${Uri.EscapeDataString(options.WorkItemType)}?{ApiVersion}";
+        var url = $"{_witUrl}/workitems/${Uri.EscapeDataString(options.WorkItemType)}?{ApiVersion}";
         var created = await SendPatchAsync(Request(HttpMethod.Post, url, creates: true), patch, target.Spec, cancellationToken).ConfigureAwait(false);
         return created.Int32("id").ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task UpdateAsync(TrackerTarget target, TrackerItem item, IReadOnlyList<string> fields, CancellationToken cancellationToken) =>
-        SendPatchAsync(Request(HttpMethod.Patch, $"{witUrl}/workitems/{item.Key}?{ApiVersion}"),
+        SendPatchAsync(Request(HttpMethod.Patch, $"{_witUrl}/workitems/{item.Key}?{ApiVersion}"),
             Patch(target, (AzureDevOpsWorkItem)item, fields), target.Spec, cancellationToken);
 
     public async Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken)
@@ -184,7 +184,7 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
         try
         {
             // To the recycle bin, from which it can be restored; never destroy=true.
-            await Http.SendAsync(HttpMethod.Delete, $"{witUrl}/workitems/{item.Key}?{ApiVersion}", null, cancellationToken).ConfigureAwait(false);
+            await Http.SendAsync(HttpMethod.Delete, $"{_witUrl}/workitems/{item.Key}?{ApiVersion}", null, cancellationToken).ConfigureAwait(false);
         }
         catch (TrackerException)
         {
@@ -195,11 +195,11 @@ internal sealed class AzureDevOpsTracker(AzureDevOpsOptions options, IReadOnlyDi
             var patch = new JsonArray(
                 new JsonObject { ["op"] = "add", ["path"] = "/fields/System.State", ["value"] = "Removed" },
                 new JsonObject { ["op"] = "add", ["path"] = "/fields/System.Tags", ["value"] = string.Join("; ", tags) });
-            await Http.SendAsync(HttpMethod.Patch, $"{witUrl}/workitems/{item.Key}?{ApiVersion}", patch, cancellationToken, JsonPatch).ConfigureAwait(false);
+            await Http.SendAsync(HttpMethod.Patch, $"{_witUrl}/workitems/{item.Key}?{ApiVersion}", patch, cancellationToken, JsonPatch).ConfigureAwait(false);
         }
     }
 
-    public void Dispose() => http?.Dispose();
+    public void Dispose() => _http?.Dispose();
 
     private JsonArray Patch(TrackerTarget target, AzureDevOpsWorkItem? existing, IReadOnlyList<string> fields)
     {

@@ -22,14 +22,14 @@ namespace SpecCake.Integrations.Email;
 /// </summary>
 internal sealed class EmailDelivery : PlannedDelivery
 {
-    private readonly SmtpServerAddress server;
-    private readonly NetworkCredential? credentials;
+    private readonly SmtpServerAddress _server;
+    private readonly NetworkCredential? _credentials;
 
     public EmailDelivery(string target, SmtpServerAddress server, NetworkCredential? credentials, MimeMessage message, RetryPolicy policy)
         : base(target, policy)
     {
-        this.server = server;
-        this.credentials = credentials;
+        this._server = server;
+        this._credentials = credentials;
         Message = message;
     }
 
@@ -38,8 +38,8 @@ internal sealed class EmailDelivery : PlannedDelivery
     public override string Describe()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"SMTP {server.Host}:{server.Port} ({server.Security})\n");
-        text.Append("AUTH: ").Append(credentials is null ? "none" : SecretMasker.Mask).Append('\n');
+        text.Append(CultureInfo.InvariantCulture, $"SMTP {_server.Host}:{_server.Port} ({_server.Security})\n");
+        text.Append("AUTH: ").Append(_credentials is null ? "none" : SecretMasker.Mask).Append('\n');
         text.Append("From: ").Append(Message.From).Append('\n');
         text.Append("To: ").Append(Message.To).Append('\n');
         text.Append("Subject: ").Append(Message.Subject).Append("\n\n");
@@ -81,7 +81,7 @@ internal sealed class EmailDelivery : PlannedDelivery
 
     /// <summary>A socket or stream failure says what happened on the connection (<see cref="NetworkFailure"/>); MailKit's own exceptions carry their own words.</summary>
     private string Why(Exception error) =>
-        error is IOException or SocketException ? NetworkFailure.Describe(error, $"{server.Host}:{server.Port}") : error.Message;
+        error is IOException or SocketException ? NetworkFailure.Describe(error, $"{_server.Host}:{_server.Port}") : error.Message;
 
     /// <summary>Whether a failure left the message's fate unknown and this delivery must not risk sending it twice.</summary>
     private static bool Ambiguous(Exception error, DeliveryCall call) =>
@@ -99,10 +99,10 @@ internal sealed class EmailDelivery : PlannedDelivery
             client.ServerCertificateValidationCallback = validation;
         }
 
-        await client.ConnectAsync(server.Host, server.Port, server.Security, cancellationToken).ConfigureAwait(false);
-        if (credentials is not null)
+        await client.ConnectAsync(_server.Host, _server.Port, _server.Security, cancellationToken).ConfigureAwait(false);
+        if (_credentials is not null)
         {
-            await client.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
+            await client.AuthenticateAsync(_credentials, cancellationToken).ConfigureAwait(false);
         }
 
         call.HandedOver = true;

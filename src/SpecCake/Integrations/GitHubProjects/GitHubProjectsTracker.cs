@@ -35,16 +35,16 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         }
         """;
 
-    private TrackerHttp? http;
-    private GitHubPullRequestLookup? pullRequests;
-    private string graphQLUrl = string.Empty;
-    private string projectId = string.Empty;
-    private string fieldId = string.Empty;
-    private Dictionary<string, string> optionIds = new(StringComparer.OrdinalIgnoreCase);
+    private TrackerHttp? _http;
+    private GitHubPullRequestLookup? _pullRequests;
+    private string _graphQLUrl = string.Empty;
+    private string _projectId = string.Empty;
+    private string _fieldId = string.Empty;
+    private Dictionary<string, string> _optionIds = new(StringComparer.OrdinalIgnoreCase);
 
     public string Name => TrackerName;
 
-    private TrackerHttp Http => http ?? throw new InvalidOperationException("PrepareAsync first.");
+    private TrackerHttp Http => _http ?? throw new InvalidOperationException("PrepareAsync first.");
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
@@ -58,14 +58,14 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         }
 
         var apiUrl = ApiUrl(options, environment);
-        graphQLUrl = GraphQLUrl(apiUrl);
+        _graphQLUrl = GraphQLUrl(apiUrl);
         mask.Add(token);
-        http = new TrackerHttp("github_projects", new Dictionary<string, string>
+        _http = new TrackerHttp("github_projects", new Dictionary<string, string>
         {
             ["Authorization"] = "Bearer " + token,
             ["User-Agent"] = "SpecCake",
         }, mask, syncOptions);
-        pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask, syncOptions);
+        _pullRequests = new GitHubPullRequestLookup(apiUrl, token, mask, syncOptions);
 
         var data = await GraphQLAsync(ProjectQuery, new JsonObject { ["owner"] = owner, ["number"] = options.ProjectNumber, ["field"] = options.StatusField }, cancellationToken)
             .ConfigureAwait(false);
@@ -75,18 +75,18 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             throw new TrackerException($"github_projects: project {options.ProjectNumber} of \"{owner}\" does not exist or the token cannot see it");
         }
 
-        projectId = project.String("id");
+        _projectId = project.String("id");
         // A field of another type matches no fragment and reads as an empty object.
         if (project.OptionalObject("field") is not { } field || field.OptionalValue("options") is null)
         {
             throw new TrackerException($"github_projects: project {options.ProjectNumber} has no single-select field \"{options.StatusField}\" (status_field)");
         }
 
-        fieldId = field.String("id");
-        optionIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        _fieldId = field.String("id");
+        _optionIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var option in field.Array("options"))
         {
-            optionIds[option.String("name")] = option.String("id");
+            _optionIds[option.String("name")] = option.String("id");
         }
     }
 
@@ -118,7 +118,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                     }
                   }
                 }
-                """, new JsonObject { ["project"] = projectId, ["after"] = cursor, ["field"] = options.StatusField }, cancellationToken)
+                """, new JsonObject { ["project"] = _projectId, ["after"] = cursor, ["field"] = options.StatusField }, cancellationToken)
                 .ConfigureAwait(false);
             var items = data.Object("node").Object("items");
             foreach (var node in items.Array("nodes"))
@@ -211,7 +211,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
                 }
                 """, new JsonObject
             {
-                ["input"] = new JsonObject { ["projectId"] = projectId, ["title"] = SpecText.Title(spec), ["body"] = SpecText.Markdown(spec) },
+                ["input"] = new JsonObject { ["projectId"] = _projectId, ["title"] = SpecText.Title(spec), ["body"] = SpecText.Markdown(spec) },
             }, cancellationToken, creates: true).ConfigureAwait(false);
             itemId = data.Object("addProjectV2DraftIssue").Object("projectItem").String("id");
         }
@@ -265,7 +265,7 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
     public Task RetireAsync(TrackerTarget target, TrackerItem duplicate, TrackerItem kept, CancellationToken cancellationToken) =>
         DeleteItemAsync(duplicate.Key, cancellationToken);
 
-    public void Dispose() => http?.Dispose();
+    public void Dispose() => _http?.Dispose();
 
     // Deleting a draft's item deletes the draft issue with it.
     private Task<TrackerAnswer> DeleteItemAsync(string itemId, CancellationToken cancellationToken) =>
@@ -273,10 +273,10 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             mutation SpecCakeDeleteItem($input: DeleteProjectV2ItemInput!) {
               deleteProjectV2Item(input: $input) { deletedItemId }
             }
-            """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["itemId"] = itemId } }, cancellationToken);
+            """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = _projectId, ["itemId"] = itemId } }, cancellationToken);
 
     private Task<TrackerAnswer> GraphQLAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool creates = false) =>
-        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, graphQLUrl, query, mask, creates), query, variables, cancellationToken);
+        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, _graphQLUrl, query, mask, creates), query, variables, cancellationToken);
 
     private void Classify(
         TrackerAnswer node,
@@ -329,21 +329,21 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
             return null;
         }
 
-        return optionIds.TryGetValue(name, out var id)
+        return _optionIds.TryGetValue(name, out var id)
             ? id
             : throw new TrackerException(
-                $"github_projects: option \"{name}\" (status_mappings.{status}) does not exist in field \"{options.StatusField}\"; its options: {string.Join(", ", optionIds.Keys.Select(key => $"\"{key}\""))}");
+                $"github_projects: option \"{name}\" (status_mappings.{status}) does not exist in field \"{options.StatusField}\"; its options: {string.Join(", ", _optionIds.Keys.Select(key => $"\"{key}\""))}");
     }
 
     private async Task<string> AddPullRequestAsync(PullRequestReference pr, CancellationToken cancellationToken)
     {
-        var contentId = await pullRequests!.NodeIdAsync(TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY") ?? string.Empty, pr).ConfigureAwait(false);
+        var contentId = await _pullRequests!.NodeIdAsync(TrackerEnvironment.Get(environment, "GITHUB_REPOSITORY") ?? string.Empty, pr).ConfigureAwait(false);
         // Adding content that is already on the board returns the existing item: safe to repeat.
         var data = await GraphQLAsync("""
             mutation SpecCakeAddItem($input: AddProjectV2ItemByIdInput!) {
               addProjectV2ItemById(input: $input) { item { id } }
             }
-            """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = projectId, ["contentId"] = contentId } }, cancellationToken)
+            """, new JsonObject { ["input"] = new JsonObject { ["projectId"] = _projectId, ["contentId"] = contentId } }, cancellationToken)
             .ConfigureAwait(false);
         return data.Object("addProjectV2ItemById").Object("item").String("id");
     }
@@ -357,9 +357,9 @@ internal sealed partial class GitHubProjectsTracker(GitHubProjectsOptions option
         {
             ["input"] = new JsonObject
             {
-                ["projectId"] = projectId,
+                ["projectId"] = _projectId,
                 ["itemId"] = itemId,
-                ["fieldId"] = fieldId,
+                ["fieldId"] = _fieldId,
                 ["value"] = new JsonObject { ["singleSelectOptionId"] = optionId },
             },
         }, cancellationToken);

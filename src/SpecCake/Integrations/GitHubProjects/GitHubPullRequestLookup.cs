@@ -10,15 +10,15 @@ namespace SpecCake.Integrations.GitHubProjects;
 /// <summary>Finds a pull request's node ID through the REST API (Octokit over <see cref="GitHubClientFactory"/>), to add the PR itself to a project.</summary>
 internal sealed class GitHubPullRequestLookup
 {
-    private readonly GitHubClient client;
-    private readonly SecretMasker mask;
+    private readonly GitHubClient _client;
+    private readonly SecretMasker _mask;
 
     // apiUrl is the REST base, e.g. https://api.github.com; /api/v3 is added for any other host (Enterprise).
     public GitHubPullRequestLookup(string apiUrl, string token, SecretMasker mask, TrackerSyncOptions? options = null)
     {
         options ??= new TrackerSyncOptions();
-        client = GitHubClientFactory.Create(new Uri(apiUrl), token, options.RetryPolicy, options.TimeProvider);
-        this.mask = mask;
+        _client = GitHubClientFactory.Create(new Uri(apiUrl), token, options.RetryPolicy, options.TimeProvider);
+        this._mask = mask;
     }
 
     public async Task<string> NodeIdAsync(string repository, PullRequestReference pr)
@@ -28,17 +28,17 @@ internal sealed class GitHubPullRequestLookup
         var request = $"github_projects: looking up {owner}/{name}#{pr.Number}";
         try
         {
-            var pullRequest = await client.PullRequest.Get(owner, name, pr.Number).ConfigureAwait(false);
+            var pullRequest = await _client.PullRequest.Get(owner, name, pr.Number).ConfigureAwait(false);
             return pullRequest.NodeId;
         }
         catch (ApiException ex)
         {
-            throw new TrackerException(mask.Shorten($"{request} failed: {(int)ex.StatusCode} {ex.Message}", 500));
+            throw new TrackerException(_mask.Shorten($"{request} failed: {(int)ex.StatusCode} {ex.Message}", 500));
         }
         catch (HttpRequestException ex)
         {
             // A redirect (not followed), an answer over the size limit, or the network.
-            throw new TrackerException(mask.Shorten($"{request} failed: {ex.Message}", 500));
+            throw new TrackerException(_mask.Shorten($"{request} failed: {ex.Message}", 500));
         }
         catch (TimeoutRejectedException ex)
         {

@@ -26,30 +26,30 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
 
     private const string IssueFields = "id identifier number createdAt archivedAt title description team { id } state { id name } labels(first: 50) { nodes { id name } } attachments(first: 50) { nodes { url } }";
 
-    private TrackerHttp? http;
-    private string apiUrl = DefaultApiUrl;
-    private string teamId = string.Empty;
-    private string repositoryUrl = string.Empty;
-    private Dictionary<string, string> labelIds = new(StringComparer.OrdinalIgnoreCase);
-    private Dictionary<string, string> stateIds = new(StringComparer.OrdinalIgnoreCase);
-    private IReadOnlyList<string> wantedLabelIds = [];
+    private TrackerHttp? _http;
+    private string _apiUrl = DefaultApiUrl;
+    private string _teamId = string.Empty;
+    private string _repositoryUrl = string.Empty;
+    private Dictionary<string, string> _labelIds = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, string> _stateIds = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<string> _wantedLabelIds = [];
 
     public string Name => TrackerName;
 
-    private TrackerHttp Http => http ?? throw new InvalidOperationException("PrepareAsync first.");
+    private TrackerHttp Http => _http ?? throw new InvalidOperationException("PrepareAsync first.");
 
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         LinearIntegration.Instance.RequireSecrets(options, environment);
         var key = TrackerEnvironment.Get(environment, LinearIntegration.ApiKey.Name)!;
-        teamId = string.IsNullOrWhiteSpace(options.TeamId)
+        _teamId = string.IsNullOrWhiteSpace(options.TeamId)
             ? throw new TrackerException("linear: integrations.linear.team_id is not set")
             : options.TeamId.Trim();
-        repositoryUrl = GitHubActions.RepositoryUrl(environment)
+        _repositoryUrl = GitHubActions.RepositoryUrl(environment)
             ?? throw new TrackerException("linear: the spec's file URL (the issue's marker) needs GITHUB_REPOSITORY (owner/name)");
-        apiUrl = options.ApiUrl ?? DefaultApiUrl;
+        _apiUrl = options.ApiUrl ?? DefaultApiUrl;
         mask.Add(key);
-        http = new TrackerHttp("linear", new Dictionary<string, string> { ["Authorization"] = key }, mask, syncOptions);
+        _http = new TrackerHttp("linear", new Dictionary<string, string> { ["Authorization"] = key }, mask, syncOptions);
 
         var data = await GraphQLAsync("""
             query SpecCakeTeam($teamId: String!) {
@@ -60,38 +60,38 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
               }
               issueLabels(first: 250, filter: { team: { null: true } }) { nodes { id name } }
             }
-            """, new JsonObject { ["teamId"] = teamId }, cancellationToken).ConfigureAwait(false);
+            """, new JsonObject { ["teamId"] = _teamId }, cancellationToken).ConfigureAwait(false);
         // Linear answers a team it cannot find as null; a missing or malformed "team" is the reader's error.
         if (data.Value.TryGetProperty("team", out var found) && found.ValueKind == System.Text.Json.JsonValueKind.Null)
         {
-            throw new TrackerException($"linear: team \"{teamId}\" (team_id) does not exist or the key cannot see it");
+            throw new TrackerException($"linear: team \"{_teamId}\" (team_id) does not exist or the key cannot see it");
         }
 
         var team = data.Object("team");
         // team_id may be the team's key; issues and filters need its ID.
-        teamId = team.String("id");
+        _teamId = team.String("id");
 
         // Team labels win over workspace labels of the same name.
-        labelIds = new(StringComparer.OrdinalIgnoreCase);
+        _labelIds = new(StringComparer.OrdinalIgnoreCase);
         foreach (var label in Nodes(data.Object("issueLabels")).Concat(Nodes(team.Object("labels"))))
         {
-            labelIds[label.String("name")] = label.String("id");
+            _labelIds[label.String("name")] = label.String("id");
         }
 
-        stateIds = new(StringComparer.OrdinalIgnoreCase);
+        _stateIds = new(StringComparer.OrdinalIgnoreCase);
         foreach (var state in Nodes(team.Object("states")))
         {
-            stateIds[state.String("name")] = state.String("id");
+            _stateIds[state.String("name")] = state.String("id");
         }
 
-        var unknown = options.Labels.Where(label => !labelIds.ContainsKey(label)).ToList();
+        var unknown = options.Labels.Where(label => !_labelIds.ContainsKey(label)).ToList();
         if (unknown.Count > 0)
         {
             throw new TrackerException(
-                $"linear: label {string.Join(", ", unknown.Select(label => $"\"{label}\""))} does not exist in team {teamId}; its labels: {List(labelIds.Keys)}");
+                $"linear: label {string.Join(", ", unknown.Select(label => $"\"{label}\""))} does not exist in team {_teamId}; its labels: {List(_labelIds.Keys)}");
         }
 
-        wantedLabelIds = [.. options.Labels.Select(label => labelIds[label]).Distinct()];
+        _wantedLabelIds = [.. options.Labels.Select(label => _labelIds[label]).Distinct()];
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<TrackerItem>>> FindAsync(IReadOnlyList<TrackerTarget> targets, CancellationToken cancellationToken)
@@ -117,7 +117,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
                 var issues = Nodes(data.Object($"a{index}"))
                     .Select(attachment => attachment.OptionalObject("issue"))
                     .OfType<TrackerAnswer>()
-                    .Where(issue => TeamOf(issue) == teamId)
+                    .Where(issue => TeamOf(issue) == _teamId)
                     .Select(ReadIssue)
                     .Where(issue => !issue.Archived)
                     .DistinctBy(issue => issue.Id)
@@ -143,7 +143,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         if (item is not LinearIssue issue)
         {
             fields.AddRange([TrackerFields.Title, TrackerFields.Description]);
-            if (wantedLabelIds.Count > 0)
+            if (_wantedLabelIds.Count > 0)
             {
                 fields.Add(TrackerFields.Labels);
             }
@@ -172,7 +172,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             fields.Add(TrackerFields.Description);
         }
 
-        if (wantedLabelIds.Except(issue.LabelIds).Any())
+        if (_wantedLabelIds.Except(issue.LabelIds).Any())
         {
             fields.Add(TrackerFields.Labels);
         }
@@ -200,13 +200,13 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         var spec = target.Spec;
         var input = new JsonObject
         {
-            ["teamId"] = teamId,
+            ["teamId"] = _teamId,
             ["title"] = SpecText.Title(spec),
             ["description"] = SpecText.Markdown(spec),
         };
-        if (wantedLabelIds.Count > 0)
+        if (_wantedLabelIds.Count > 0)
         {
-            input["labelIds"] = Array(wantedLabelIds);
+            input["labelIds"] = Array(_wantedLabelIds);
         }
 
         if (WantedStateId(spec) is { } stateId)
@@ -248,7 +248,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         // Labels people added in Linear stay: only the configured ones are ensured.
         if (fields.Contains(TrackerFields.Labels))
         {
-            input["labelIds"] = Array(issue.LabelIds.Union(wantedLabelIds));
+            input["labelIds"] = Array(issue.LabelIds.Union(_wantedLabelIds));
         }
 
         if (fields.Contains(TrackerFields.Status) && WantedStateId(spec) is { } stateId)
@@ -289,7 +289,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         }
     }
 
-    public void Dispose() => http?.Dispose();
+    public void Dispose() => _http?.Dispose();
 
     /// <summary>
     /// An issue is created before its marker attachment; if the run stopped in between, the issue is
@@ -307,7 +307,7 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
         string? cursor = null;
         do
         {
-            var variables = new JsonObject { ["teamId"] = teamId, ["titles"] = Array(byTitle.Keys), ["after"] = cursor };
+            var variables = new JsonObject { ["teamId"] = _teamId, ["titles"] = Array(byTitle.Keys), ["after"] = cursor };
             var data = await GraphQLAsync($$"""
                 query SpecCakeFindUnmarked($teamId: ID!, $titles: [String!]!, $after: String) {
                   issues(first: 100, after: $after, filter: { team: { id: { eq: $teamId } }, title: { in: $titles } }) {
@@ -347,10 +347,10 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             return null;
         }
 
-        return stateIds.TryGetValue(stateName, out var id)
+        return _stateIds.TryGetValue(stateName, out var id)
             ? id
             : throw new TrackerException(
-                $"linear: state \"{stateName}\" (state_mappings.{status}) does not exist in team {teamId}; its states: {List(stateIds.Keys)}");
+                $"linear: state \"{stateName}\" (state_mappings.{status}) does not exist in team {_teamId}; its states: {List(_stateIds.Keys)}");
     }
 
     // Linear keeps one attachment per URL and issue: creating it again updates it.
@@ -361,10 +361,10 @@ internal sealed class LinearTracker(LinearOptions options, IReadOnlyDictionary<s
             }
             """, new JsonObject { ["input"] = new JsonObject { ["issueId"] = issueId, ["url"] = url, ["title"] = title } }, cancellationToken);
 
-    private string MarkerUrl(Spec spec) => repositoryUrl + "/blob/HEAD/" + spec.File.TrimStart('/');
+    private string MarkerUrl(Spec spec) => _repositoryUrl + "/blob/HEAD/" + spec.File.TrimStart('/');
 
     private Task<TrackerAnswer> GraphQLAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool creates = false) =>
-        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, apiUrl, query, mask, creates), query, variables, cancellationToken);
+        TrackerAnswer.GraphQLAsync(Http, TrackerRequest.GraphQL(TrackerName, _apiUrl, query, mask, creates), query, variables, cancellationToken);
 
     private static LinearIssue ReadIssue(TrackerAnswer issue)
     {

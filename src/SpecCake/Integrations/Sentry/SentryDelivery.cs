@@ -25,21 +25,21 @@ namespace SpecCake.Integrations.Sentry;
 /// </summary>
 internal sealed class SentryDelivery : PlannedDelivery
 {
-    private readonly SentryDsn dsn;
-    private readonly Guid eventId;
+    private readonly SentryDsn _dsn;
+    private readonly Guid _eventId;
 
     public SentryDelivery(string target, SentryDsn dsn, SentryReport report, RetryPolicy policy, Guid eventId)
         : base(target, policy, deduplicationKey: "event_id")
     {
-        this.dsn = dsn;
-        this.eventId = eventId;
+        this._dsn = dsn;
+        this._eventId = eventId;
         Report = report;
     }
 
     public SentryReport Report { get; }
 
     public override string Describe() =>
-        $"Sentry event through the Sentry SDK (envelope to project {dsn.ProjectId} at {dsn.Host}; DSN: {SecretMasker.Mask})\n{Report}";
+        $"Sentry event through the Sentry SDK (envelope to project {_dsn.ProjectId} at {_dsn.Host}; DSN: {SecretMasker.Mask})\n{Report}";
 
     public override Task<DeliveryOutcome> SendAsync(DeliveryContext context, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal sealed class SentryDelivery : PlannedDelivery
         using var recorder = new ResponseRecorder(Policy.ConnectTimeout, context);
         var options = new SdkOptions
         {
-            Dsn = dsn.Value,
+            Dsn = _dsn.Value,
             Environment = Report.Environment,
             CreateHttpMessageHandler = () => recorder,
             IsGlobalModeEnabled = false,
@@ -105,7 +105,7 @@ internal sealed class SentryDelivery : PlannedDelivery
     private SdkEvent BuildEvent()
     {
         // The SDK sets a fresh id on every event it creates; FromJson is its public way to give one.
-        using var identity = JsonDocument.Parse($$"""{"event_id":"{{eventId:N}}","timestamp":"{{Report.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}}"}""");
+        using var identity = JsonDocument.Parse($$"""{"event_id":"{{_eventId:N}}","timestamp":"{{Report.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}}"}""");
         var sentryEvent = SdkEvent.FromJson(identity.RootElement);
         sentryEvent.Message = Report.Message;
         sentryEvent.Level = Report.Level == "error" ? SdkLevel.Error : SdkLevel.Info;
@@ -140,16 +140,16 @@ internal sealed class SentryDelivery : PlannedDelivery
     private sealed class ResponseRecorder(TimeSpan connectTimeout, DeliveryContext context)
         : DelegatingHandler(ServiceHttp.CreateHandler(ResponseLimits.SdkAnswer, connectTimeout))
     {
-        private HttpStatusCode? status;
-        private string? reason;
-        private string? body;
-        private bool truncated;
-        private TimeSpan? retryAfter;
-        private readonly TaskCompletionSource answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private Exception? failure;
+        private HttpStatusCode? _status;
+        private string? _reason;
+        private string? _body;
+        private bool _truncated;
+        private TimeSpan? _retryAfter;
+        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Exception? _failure;
 
         /// <summary>Completes when Sentry answered, or the request failed.</summary>
-        public Task Answered => answered.Task;
+        public Task Answered => _answered.Task;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -159,37 +159,37 @@ internal sealed class SentryDelivery : PlannedDelivery
                 if (!response.IsSuccessStatusCode)
                 {
                     // At most a few KB, already in memory: the SDK can still read it after us.
-                    body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    truncated = response.Content is BoundedContent { Truncated: true };
+                    _body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    _truncated = response.Content is BoundedContent { Truncated: true };
                 }
 
-                reason = response.ReasonPhrase;
-                retryAfter = HttpResilience.RetryAfter(response, context.TimeProvider);
-                status = response.StatusCode;
-                answered.TrySetResult();
+                _reason = response.ReasonPhrase;
+                _retryAfter = HttpResilience.RetryAfter(response, context.TimeProvider);
+                _status = response.StatusCode;
+                _answered.TrySetResult();
                 return response;
             }
             catch (Exception error) when (error is HttpRequestException or IOException)
             {
-                failure = error;
-                answered.TrySetResult();
+                _failure = error;
+                _answered.TrySetResult();
                 throw;
             }
         }
 
         public void ThrowUnlessAccepted()
         {
-            if (failure is RedirectNotFollowedException redirect)
+            if (_failure is RedirectNotFollowedException redirect)
             {
                 throw new SentryRejection($"HTTP {redirect.Answer}: redirects are not followed; check SENTRY_DSN's host", isTransient: false);
             }
 
-            if (failure is not null)
+            if (_failure is not null)
             {
-                throw new SentryRejection($"network error: {failure.Message}", isTransient: true);
+                throw new SentryRejection($"network error: {_failure.Message}", isTransient: true);
             }
 
-            if (status is not { } code)
+            if (_status is not { } code)
             {
                 throw new SentryRejection("the Sentry SDK sent nothing within the attempt timeout", isTransient: true);
             }
@@ -199,9 +199,9 @@ internal sealed class SentryDelivery : PlannedDelivery
                 return;
             }
 
-            var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {reason}".TrimEnd();
-            var message = HttpDelivery.ServiceMessage(body ?? string.Empty, context.Masker, truncated);
-            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code), retryAfter);
+            var text = $"HTTP {((int)code).ToString(CultureInfo.InvariantCulture)} {_reason}".TrimEnd();
+            var message = HttpDelivery.ServiceMessage(_body ?? string.Empty, context.Masker, _truncated);
+            throw new SentryRejection(message.Length > 0 ? $"{text}: {message}" : text, HttpResilience.IsTransient(code), _retryAfter);
         }
     }
 }

@@ -17,8 +17,8 @@ namespace SpecCake.Tests.Implementation.Fakes;
 /// </summary>
 public sealed class FakeAnthropicApi : LoopbackServer
 {
-    private readonly ConcurrentQueue<Reply> script = new();
-    private int messageCount;
+    private readonly ConcurrentQueue<Reply> _script = new();
+    private int _messageCount;
 
     /// <summary>The requests that ran the agent loop (streamed, with tools), in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> AgentRequests =>
@@ -29,7 +29,7 @@ public sealed class FakeAnthropicApi : LoopbackServer
         var api = new FakeAnthropicApi();
         foreach (var reply in replies)
         {
-            api.script.Enqueue(reply);
+            api._script.Enqueue(reply);
         }
 
         await api.ListenAsync();
@@ -41,7 +41,7 @@ public sealed class FakeAnthropicApi : LoopbackServer
     {
         foreach (var reply in replies)
         {
-            script.Enqueue(reply);
+            _script.Enqueue(reply);
         }
     }
 
@@ -55,10 +55,10 @@ public sealed class FakeAnthropicApi : LoopbackServer
     private async Task MessagesAsync(HttpContext context)
     {
         var request = (await ReadJsonAsync(context))!;
-        var id = "msg_" + Interlocked.Increment(ref messageCount).ToString(CultureInfo.InvariantCulture);
+        var id = "msg_" + Interlocked.Increment(ref _messageCount).ToString(CultureInfo.InvariantCulture);
         var model = request["model"]?.GetValue<string>() ?? "claude-test";
         var agentTurn = request["tools"] is JsonArray { Count: > 0 };
-        var reply = agentTurn && script.TryDequeue(out var next) ? next : Reply.EndTurn("Done.");
+        var reply = agentTurn && _script.TryDequeue(out var next) ? next : Reply.EndTurn("Done.");
 
         switch (reply)
         {

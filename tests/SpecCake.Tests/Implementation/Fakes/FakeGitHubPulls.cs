@@ -20,8 +20,8 @@ public sealed class FakeGitHubPulls : LoopbackServer
     public const string Name = "specs-repo";
     public const string Token = "ghs_fake5ecretToken123";
 
-    private readonly object gate = new();
-    private readonly List<FakePull> pulls = [];
+    private readonly object _gate = new();
+    private readonly List<FakePull> _pulls = [];
 
     public string DefaultBranch { get; set; } = "main";
 
@@ -33,9 +33,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
 
     public IReadOnlyList<FakePull> Pulls
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. pulls];
+                return [.. _pulls];
             }
         }
     }
@@ -80,10 +80,10 @@ public sealed class FakeGitHubPulls : LoopbackServer
     /// <summary>A pull request that is already open (a rerun finds it).</summary>
     public FakePull AddOpen(string head, string title)
     {
-        lock (gate)
+        lock (_gate)
         {
-            var pull = new FakePull(pulls.Count + 41, head, DefaultBranch) { Title = title };
-            pulls.Add(pull);
+            var pull = new FakePull(_pulls.Count + 41, head, DefaultBranch) { Title = title };
+            _pulls.Add(pull);
             return pull;
         }
     }
@@ -134,9 +134,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
 
         var state = context.Request.Query["state"].ToString();
         var head = context.Request.Query["head"].ToString();
-        lock (gate)
+        lock (_gate)
         {
-            var found = pulls.Where(pull => (state is "" or "all" || pull.State == state) && (head == "" || $"{Owner}:{pull.Head}" == head));
+            var found = _pulls.Where(pull => (state is "" or "all" || pull.State == state) && (head == "" || $"{Owner}:{pull.Head}" == head));
             return WriteJsonAsync(context, new JsonArray([.. found.Select(Json)]));
         }
     }
@@ -157,22 +157,22 @@ public sealed class FakeGitHubPulls : LoopbackServer
         }
 
         FakePull pull;
-        lock (gate)
+        lock (_gate)
         {
             var head = body["head"]!.GetValue<string>();
-            if (pulls.Any(existing => existing.State == "open" && existing.Head == head))
+            if (_pulls.Any(existing => existing.State == "open" && existing.Head == head))
             {
                 pull = null!;
             }
             else
             {
-                pull = new FakePull(pulls.Count + 41, head, body["base"]!.GetValue<string>())
+                pull = new FakePull(_pulls.Count + 41, head, body["base"]!.GetValue<string>())
                 {
                     Title = body["title"]!.GetValue<string>(),
                     Body = body["body"]?.GetValue<string>(),
                     Draft = body["draft"]?.GetValue<bool>() ?? false,
                 };
-                pulls.Add(pull);
+                _pulls.Add(pull);
             }
         }
 
@@ -195,7 +195,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
             pull.Title = body["title"]?.GetValue<string>() ?? pull.Title;
             pull.Body = body["body"]?.GetValue<string>() ?? pull.Body;
@@ -210,7 +210,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
     {
         var body = (await ReadJsonAsync(context))!;
         var pull = Find(context)!;
-        lock (gate)
+        lock (_gate)
         {
             var labels = body is JsonArray array ? array : body["labels"]!.AsArray();
             pull.Labels.AddRange(labels.Select(label => label!.GetValue<string>()).Where(label => !pull.Labels.Contains(label)));
@@ -223,7 +223,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
     {
         var body = (await ReadJsonAsync(context))!;
         var pull = Find(context)!;
-        lock (gate)
+        lock (_gate)
         {
             pull.Reviewers.AddRange(body["reviewers"]?.AsArray().Select(name => name!.GetValue<string>()) ?? []);
             pull.TeamReviewers.AddRange(body["team_reviewers"]?.AsArray().Select(name => name!.GetValue<string>()) ?? []);
@@ -240,7 +240,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
             return WriteJsonAsync(context, new JsonObject { ["message"] = "Not Found" }, 404);
         }
 
-        lock (gate)
+        lock (_gate)
         {
             return WriteJsonAsync(context, new JsonArray([.. items(pull).Select(item => item.DeepClone())]));
         }
@@ -257,7 +257,7 @@ public sealed class FakeGitHubPulls : LoopbackServer
         }
 
         JsonObject comment;
-        lock (gate)
+        lock (_gate)
         {
             comment = Comment(pull.Number, pull, "speccake-bot", "NONE", body["body"]!.GetValue<string>(), null);
             pull.Comments.Add(comment);
@@ -269,9 +269,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
 
     private void Conversation(int number, Action<FakePull> add)
     {
-        lock (gate)
+        lock (_gate)
         {
-            add(pulls.Single(pull => pull.Number == number));
+            add(_pulls.Single(pull => pull.Number == number));
         }
     }
 
@@ -282,9 +282,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
         ["body"] = body, ["user"] = User(login), ["created_at"] = Time(at), ["updated_at"] = Time(at), ["author_association"] = association,
     };
 
-    private int nextId = 1000;
+    private int _nextId = 1000;
 
-    private int NextId() => Interlocked.Increment(ref nextId);
+    private int NextId() => Interlocked.Increment(ref _nextId);
 
     private static JsonObject User(string login) => new() { ["login"] = login, ["id"] = login.Length, ["type"] = "User" };
 
@@ -298,9 +298,9 @@ public sealed class FakeGitHubPulls : LoopbackServer
     private FakePull? Find(HttpContext context)
     {
         var number = int.Parse(context.GetRouteValue("number")!.ToString()!, CultureInfo.InvariantCulture);
-        lock (gate)
+        lock (_gate)
         {
-            return pulls.FirstOrDefault(pull => pull.Number == number);
+            return _pulls.FirstOrDefault(pull => pull.Number == number);
         }
     }
 

@@ -19,10 +19,10 @@ namespace SpecCake.Tests.Integrations.Email;
 /// </summary>
 internal sealed class LoopbackSmtpServer : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentQueue<ReceivedMail> messages = new();
-    private readonly ConcurrentQueue<string> commands = new();
-    private Task running = Task.CompletedTask;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<ReceivedMail> _messages = new();
+    private readonly ConcurrentQueue<string> _commands = new();
+    private Task _running = Task.CompletedTask;
 
     private LoopbackSmtpServer(int port, X509Certificate2? certificate)
     {
@@ -35,10 +35,10 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>The server's certificate, when it offers STARTTLS.</summary>
     public X509Certificate2? Certificate { get; }
 
-    public IReadOnlyList<ReceivedMail> Messages => [.. messages];
+    public IReadOnlyList<ReceivedMail> Messages => [.. _messages];
 
     /// <summary>Every SMTP command the server carried out, by name (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA, QUIT), in order.</summary>
-    public IReadOnlyList<string> Commands => [.. commands];
+    public IReadOnlyList<string> Commands => [.. _commands];
 
     /// <summary>Starts a server; with <paramref name="startTls"/> it offers STARTTLS and only allows AUTH after it.</summary>
     /// <param name="implicitTls">TLS from the first byte (the port-465 style) instead of STARTTLS.</param>
@@ -64,32 +64,32 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
             .Build();
 
         var services = new ServiceProvider();
-        services.Add(new RecordingStore(server.messages));
+        services.Add(new RecordingStore(server._messages));
         if (requiredLogin is { } login)
         {
             services.Add(new DelegatingUserAuthenticator((user, password) => user == login.User && password == login.Password));
         }
 
         var smtp = new SmtpServer.SmtpServer(options, services);
-        smtp.SessionCreated += (_, session) => session.Context.CommandExecuting += (_, command) => server.commands.Enqueue(command.Command.Name);
-        server.running = smtp.StartAsync(server.stop.Token);
+        smtp.SessionCreated += (_, session) => session.Context.CommandExecuting += (_, command) => server._commands.Enqueue(command.Command.Name);
+        server._running = smtp.StartAsync(server._stop.Token);
         await WaitUntilListeningAsync(port);
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await _stop.CancelAsync();
         try
         {
-            await running.WaitAsync(TimeSpan.FromSeconds(2));
+            await _running.WaitAsync(TimeSpan.FromSeconds(2));
         }
         catch (OperationCanceledException)
         {
             // Stopping is what we asked for.
         }
 
-        stop.Dispose();
+        _stop.Dispose();
         Certificate?.Dispose();
     }
 

@@ -11,29 +11,29 @@ namespace SpecCake.Tests.Integrations.Email;
 /// </summary>
 internal sealed class UnansweredSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private int messages;
-    private Task accepting = Task.CompletedTask;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private int _messages;
+    private Task _accepting = Task.CompletedTask;
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public int MessagesReceived => Volatile.Read(ref messages);
+    public int MessagesReceived => Volatile.Read(ref _messages);
 
     public static UnansweredSmtpServer Start()
     {
         var server = new UnansweredSmtpServer();
-        server.listener.Start();
-        server.accepting = server.AcceptAsync();
+        server._listener.Start();
+        server._accepting = server.AcceptAsync();
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await accepting;
-        stop.Dispose();
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -43,7 +43,7 @@ internal sealed class UnansweredSmtpServer : IAsyncDisposable
         {
             while (true)
             {
-                sessions.Add(ServeAsync(await listener.AcceptTcpClientAsync(stop.Token)));
+                sessions.Add(ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token)));
             }
         }
         catch (Exception error) when (error is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -63,7 +63,7 @@ internal sealed class UnansweredSmtpServer : IAsyncDisposable
                 using var reader = new StreamReader(stream, Encoding.ASCII);
                 await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
                 await writer.WriteLineAsync("220 localhost ESMTP");
-                while (await reader.ReadLineAsync(stop.Token) is { } line)
+                while (await reader.ReadLineAsync(_stop.Token) is { } line)
                 {
                     var command = line.Split(' ')[0].ToUpperInvariant();
                     if (command is "EHLO" or "HELO")
@@ -73,14 +73,14 @@ internal sealed class UnansweredSmtpServer : IAsyncDisposable
                     else if (command == "DATA")
                     {
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
-                        while (await reader.ReadLineAsync(stop.Token) is { } data && data != ".")
+                        while (await reader.ReadLineAsync(_stop.Token) is { } data && data != ".")
                         {
                         }
 
-                        Interlocked.Increment(ref messages);
+                        Interlocked.Increment(ref _messages);
 
                         // The message is taken; the 250 that would say so never comes.
-                        await Task.Delay(Timeout.Infinite, stop.Token);
+                        await Task.Delay(Timeout.Infinite, _stop.Token);
                     }
                     else
                     {

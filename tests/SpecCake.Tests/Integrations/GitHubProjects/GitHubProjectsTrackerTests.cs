@@ -8,14 +8,14 @@ namespace SpecCake.Tests.Integrations.GitHubProjects;
 
 public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
 {
-    private readonly FakeGitHubProjects github = new();
+    private readonly FakeGitHubProjects _github = new();
 
-    public Task InitializeAsync() => github.ListenAsync();
+    public Task InitializeAsync() => _github.ListenAsync();
 
-    public Task DisposeAsync() => github.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _github.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.GitHubProjects.GitHubProjectsOptions? options = null) =>
-        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? TrackerScenario.GitHubProjects(github.Origin)), Environment(), specs, Options());
+        TrackerSync.SyncAsync(Config(gitHubProjects: options ?? TrackerScenario.GitHubProjects(_github.Origin)), Environment(), specs, Options());
 
     [Fact]
     public async Task SyncAsync_FirstRun_AddsOneDraftPerSpecWithItsStatus()
@@ -23,47 +23,47 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1), Spec(2, SpecStatus.Approved)]);
 
         Assert.Equal(2, summary.Trackers.Single().Created);
-        Assert.Equal(2, github.Items.Count);
-        var approved = github.Items.Single(item => item.Title == "[FEAT-0002] Feature 2");
-        Assert.Equal("Ready", github.StatusOf(approved));
+        Assert.Equal(2, _github.Items.Count);
+        var approved = _github.Items.Single(item => item.Title == "[FEAT-0002] Feature 2");
+        Assert.Equal("Ready", _github.StatusOf(approved));
         Assert.Contains("- AC-2: Lockout after 5 attempts", approved.Body, StringComparison.Ordinal);
-        Assert.Equal("Backlog", github.StatusOf(github.Items.Single(item => item.Title == "[FEAT-0001] Feature 1")));
-        Assert.All(github.Requests.Where(request => request.Path == "/graphql"), request => Assert.Equal("Bearer " + GitHubToken, request.Header("Authorization")));
+        Assert.Equal("Backlog", _github.StatusOf(_github.Items.Single(item => item.Title == "[FEAT-0001] Feature 1")));
+        Assert.All(_github.Requests.Where(request => request.Path == "/graphql"), request => Assert.Equal("Bearer " + GitHubToken, request.Header("Authorization")));
     }
 
     [Fact]
     public async Task SyncAsync_SecondRunOverSeveralPages_SendsNoMutation()
     {
-        github.PageSize = 2;
+        _github.PageSize = 2;
         await SyncAsync(ManySpecs(5));
-        github.ClearRequests();
+        _github.ClearRequests();
 
         var summary = await SyncAsync(ManySpecs(5));
 
-        Assert.Empty(github.Writes);
+        Assert.Empty(_github.Writes);
         Assert.Equal(5, summary.Trackers.Single().Unchanged);
-        Assert.Equal(5, github.Items.Count);
+        Assert.Equal(5, _github.Items.Count);
         // The project and its field, then three pages of items.
-        Assert.Equal(4, github.Requests.Count);
+        Assert.Equal(4, _github.Requests.Count);
     }
 
     [Fact]
     public async Task SyncAsync_StatusChanged_SetsOnlyTheStatusField()
     {
         await SyncAsync([Spec(1)]);
-        github.ClearRequests();
+        _github.ClearRequests();
 
         await SyncAsync([Spec(1, SpecStatus.Implemented)]);
 
-        var write = Assert.Single(github.Writes);
+        var write = Assert.Single(_github.Writes);
         Assert.Contains("updateProjectV2ItemFieldValue", write.Body, StringComparison.Ordinal);
-        Assert.Equal("Done", github.StatusOf(github.Items.Single()));
+        Assert.Equal("Done", _github.StatusOf(_github.Items.Single()));
     }
 
     [Fact]
     public async Task SyncAsync_UnknownStatusOption_FailsThatSpecNamingTheOptionAndSyncsOthers()
     {
-        var options = TrackerScenario.GitHubProjects(github.Origin) with
+        var options = TrackerScenario.GitHubProjects(_github.Origin) with
         {
             StatusMappings = new Dictionary<string, string> { ["draft"] = "Backlog", ["review"] = "Under Review" },
         };
@@ -74,13 +74,13 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
         Assert.Equal(SpecSyncAction.Create, outcomes[0].Action);
         Assert.Equal(SpecSyncAction.Failed, outcomes[1].Action);
         Assert.Contains("option \"Under Review\" (status_mappings.review) does not exist in field \"Status\"", outcomes[1].Error, StringComparison.Ordinal);
-        Assert.Single(github.Items);
+        Assert.Single(_github.Items);
     }
 
     [Fact]
     public async Task SyncAsync_UnknownProject_FailsEverySpecWithAClearError()
     {
-        var summary = await SyncAsync([Spec(1)], TrackerScenario.GitHubProjects(github.Origin) with { ProjectNumber = 99 });
+        var summary = await SyncAsync([Spec(1)], TrackerScenario.GitHubProjects(_github.Origin) with { ProjectNumber = 99 });
 
         Assert.Contains("project 99 of \"octo-org\" does not exist", summary.Trackers.Single().Outcomes.Single().Error, StringComparison.Ordinal);
     }
@@ -90,30 +90,30 @@ public sealed class GitHubProjectsTrackerTests : IAsyncLifetime
     {
         const string url = "https://github.com/octo-org/specs-repo/pull/42";
         var pr = new PullRequestReference(42, url);
-        github.PullRequests[42] = new FakePullRequest("PR_kw42", url, "Implement user authentication", "spec/feat-0001");
+        _github.PullRequests[42] = new FakePullRequest("PR_kw42", url, "Implement user authentication", "spec/feat-0001");
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
-        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: TrackerScenario.GitHubProjects(github.Origin)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
-        github.ClearRequests();
+        await TrackerSync.ApplyEventAsync(Config(gitHubProjects: TrackerScenario.GitHubProjects(_github.Origin)), Environment(), Spec(1, SpecStatus.Approved), SpecEventKind.PrCreated, pr, Options());
+        _github.ClearRequests();
         var rerun = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
-        var item = Assert.Single(github.Items);
+        var item = Assert.Single(_github.Items);
         Assert.Equal(pr.Url, item.PullRequest?.Url);
-        Assert.Equal("Ready", github.StatusOf(item));
+        Assert.Equal("Ready", _github.StatusOf(item));
         Assert.Equal(1, rerun.Trackers.Single().Unchanged);
-        Assert.Empty(github.Writes);
+        Assert.Empty(_github.Writes);
     }
 
     [Fact]
     public async Task SyncAsync_NoOwnerOrApiUrlInConfig_TakesThemFromGitHubRepositoryAndGitHubApiUrl()
     {
         var environment = Environment();
-        environment["GITHUB_API_URL"] = github.Origin;
-        var options = TrackerScenario.GitHubProjects(github.Origin) with { Owner = null, ApiUrl = null };
+        environment["GITHUB_API_URL"] = _github.Origin;
+        var options = TrackerScenario.GitHubProjects(_github.Origin) with { Owner = null, ApiUrl = null };
 
         var summary = await TrackerSync.SyncAsync(Config(gitHubProjects: options), environment, [Spec(1)], Options());
 
         Assert.Equal(1, summary.Trackers.Single().Created);
-        Assert.Contains("\"owner\":\"octo-org\"", github.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains("\"owner\":\"octo-org\"", _github.Requests[0].Body, StringComparison.Ordinal);
     }
 }

@@ -9,14 +9,14 @@ namespace SpecCake.Tests.Integrations.Jira;
 
 public sealed class JiraTrackerTests : IAsyncLifetime
 {
-    private readonly FakeJira jira = new();
+    private readonly FakeJira _jira = new();
 
-    public Task InitializeAsync() => jira.ListenAsync();
+    public Task InitializeAsync() => _jira.ListenAsync();
 
-    public Task DisposeAsync() => jira.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _jira.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, global::SpecCake.Integrations.Jira.JiraOptions? options = null, bool cloud = true, bool dryRun = false) =>
-        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(jira.Origin)), Environment(cloud), specs, Options(dryRun));
+        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(_jira.Origin)), Environment(cloud), specs, Options(dryRun));
 
     [Fact]
     public async Task SyncAsync_FirstRun_CreatesOneIssuePerSpecWithFieldsAndStatus()
@@ -26,16 +26,16 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         var summary = await SyncAsync(specs);
 
         Assert.Equal(3, summary.Trackers.Single().Created);
-        Assert.Equal(3, jira.Issues.Count);
-        var approved = jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
+        Assert.Equal(3, _jira.Issues.Count);
+        var approved = _jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
         Assert.Equal("[FEAT-0002] Feature 2", approved.Summary);
         Assert.Equal(["spec", "spec-FEAT-0002", "auth"], approved.Labels);
         Assert.Equal("In Progress", approved.StatusName);
         Assert.Equal("doc", approved.Fields["description"]!["type"]!.GetValue<string>());
         Assert.Contains("AC-2: Lockout after 5 attempts", approved.Fields["description"]!.ToJsonString());
         Assert.Contains("AC-1: Users can sign in", approved.Fields["customfield_10002"]!.ToJsonString());
-        Assert.Equal("Done", jira.IssuesWithField("customfield_10001", "FEAT-0003").Single().StatusName);
-        Assert.Equal("To Do", jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
+        Assert.Equal("Done", _jira.IssuesWithField("customfield_10001", "FEAT-0003").Single().StatusName);
+        Assert.Equal("To Do", _jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
     }
 
     [Fact]
@@ -43,14 +43,14 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         var specs = new[] { Spec(1), Spec(2, SpecStatus.Approved), Spec(3, SpecStatus.Implemented) };
         await SyncAsync(specs);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var summary = await SyncAsync(specs);
 
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         Assert.Equal(3, summary.Trackers.Single().Unchanged);
         // One search for all specs: the transitions each issue offers tell where 21 and 31 lead.
-        var search = Assert.Single(jira.Requests);
+        var search = Assert.Single(_jira.Requests);
         var jql = System.Text.Json.Nodes.JsonNode.Parse(search.Body)!["jql"]!.GetValue<string>();
         Assert.Equal("project = \"PROJ\" AND (cf[10001] ~ \"\\\"FEAT-0001\\\"\" OR cf[10001] ~ \"\\\"FEAT-0002\\\"\" OR cf[10001] ~ \"\\\"FEAT-0003\\\"\")", jql);
     }
@@ -59,15 +59,15 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     public async Task SyncAsync_SpecApprovedAfterCreation_SendsOnlyTheTransitionAndItsRecord()
     {
         await SyncAsync([Spec(1), Spec(2)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var summary = await SyncAsync([Spec(1), Spec(2, SpecStatus.Approved)]);
 
-        var issue = jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
+        var issue = _jira.IssuesWithField("customfield_10001", "FEAT-0002").Single();
         Assert.Equal(
             [$"POST /rest/api/3/issue/{issue.Key}/transitions", $"PUT /rest/api/3/issue/{issue.Key}/properties/speccake"],
-            jira.Writes.Select(write => $"{write.Method} {write.Path}"));
-        Assert.Contains("\"21\"", jira.Writes[0].Body, StringComparison.Ordinal);
+            _jira.Writes.Select(write => $"{write.Method} {write.Path}"));
+        Assert.Contains("\"21\"", _jira.Writes[0].Body, StringComparison.Ordinal);
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes[1].Fields);
         Assert.Equal("In Progress", issue.StatusName);
     }
@@ -76,11 +76,11 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     public async Task SyncAsync_TitleEditedInSpec_UpdatesOnlyTheSummary()
     {
         await SyncAsync([Spec(1)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         await SyncAsync([Spec(1) with { Title = "Renamed" }]);
 
-        var write = Assert.Single(jira.Writes);
+        var write = Assert.Single(_jira.Writes);
         Assert.Equal("PUT", write.Method);
         Assert.Equal("{\"fields\":{\"summary\":\"[FEAT-0001] Renamed\"}}", write.Body);
     }
@@ -88,14 +88,14 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_CreateFailsWith500AfterStoringTheThirdIssue_RerunLeavesOneIssuePerSpec()
     {
-        jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1, afterHandling: true);
+        _jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1, afterHandling: true);
         var specs = ManySpecs(5);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
-        Assert.Equal(5, jira.Issues.Count);
-        Assert.All(specs, spec => Assert.Single(jira.IssuesWithField("customfield_10001", spec.Id)));
+        Assert.Equal(5, _jira.Issues.Count);
+        Assert.All(specs, spec => Assert.Single(_jira.IssuesWithField("customfield_10001", spec.Id)));
         Assert.Equal(0, second.Trackers.Single().Created);
         // The failed create was looked up again and found, so even the first run reports it created.
         Assert.Equal(5, first.Trackers.Single().Created);
@@ -104,28 +104,28 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_CreateFailsWith500BeforeStoring_SpecFailsThenRerunCreatesIt()
     {
-        jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1);
+        _jira.Fail(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal), 500, skip: 2, times: 1);
         var specs = ManySpecs(4);
 
-        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), specs, Options(concurrency: 1));
+        var first = await TrackerSync.SyncAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), specs, Options(concurrency: 1));
         var second = await SyncAsync(specs);
 
         Assert.Equal(1, first.Trackers.Single().Failed);
         Assert.Contains("answered 500", first.Trackers.Single().Outcomes[2].Error, StringComparison.Ordinal);
         Assert.Equal(1, second.Trackers.Single().Created);
-        Assert.All(specs, spec => Assert.Single(jira.IssuesWithField("customfield_10001", spec.Id)));
+        Assert.All(specs, spec => Assert.Single(_jira.IssuesWithField("customfield_10001", spec.Id)));
     }
 
     [Fact]
     public async Task SyncAsync_SearchAnswers429WithRetryAfter_WaitsThatLongThenSucceeds()
     {
-        jira.Fail(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal), 429, retryAfter: "1");
+        _jira.Fail(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal), 429, retryAfter: "1");
 
         var summary = await SyncAsync([Spec(1)]);
 
         Assert.Equal(1, summary.Trackers.Single().Created);
         // The search answered 429, its retry, then the look again after creating.
-        var searches = jira.Requests.Where(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal)).ToList();
+        var searches = _jira.Requests.Where(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, searches.Count);
         Assert.True(searches[1].ReceivedAt - searches[0].ReceivedAt >= TimeSpan.FromMilliseconds(900));
     }
@@ -133,13 +133,13 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     [Fact]
     public async Task SyncAsync_UnknownTransition_FailsThatSpecNamingItAndSyncsTheOthers()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { TransitionOnImplement = "99" };
+        var options = TrackerScenario.Jira(_jira.Origin) with { TransitionOnImplement = "99" };
         await SyncAsync([Spec(1), Spec(2)], options);
 
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2, SpecStatus.Approved)], options);
 
         var result = summary.Trackers.Single();
-        var key = jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().Key;
+        var key = _jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().Key;
         Assert.Equal(SpecSyncAction.Failed, result.Outcomes[0].Action);
         // Implemented implies approved: the approve step is taken, then no transition 99 is offered.
         Assert.Equal(
@@ -147,8 +147,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
             "Jira offers: 31 (Done → Done), 41 (Stop progress → To Do)",
             result.Outcomes[0].Error);
         Assert.Equal(SpecSyncAction.Update, result.Outcomes[1].Action);
-        Assert.Equal("In Progress", jira.IssuesWithField("customfield_10001", "FEAT-0002").Single().StatusName);
-        Assert.Equal("In Progress", jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
+        Assert.Equal("In Progress", _jira.IssuesWithField("customfield_10001", "FEAT-0002").Single().StatusName);
+        Assert.Equal("In Progress", _jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().StatusName);
     }
 
     [Fact]
@@ -157,8 +157,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         await SyncAsync([Spec(1)]);
 
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(JiraEmail + ":" + JiraToken));
-        Assert.All(jira.Requests, request => Assert.Equal(expected, request.Header("Authorization")));
-        Assert.All(jira.Requests, request => Assert.StartsWith("/rest/api/3/", request.Path, StringComparison.Ordinal));
+        Assert.All(_jira.Requests, request => Assert.Equal(expected, request.Header("Authorization")));
+        Assert.All(_jira.Requests, request => Assert.StartsWith("/rest/api/3/", request.Path, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -168,44 +168,44 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         await SyncAsync([Spec(1)], cloud: false);
 
         Assert.Equal(1, summary.Trackers.Single().Created);
-        Assert.All(jira.Requests, request => Assert.Equal("Bearer " + JiraToken, request.Header("Authorization")));
-        Assert.All(jira.Requests, request => Assert.StartsWith("/rest/api/2/", request.Path, StringComparison.Ordinal));
-        Assert.Contains("* AC-1: Users can sign in", jira.Issues.Single().Fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Single(jira.Writes);
+        Assert.All(_jira.Requests, request => Assert.Equal("Bearer " + JiraToken, request.Header("Authorization")));
+        Assert.All(_jira.Requests, request => Assert.StartsWith("/rest/api/2/", request.Path, StringComparison.Ordinal));
+        Assert.Contains("* AC-1: Users can sign in", _jira.Issues.Single().Fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(_jira.Writes);
     }
 
     [Fact]
     public async Task SyncAsync_NoFieldMapping_FindsIssuesByTheSpecLabel()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { FieldMappings = new Dictionary<string, string>() };
+        var options = TrackerScenario.Jira(_jira.Origin) with { FieldMappings = new Dictionary<string, string>() };
         await SyncAsync(ManySpecs(3), options);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var summary = await SyncAsync(ManySpecs(3), options);
 
         Assert.Equal(3, summary.Trackers.Single().Unchanged);
-        Assert.Empty(jira.Writes);
-        Assert.Contains("labels IN (\\u0022spec-FEAT-0001\\u0022", jira.Requests.Single().Body, StringComparison.Ordinal);
+        Assert.Empty(_jira.Writes);
+        Assert.Contains("labels IN (\\u0022spec-FEAT-0001\\u0022", _jira.Requests.Single().Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SyncAsync_CreateSubtasks_CreatesOneSubtaskPerCriterionOnce()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(_jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         await SyncAsync([Spec(1)], options);
         var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
         await SyncAsync([changed], options);
 
-        var subtasks = jira.Issues.Where(issue => issue.Parent == "PROJ-1").Select(issue => issue.Summary).ToList();
+        var subtasks = _jira.Issues.Where(issue => issue.Parent == "PROJ-1").Select(issue => issue.Summary).ToList();
         Assert.Equal(["AC-1: Users can sign in", "AC-2: Lockout after 5 attempts", "AC-3: Audit log"], subtasks);
-        Assert.All(jira.Issues.Where(issue => issue.Parent is not null), issue => Assert.Equal("Subtask", issue.Fields["issuetype"]!["name"]!.GetValue<string>()));
+        Assert.All(_jira.Issues.Where(issue => issue.Parent is not null), issue => Assert.Equal("Subtask", issue.Fields["issuetype"]!["name"]!.GetValue<string>()));
     }
 
     [Fact]
     public async Task SyncAsync_SubtaskDuplicatedByAnotherRun_KeepsTheOldestAndDeletesTheOthers()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(_jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var copy = AddSubtask("PROJ-1", "AC-1: Users can sign in");
         // A person's own sub-task about the criterion is not a copy SpecCake made: it stays.
@@ -217,44 +217,44 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         Assert.Equal(
             ["PROJ-2 AC-1: Users can sign in", "PROJ-3 AC-2: Lockout after 5 attempts", $"{persons} AC-1: Users can sign in — QA notes"],
             Subtasks("PROJ-1"));
-        Assert.Single(jira.Requests, request => request.Method == "DELETE" && request.Path.EndsWith("/issue/" + copy, StringComparison.Ordinal));
+        Assert.Single(_jira.Requests, request => request.Method == "DELETE" && request.Path.EndsWith("/issue/" + copy, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task SyncAsync_SubtaskDuplicateTheBotMayNotDelete_GivesUpTheCriterionsPrefixAndTheRerunWritesNothing()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(_jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var copy = AddSubtask("PROJ-1", "AC-2: Lockout after 5 attempts");
-        jira.DeleteForbidden = true;
+        _jira.DeleteForbidden = true;
 
         var summary = await SyncAsync([Spec(1)], options);
-        jira.ClearRequests();
+        _jira.ClearRequests();
         var rerun = await SyncAsync([Spec(1)], options);
 
         Assert.False(summary.HasFailures, summary.Render());
         Assert.Contains($"{copy} Duplicate of PROJ-3: AC-2: Lockout after 5 attempts", Subtasks("PROJ-1"));
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         Assert.Equal(1, rerun.Trackers.Single().Unchanged);
     }
 
     [Fact]
     public async Task SyncAsync_TwoRunsAddTheSameNewCriterionAtOnce_EndWithOneSubtaskPerCriterion()
     {
-        var options = TrackerScenario.Jira(jira.Origin) with { CreateSubtasks = true };
+        var options = TrackerScenario.Jira(_jira.Origin) with { CreateSubtasks = true };
         await SyncAsync([Spec(1)], options);
         var changed = Spec(1) with { AcceptanceCriteria = [.. Spec(1).AcceptanceCriteria, new AcceptanceCriterion("AC-3", "Audit log")] };
-        jira.ClearRequests();
+        _jira.ClearRequests();
         // Both runs read the issue before either adds the new criterion's sub-task.
-        jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
+        _jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
 
         var runs = await Task.WhenAll(SyncAsync([changed], options), SyncAsync([changed], options));
 
         Assert.All(runs, run => Assert.False(run.HasFailures, run.Render()));
-        Assert.Equal(2, jira.Requests.Count(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal)));
+        Assert.Equal(2, _jira.Requests.Count(request => request.Method == "POST" && request.Path.EndsWith("/issue", StringComparison.Ordinal)));
         Assert.Equal(
             ["AC-1: Users can sign in", "AC-2: Lockout after 5 attempts", "AC-3: Audit log"],
-            jira.Issues.Where(issue => issue.Parent == "PROJ-1").Select(issue => issue.Summary));
+            _jira.Issues.Where(issue => issue.Parent == "PROJ-1").Select(issue => issue.Summary));
     }
 
     [Fact]
@@ -262,15 +262,15 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
         await SyncAsync([Spec(1)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
-        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
-        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options());
+        await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), Spec(1), SpecEventKind.PrMerged, pr, Options());
 
-        var link = Assert.Single(jira.Issues.Single().RemoteLinks);
+        var link = Assert.Single(_jira.Issues.Single().RemoteLinks);
         Assert.Equal(pr.Url, link["object"]!["url"]!.GetValue<string>());
         Assert.Equal("speccake-pr=" + pr.Url, link["globalId"]!.GetValue<string>());
-        Assert.Single(jira.Writes);
+        Assert.Single(_jira.Writes);
     }
 
     [Fact]
@@ -278,21 +278,21 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1)]);
 
-        var summary = await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
+        var summary = await TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), Spec(1), SpecEventKind.SpecApproved, null, Options());
 
         Assert.Equal(["status"], summary.Trackers.Single().Outcomes.Single().Fields);
-        Assert.Equal("In Progress", jira.Issues.Single().StatusName);
+        Assert.Equal("In Progress", _jira.Issues.Single().StatusName);
     }
 
     [Fact]
     public async Task SyncAsync_DryRun_ReportsThePlanAndWritesNothing()
     {
         await SyncAsync([Spec(1)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var summary = await SyncAsync([Spec(1, SpecStatus.Approved) with { Title = "Renamed" }, Spec(2)], dryRun: true);
 
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         var text = summary.Render();
         Assert.Contains("jira: FEAT-0001 would update (PROJ-1): title; would transition it to approved", text, StringComparison.Ordinal);
         Assert.Contains("jira: FEAT-0002 would create: title, description, labels, spec_id, acceptance_criteria", text, StringComparison.Ordinal);
@@ -303,7 +303,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     public async Task SyncAsync_ServerEchoesTheAuthorizationHeader_ErrorShowsItMasked()
     {
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(JiraEmail + ":" + JiraToken));
-        jira.Fail(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal), 401, times: 5,
+        _jira.Fail(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal), 401, times: 5,
             body: $"{{\"errorMessages\":[\"bad credentials Basic {basic} for token {JiraToken}\"]}}");
 
         var summary = await SyncAsync([Spec(1)]);
@@ -320,32 +320,32 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         var spec = Spec(1) with { Description = "First line\nsecond line\n\nNext paragraph." };
         await SyncAsync([spec]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         await SyncAsync([spec]);
 
-        Assert.Contains("{\"type\":\"hardBreak\"}", jira.Issues.Single().Fields["description"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Empty(jira.Writes);
+        Assert.Contains("{\"type\":\"hardBreak\"}", _jira.Issues.Single().Fields["description"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty(_jira.Writes);
     }
 
     [Fact]
     public async Task SyncAsync_DuplicateAndNoDeletePermission_TakesItsMarkerAndLabelsItDuplicate()
     {
-        jira.DeleteForbidden = true;
+        _jira.DeleteForbidden = true;
         var kept = AddIssue(Spec(1));
         var duplicate = AddIssue(Spec(1));
 
         var summary = await SyncAsync([Spec(1)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
         var rerun = await SyncAsync([Spec(1)]);
 
-        var retired = jira.Issues.Single(issue => issue.Key == duplicate);
+        var retired = _jira.Issues.Single(issue => issue.Key == duplicate);
         Assert.Contains("speccake-duplicate", retired.Labels);
         Assert.DoesNotContain("spec-FEAT-0001", retired.Labels);
         Assert.Null(retired.Fields["customfield_10001"]);
-        Assert.Equal([kept], jira.IssuesWithField("customfield_10001", "FEAT-0001").Select(issue => issue.Key));
+        Assert.Equal([kept], _jira.IssuesWithField("customfield_10001", "FEAT-0001").Select(issue => issue.Key));
         Assert.Contains($"retired duplicate {duplicate}", summary.Render(), StringComparison.Ordinal);
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         Assert.Equal(1, rerun.Trackers.Single().Unchanged);
     }
 
@@ -354,7 +354,7 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     {
         AddIssue(Spec(1));
         var duplicate = AddIssue(Spec(1));
-        jira.AddIssue(new System.Text.Json.Nodes.JsonObject
+        _jira.AddIssue(new System.Text.Json.Nodes.JsonObject
         {
             ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "PROJ" },
             ["parent"] = new System.Text.Json.Nodes.JsonObject { ["key"] = duplicate },
@@ -365,8 +365,8 @@ public sealed class JiraTrackerTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1)]);
 
         Assert.False(summary.HasFailures, summary.Render());
-        Assert.DoesNotContain(jira.Issues, issue => issue.Key == duplicate || issue.Parent == duplicate);
-        var delete = Assert.Single(jira.Requests, request => request.Method == "DELETE");
+        Assert.DoesNotContain(_jira.Issues, issue => issue.Key == duplicate || issue.Parent == duplicate);
+        var delete = Assert.Single(_jira.Requests, request => request.Method == "DELETE");
         Assert.Equal($"/rest/api/3/issue/{duplicate}?deleteSubtasks=true", delete.PathAndQuery);
     }
 
@@ -374,19 +374,19 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     public async Task ApplyEventAsync_PrCreatedRacingASync_LinksThePullRequestToTheKeptIssue()
     {
         var pr = new PullRequestReference(42, "https://github.com/octo-org/specs-repo/pull/42");
-        jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
+        _jira.Meet(request => request.Path.EndsWith("/search/jql", StringComparison.Ordinal));
 
         await Task.WhenAll(
             SyncAsync([Spec(1)]),
-            TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options()));
+            TrackerSync.ApplyEventAsync(Config(jira: TrackerScenario.Jira(_jira.Origin)), Environment(), Spec(1), SpecEventKind.PrCreated, pr, Options()));
 
-        var issue = Assert.Single(jira.IssuesWithField("customfield_10001", "FEAT-0001"));
+        var issue = Assert.Single(_jira.IssuesWithField("customfield_10001", "FEAT-0001"));
         Assert.Equal(pr.Url, Assert.Single(issue.RemoteLinks)["object"]!["url"]!.GetValue<string>());
     }
 
-    private string AddIssue(Spec spec) => TrackerFake.Named("jira").AddItem(jira, spec);
+    private string AddIssue(Spec spec) => TrackerFake.Named("jira").AddItem(_jira, spec);
 
-    private string AddSubtask(string parent, string summary) => jira.AddIssue(new System.Text.Json.Nodes.JsonObject
+    private string AddSubtask(string parent, string summary) => _jira.AddIssue(new System.Text.Json.Nodes.JsonObject
     {
         ["project"] = new System.Text.Json.Nodes.JsonObject { ["key"] = "PROJ" },
         ["parent"] = new System.Text.Json.Nodes.JsonObject { ["key"] = parent },
@@ -395,5 +395,5 @@ public sealed class JiraTrackerTests : IAsyncLifetime
     }).Key;
 
     private List<string> Subtasks(string parent) =>
-        [.. jira.Issues.Where(issue => issue.Parent == parent).Select(issue => $"{issue.Key} {issue.Summary}")];
+        [.. _jira.Issues.Where(issue => issue.Parent == parent).Select(issue => $"{issue.Key} {issue.Summary}")];
 }

@@ -16,21 +16,21 @@ namespace SpecCake.Tests.Integrations.Jira;
 /// </summary>
 public sealed class JiraWorkflowTests : IAsyncLifetime
 {
-    private readonly FakeJira jira = new();
+    private readonly FakeJira _jira = new();
 
-    public Task InitializeAsync() => jira.ListenAsync();
+    public Task InitializeAsync() => _jira.ListenAsync();
 
-    public Task DisposeAsync() => jira.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _jira.DisposeAsync().AsTask();
 
     private Task<TrackerSyncSummary> SyncAsync(IReadOnlyList<Spec> specs, JiraOptions? options = null, bool cloud = true) =>
-        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(jira.Origin)), Environment(cloud), specs, Options());
+        TrackerSync.SyncAsync(Config(jira: options ?? TrackerScenario.Jira(_jira.Origin)), Environment(cloud), specs, Options());
 
     // Statuses by name only: no transition IDs configured.
     private JiraOptions MappedOnly(Dictionary<string, string> mappings) =>
-        TrackerScenario.Jira(jira.Origin) with { TransitionOnApprove = null, TransitionOnImplement = null, StatusMappings = mappings };
+        TrackerScenario.Jira(_jira.Origin) with { TransitionOnApprove = null, TransitionOnImplement = null, StatusMappings = mappings };
 
     private IReadOnlyList<string> TransitionsPosted() =>
-        [.. jira.Requests.Where(request => request.Method == "POST" && request.Path.EndsWith("/transitions", StringComparison.Ordinal))
+        [.. _jira.Requests.Where(request => request.Method == "POST" && request.Path.EndsWith("/transitions", StringComparison.Ordinal))
             .Select(request => request.Json["transition"]!["id"]!.GetValue<string>())];
 
     [Fact]
@@ -38,10 +38,10 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     {
         var summary = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
-        var issue = jira.Issues.Single();
+        var issue = _jira.Issues.Single();
         Assert.Equal("In Progress", issue.StatusName);
         Assert.Equal(["21"], TransitionsPosted());
-        var record = Assert.Single(jira.Requests, request => request.Method == "PUT" && request.Path.Contains("/properties/", StringComparison.Ordinal));
+        var record = Assert.Single(_jira.Requests, request => request.Method == "PUT" && request.Path.Contains("/properties/", StringComparison.Ordinal));
         Assert.Equal($"/rest/api/3/issue/{issue.Key}/properties/speccake", record.Path);
         Assert.Equal("{\"status\":\"approved\"}", record.Body);
         Assert.Equal(1, summary.Trackers.Single().Created);
@@ -52,9 +52,9 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1, SpecStatus.Implemented)]);
 
-        Assert.Equal("Done", jira.Issues.Single().StatusName);
+        Assert.Equal("Done", _jira.Issues.Single().StatusName);
         Assert.Equal(["21", "31"], TransitionsPosted());
-        Assert.Equal("implemented", jira.Issues.Single().Properties["speccake"]!["status"]!.GetValue<string>());
+        Assert.Equal("implemented", _jira.Issues.Single().Properties["speccake"]!["status"]!.GetValue<string>());
     }
 
     [Theory]
@@ -63,28 +63,28 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     public async Task SyncAsync_EverySpecAlreadyApproved_RerunWritesNothingAndFailsNothing(bool cloud)
     {
         await SyncAsync(ManySpecs(3, SpecStatus.Approved), cloud: cloud);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var rerun = await SyncAsync(ManySpecs(3, SpecStatus.Approved), cloud: cloud);
 
         Assert.False(rerun.HasFailures, rerun.Render());
         Assert.Equal(3, rerun.Trackers.Single().Unchanged);
-        Assert.Empty(jira.Writes);
-        Assert.All(jira.Issues, issue => Assert.Equal("In Progress", issue.StatusName));
+        Assert.Empty(_jira.Writes);
+        Assert.All(_jira.Issues, issue => Assert.Equal("In Progress", issue.StatusName));
     }
 
     [Fact]
     public async Task SyncAsync_OneApprovedSpecAlone_WritesNothingAndFailsNothing()
     {
         await SyncAsync(ManySpecs(3, SpecStatus.Approved));
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var rerun = await SyncAsync([Spec(2, SpecStatus.Approved)]);
 
         Assert.False(rerun.HasFailures, rerun.Render());
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         // The search alone: the issue's recorded spec status says it is done.
-        Assert.Single(jira.Requests);
+        Assert.Single(_jira.Requests);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
             integrations:
               jira:
                 enabled: true
-                base_url: "{{jira.Origin}}"
+                base_url: "{{_jira.Origin}}"
                 project_key: "PROJ"
                 issue_type: "Story"
                 transition_on_approve: "21"  # "In Progress" transition ID
@@ -116,13 +116,13 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
 
         var variables = Environment().ToDictionary(pair => pair.Key, pair => pair.Value);
         new TestCakeContext(directory, variables).SyncTrackers(new SyncTrackersSettings());
-        jira.ClearRequests();
+        _jira.ClearRequests();
         var context = new TestCakeContext(directory, variables);
 
         context.SyncTrackers(new SyncTrackersSettings { Spec = "FEAT-0001" });
 
         Assert.Contains(context.Lines.All, line => line.Text == "jira: 0 created, 0 updated, 1 unchanged, 0 failed");
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
     }
 
     [Fact]
@@ -130,12 +130,12 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     {
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
         // What an issue moved by an earlier SpecCake (or by a person) looks like: In Progress, nothing recorded.
-        jira.Issues.Single().Properties.Clear();
-        jira.ClearRequests();
+        _jira.Issues.Single().Properties.Clear();
+        _jira.ClearRequests();
 
         var first = await SyncAsync([Spec(1, SpecStatus.Approved)]);
-        var writes = jira.Writes;
-        jira.ClearRequests();
+        var writes = _jira.Writes;
+        _jira.ClearRequests();
         var second = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
         Assert.False(first.HasFailures, first.Render());
@@ -143,7 +143,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
         Assert.Equal("PUT", write.Method);
         Assert.EndsWith("/properties/speccake", write.Path, StringComparison.Ordinal);
         Assert.Empty(TransitionsPosted());
-        Assert.Empty(jira.Writes);
+        Assert.Empty(_jira.Writes);
         Assert.Equal(1, second.Trackers.Single().Unchanged);
     }
 
@@ -153,32 +153,32 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
     public async Task SyncAsync_IssueMovedByAPersonAfterSpecCakeMovedIt_IsLeftWhereThePersonPutIt(string status)
     {
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
-        jira.MoveTo(jira.Issues.Single().Key, status);
-        jira.ClearRequests();
+        _jira.MoveTo(_jira.Issues.Single().Key, status);
+        _jira.ClearRequests();
 
         var rerun = await SyncAsync([Spec(1, SpecStatus.Approved)]);
 
         Assert.False(rerun.HasFailures, rerun.Render());
-        Assert.Empty(jira.Writes);
-        Assert.Equal(status, jira.Issues.Single().StatusName);
+        Assert.Empty(_jira.Writes);
+        Assert.Equal(status, _jira.Issues.Single().StatusName);
     }
 
     [Fact]
     public async Task SyncAsync_SpecImplementedAfterItWasApproved_TransitionsToDoneOnce()
     {
         await SyncAsync([Spec(1, SpecStatus.Approved)]);
-        jira.ClearRequests();
+        _jira.ClearRequests();
 
         var implemented = await SyncAsync([Spec(1, SpecStatus.Implemented)]);
         var transitions = TransitionsPosted();
-        jira.ClearRequests();
+        _jira.ClearRequests();
         var rerun = await SyncAsync([Spec(1, SpecStatus.Implemented)]);
 
         Assert.Equal(["status"], implemented.Trackers.Single().Outcomes.Single().Fields);
         Assert.Equal(["31"], transitions);
-        Assert.Equal("Done", jira.Issues.Single().StatusName);
-        Assert.Equal("implemented", jira.Issues.Single().Properties["speccake"]!["status"]!.GetValue<string>());
-        Assert.Empty(jira.Writes);
+        Assert.Equal("Done", _jira.Issues.Single().StatusName);
+        Assert.Equal("implemented", _jira.Issues.Single().Properties["speccake"]!["status"]!.GetValue<string>());
+        Assert.Empty(_jira.Writes);
         Assert.Equal(1, rerun.Trackers.Single().Unchanged);
     }
 
@@ -189,11 +189,11 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
         Spec[] specs = [Spec(1), Spec(2, SpecStatus.Approved), Spec(3, SpecStatus.Implemented)];
 
         await SyncAsync(specs, options);
-        jira.ClearRequests();
+        _jira.ClearRequests();
         var rerun = await SyncAsync(specs, options);
 
-        Assert.Equal(["To Do", "In Progress", "Done"], specs.Select(spec => jira.IssuesWithField("customfield_10001", spec.Id).Single().StatusName));
-        Assert.Empty(jira.Writes);
+        Assert.Equal(["To Do", "In Progress", "Done"], specs.Select(spec => _jira.IssuesWithField("customfield_10001", spec.Id).Single().StatusName));
+        Assert.Empty(_jira.Writes);
         Assert.Equal(3, rerun.Trackers.Single().Unchanged);
     }
 
@@ -205,7 +205,7 @@ public sealed class JiraWorkflowTests : IAsyncLifetime
         var summary = await SyncAsync([Spec(1, SpecStatus.Implemented), Spec(2)], options);
 
         var outcomes = summary.Trackers.Single().Outcomes;
-        var key = jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().Key;
+        var key = _jira.IssuesWithField("customfield_10001", "FEAT-0001").Single().Key;
         Assert.Equal(SpecSyncAction.Failed, outcomes[0].Action);
         Assert.Equal(
             $"jira: no transition to \"Done\" (status_mappings.implemented) is offered from status \"To Do\" of {key}; Jira offers: 21 (Start progress → In Progress)",

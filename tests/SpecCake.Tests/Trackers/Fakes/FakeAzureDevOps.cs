@@ -16,19 +16,19 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
 {
     public static readonly IReadOnlySet<string> ValidStates = new HashSet<string> { "New", "Active", "Resolved", "Closed", "Removed" };
 
-    private readonly object gate = new();
-    private readonly List<FakeWorkItem> items = [];
-    private readonly List<FakeWorkItem> recycleBin = [];
-    private int created;
+    private readonly object _gate = new();
+    private readonly List<FakeWorkItem> _items = [];
+    private readonly List<FakeWorkItem> _recycleBin = [];
+    private int _created;
 
     /// <summary>The token may not delete work items ("Delete and restore work items" is denied): DELETE answers 403.</summary>
     public bool DeleteForbidden { get; set; }
 
     public IReadOnlyList<FakeWorkItem> Items
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. items];
+                return [.. _items];
             }
         }
     }
@@ -36,9 +36,9 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
     /// <summary>Work items deleted to the recycle bin.</summary>
     public IReadOnlyList<FakeWorkItem> RecycleBin
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. recycleBin];
+                return [.. _recycleBin];
             }
         }
     }
@@ -49,14 +49,14 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
     /// <summary>Adds a work item directly, as another SpecCake run (or a person) would have created it.</summary>
     public FakeWorkItem AddItem(string type, string title, string tags, string state = "New")
     {
-        lock (gate)
+        lock (_gate)
         {
-            var item = new FakeWorkItem(++created) { Rev = 1 };
+            var item = new FakeWorkItem(++_created) { Rev = 1 };
             item.Fields["System.WorkItemType"] = type;
             item.Fields["System.Title"] = title;
             item.Fields["System.Tags"] = tags;
             item.Fields["System.State"] = state;
-            items.Add(item);
+            _items.Add(item);
             return item;
         }
     }
@@ -64,9 +64,9 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
     /// <summary>Changes a field as a person would in Boards.</summary>
     public void SetField(int id, string field, string value)
     {
-        lock (gate)
+        lock (_gate)
         {
-            items.Single(item => item.Id == id).Fields[field] = value;
+            _items.Single(item => item.Id == id).Fields[field] = value;
         }
     }
 
@@ -128,9 +128,9 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         var tags = TagClause().Matches(query).Select(match => match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToList();
         var type = TypeClause().Match(query).Groups[1].Value;
         JsonArray found;
-        lock (gate)
+        lock (_gate)
         {
-            found = [.. items
+            found = [.. _items
                 .Where(item => item.Fields.GetValueOrDefault("System.WorkItemType") == type &&
                     // CONTAINS on tags matches a tag that contains the words: SpecCake must check the exact tag.
                     item.Tags.Any(tag => tags.Any(wanted => tag.Contains(wanted, StringComparison.OrdinalIgnoreCase))))
@@ -144,13 +144,13 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
     {
         var id = int.Parse((string)context.GetRouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture);
         FakeWorkItem? item;
-        lock (gate)
+        lock (_gate)
         {
-            item = DeleteForbidden ? null : items.SingleOrDefault(candidate => candidate.Id == id);
+            item = DeleteForbidden ? null : _items.SingleOrDefault(candidate => candidate.Id == id);
             if (item is not null)
             {
-                items.Remove(item);
-                recycleBin.Add(item);
+                _items.Remove(item);
+                _recycleBin.Add(item);
             }
         }
 
@@ -178,9 +178,9 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         var wantedFields = request["fields"]?.AsArray().Select(field => field!.GetValue<string>()).ToHashSet();
         var relations = request["$expand"]?.GetValue<string>() is "Relations" or "All";
         JsonArray values;
-        lock (gate)
+        lock (_gate)
         {
-            values = [.. items.Where(item => ids.Contains(item.Id)).Select(item => (JsonNode)Render(item, wantedFields, relations))];
+            values = [.. _items.Where(item => ids.Contains(item.Id)).Select(item => (JsonNode)Render(item, wantedFields, relations))];
         }
 
         await WriteJsonAsync(context, new JsonObject { ["count"] = values.Count, ["value"] = values });
@@ -206,20 +206,20 @@ public sealed partial class FakeAzureDevOps : LoopbackServer
         }
 
         FakeWorkItem? item;
-        lock (gate)
+        lock (_gate)
         {
             if (create)
             {
                 var type = ((string)context.GetRouteValue("type")!).TrimStart('$');
-                item = new FakeWorkItem(++created);
+                item = new FakeWorkItem(++_created);
                 item.Fields["System.WorkItemType"] = type;
                 item.Fields["System.State"] = "New";
-                items.Add(item);
+                _items.Add(item);
             }
             else
             {
                 var id = int.Parse((string)context.GetRouteValue("id")!, System.Globalization.CultureInfo.InvariantCulture);
-                item = items.SingleOrDefault(candidate => candidate.Id == id);
+                item = _items.SingleOrDefault(candidate => candidate.Id == id);
             }
 
             foreach (var op in item is null ? [] : patch)

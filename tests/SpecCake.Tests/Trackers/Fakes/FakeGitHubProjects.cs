@@ -20,11 +20,11 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     public const string ProjectId = "PVT_7";
     public const string FieldId = "PVTSSF_status";
 
-    private readonly object gate = new();
+    private readonly object _gate = new();
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<FakeProjectItem> items = [];
-    private int created;
+    private readonly List<FakeProjectItem> _items = [];
+    private int _created;
 
     public Dictionary<string, string> StatusOptions { get; } = new()
     {
@@ -39,9 +39,9 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
 
     public IReadOnlyList<FakeProjectItem> Items
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. items];
+                return [.. _items];
             }
         }
     }
@@ -53,9 +53,9 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     /// <summary>Adds a draft directly, as another SpecCake run (or a person) would have created it.</summary>
     public FakeProjectItem AddDraft(string title, string body = "")
     {
-        lock (gate)
+        lock (_gate)
         {
-            return Add(new FakeProjectItem($"PVTI_{created + 1}") { DraftId = $"DI_{created + 1}", Title = title, Body = body });
+            return Add(new FakeProjectItem($"PVTI_{_created + 1}") { DraftId = $"DI_{_created + 1}", Title = title, Body = body });
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
         var operation = Operation().Match(query).Groups[1].Value;
         JsonObject data;
         string? error = null;
-        lock (gate)
+        lock (_gate)
         {
             switch (operation)
             {
@@ -111,11 +111,11 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                     data = Page(variables["after"]?.GetValue<string>());
                     break;
                 case "SpecCakeAddDraft":
-                    var draft = Add(new FakeProjectItem($"PVTI_{created + 1}") { DraftId = $"DI_{created + 1}", Title = input!["title"]!.GetValue<string>(), Body = input["body"]!.GetValue<string>() });
+                    var draft = Add(new FakeProjectItem($"PVTI_{_created + 1}") { DraftId = $"DI_{_created + 1}", Title = input!["title"]!.GetValue<string>(), Body = input["body"]!.GetValue<string>() });
                     data = new JsonObject { ["addProjectV2DraftIssue"] = new JsonObject { ["projectItem"] = new JsonObject { ["id"] = draft.Id } } };
                     break;
                 case "SpecCakeUpdateDraft":
-                    var edited = items.SingleOrDefault(item => item.DraftId == input!["draftIssueId"]!.GetValue<string>());
+                    var edited = _items.SingleOrDefault(item => item.DraftId == input!["draftIssueId"]!.GetValue<string>());
                     if (edited is null)
                     {
                         error = $"Could not resolve to a node with the global id of '{input!["draftIssueId"]}'";
@@ -130,7 +130,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                 case "SpecCakeAddItem":
                     var contentId = input!["contentId"]!.GetValue<string>();
                     var pr = PullRequests.Values.Single(candidate => candidate.NodeId == contentId);
-                    var added = items.FirstOrDefault(item => item.PullRequest == pr) ?? Add(new FakeProjectItem($"PVTI_{created + 1}") { PullRequest = pr, Title = pr.Title });
+                    var added = _items.FirstOrDefault(item => item.PullRequest == pr) ?? Add(new FakeProjectItem($"PVTI_{_created + 1}") { PullRequest = pr, Title = pr.Title });
                     data = new JsonObject { ["addProjectV2ItemById"] = new JsonObject { ["item"] = new JsonObject { ["id"] = added.Id } } };
                     break;
                 case "SpecCakeSetStatus":
@@ -142,7 +142,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                         break;
                     }
 
-                    if (items.SingleOrDefault(item => item.Id == input["itemId"]!.GetValue<string>()) is not { } target)
+                    if (_items.SingleOrDefault(item => item.Id == input["itemId"]!.GetValue<string>()) is not { } target)
                     {
                         error = $"Could not resolve to a node with the global id of '{input["itemId"]}'";
                         data = [];
@@ -154,7 +154,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
                     break;
                 case "SpecCakeDeleteItem":
                     var itemId = input!["itemId"]!.GetValue<string>();
-                    if (items.RemoveAll(item => item.Id == itemId) == 0)
+                    if (_items.RemoveAll(item => item.Id == itemId) == 0)
                     {
                         error = $"Could not resolve to a node with the global id of '{itemId}'";
                         data = [];
@@ -193,7 +193,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
     private JsonObject Page(string? after)
     {
         var start = after is null ? 0 : int.Parse(after, CultureInfo.InvariantCulture);
-        var page = items.Skip(start).Take(PageSize).ToList();
+        var page = _items.Skip(start).Take(PageSize).ToList();
         var next = start + page.Count;
         return new JsonObject
         {
@@ -201,7 +201,7 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
             {
                 ["items"] = new JsonObject
                 {
-                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = next < items.Count, ["endCursor"] = next.ToString(CultureInfo.InvariantCulture) },
+                    ["pageInfo"] = new JsonObject { ["hasNextPage"] = next < _items.Count, ["endCursor"] = next.ToString(CultureInfo.InvariantCulture) },
                     ["nodes"] = new JsonArray([.. page.Select(item => (JsonNode)Render(item))]),
                 },
             },
@@ -220,8 +220,8 @@ public sealed partial class FakeGitHubProjects : LoopbackServer
 
     private FakeProjectItem Add(FakeProjectItem item)
     {
-        item.CreatedAt = Epoch.AddSeconds(++created);
-        items.Add(item);
+        item.CreatedAt = Epoch.AddSeconds(++_created);
+        _items.Add(item);
         return item;
     }
 

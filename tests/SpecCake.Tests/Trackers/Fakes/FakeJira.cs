@@ -34,9 +34,9 @@ public sealed partial class FakeJira : LoopbackServer
     /// <summary>The project's ID, as <c>/project/{key}</c> answers it.</summary>
     public const string ProjectId = "10000";
 
-    private readonly object gate = new();
-    private readonly List<FakeJiraIssue> issues = [];
-    private int created;
+    private readonly object _gate = new();
+    private readonly List<FakeJiraIssue> _issues = [];
+    private int _created;
 
     /// <summary>The projects the account can browse.</summary>
     public HashSet<string> Projects { get; } = new(StringComparer.Ordinal) { "PROJ" };
@@ -65,9 +65,9 @@ public sealed partial class FakeJira : LoopbackServer
 
     public IReadOnlyList<FakeJiraIssue> Issues
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. issues];
+                return [.. _issues];
             }
         }
     }
@@ -77,26 +77,26 @@ public sealed partial class FakeJira : LoopbackServer
 
     public IReadOnlyList<FakeJiraIssue> IssuesWithField(string field, string value)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return [.. issues.Where(issue => issue.Fields[field]?.GetValue<string>() == value)];
+            return [.. _issues.Where(issue => issue.Fields[field]?.GetValue<string>() == value)];
         }
     }
 
     /// <summary>Moves an issue to a status as a person would in Jira (an admin's board drag, whatever the workflow).</summary>
     public void MoveTo(string key, string statusName)
     {
-        lock (gate)
+        lock (_gate)
         {
             var id = Statuses.Single(status => status.Value.Name == statusName).Key;
-            issues.Single(issue => issue.Key == key).Fields["status"] = Status(id);
+            _issues.Single(issue => issue.Key == key).Fields["status"] = Status(id);
         }
     }
 
     /// <summary>Adds an issue directly, as another SpecCake run (or a person) would have created it.</summary>
     public FakeJiraIssue AddIssue(JsonObject fields)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Store(fields);
         }
@@ -226,9 +226,9 @@ public sealed partial class FakeJira : LoopbackServer
         var wantedFields = context.Request.Query["fields"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
         var transitions = context.Request.Query["expand"].ToString().Contains("transitions", StringComparison.Ordinal);
         JsonArray page;
-        lock (gate)
+        lock (_gate)
         {
-            page = [.. issues
+            page = [.. _issues
                 .Where(issue => issue.Key.StartsWith(project + "-", StringComparison.Ordinal)
                     && (type is null || issue.Fields["issuetype"]?["name"]?.GetValue<string>() == type))
                 .Take(max)
@@ -300,7 +300,7 @@ public sealed partial class FakeJira : LoopbackServer
     {
         var fields = (await ReadJsonAsync(context))!["fields"]!.AsObject();
         FakeJiraIssue issue;
-        lock (gate)
+        lock (_gate)
         {
             issue = Store(fields);
         }
@@ -310,7 +310,7 @@ public sealed partial class FakeJira : LoopbackServer
 
     private FakeJiraIssue Store(JsonObject fields)
     {
-        var number = ++created;
+        var number = ++_created;
         var project = fields["project"]!["key"]!.GetValue<string>();
         var type = fields["issuetype"]?["name"]?.GetValue<string>() ?? "Story";
         var issue = new FakeJiraIssue($"{project}-{number}", (10000 + number).ToString(CultureInfo.InvariantCulture))
@@ -325,7 +325,7 @@ public sealed partial class FakeJira : LoopbackServer
         issue.Fields["issuetype"] = new JsonObject { ["name"] = type, ["subtask"] = issue.Parent is not null };
         issue.Fields["status"] = Status("1");
         issue.Fields["labels"] ??= new JsonArray();
-        issues.Add(issue);
+        _issues.Add(issue);
         return issue;
     }
 
@@ -335,7 +335,7 @@ public sealed partial class FakeJira : LoopbackServer
         var properties = context.Request.Query["properties"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
         var transitions = context.Request.Query["expand"].ToString().Contains("transitions", StringComparison.Ordinal);
         JsonObject? rendered;
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             rendered = issue is null ? null : Render(issue, wantedFields, transitions, properties);
@@ -348,16 +348,16 @@ public sealed partial class FakeJira : LoopbackServer
     {
         var key = (string)context.GetRouteValue("key")!;
         int status;
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find(key);
             status = DeleteForbidden ? 403
                 : issue is null ? 404
-                : issues.Any(sub => sub.Parent == key) && context.Request.Query["deleteSubtasks"] != "true" ? 400
+                : _issues.Any(sub => sub.Parent == key) && context.Request.Query["deleteSubtasks"] != "true" ? 400
                 : 204;
             if (status == 204)
             {
-                issues.RemoveAll(candidate => candidate == issue || candidate.Parent == key);
+                _issues.RemoveAll(candidate => candidate == issue || candidate.Parent == key);
             }
         }
 
@@ -374,7 +374,7 @@ public sealed partial class FakeJira : LoopbackServer
     {
         var value = await ReadJsonAsync(context);
         bool found, existed = false;
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             found = issue is not null && value is not null;
@@ -392,7 +392,7 @@ public sealed partial class FakeJira : LoopbackServer
     private async Task UpdateAsync(HttpContext context)
     {
         var fields = (await ReadJsonAsync(context))!["fields"]!.AsObject();
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             if (issue is null)
@@ -414,7 +414,7 @@ public sealed partial class FakeJira : LoopbackServer
     {
         var only = context.Request.Query["transitionId"].ToString();
         JsonArray? list;
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             list = issue is null ? null : Transitions(issue, string.IsNullOrEmpty(only) ? null : only);
@@ -426,7 +426,7 @@ public sealed partial class FakeJira : LoopbackServer
     private async Task TransitionAsync(HttpContext context)
     {
         var id = (await ReadJsonAsync(context))!["transition"]!["id"]!.GetValue<string>();
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             if (issue is null)
@@ -451,7 +451,7 @@ public sealed partial class FakeJira : LoopbackServer
     {
         var globalId = context.Request.Query["globalId"].ToString();
         JsonArray? links;
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             links = issue is null ? null : [.. issue.RemoteLinks.Where(link => globalId.Length == 0 || link["globalId"]?.GetValue<string>() == globalId).Select(link => link.DeepClone())];
@@ -463,7 +463,7 @@ public sealed partial class FakeJira : LoopbackServer
     private async Task LinkAsync(HttpContext context)
     {
         var link = (await ReadJsonAsync(context))!.AsObject();
-        lock (gate)
+        lock (_gate)
         {
             var issue = Find((string)context.GetRouteValue("key")!);
             if (issue is null)
@@ -501,9 +501,9 @@ public sealed partial class FakeJira : LoopbackServer
 
         JsonArray page;
         int total;
-        lock (gate)
+        lock (_gate)
         {
-            var matches = issues.Where(issue => issue.Key.StartsWith(project + "-", StringComparison.Ordinal) && (field is null
+            var matches = _issues.Where(issue => issue.Key.StartsWith(project + "-", StringComparison.Ordinal) && (field is null
                 ? issue.Labels.Any(values.Contains)
                 // "~" is a text search: a value containing the searched words matches too.
                 : issue.Fields[field]?.GetValue<string>() is { } specId && values.Any(value => specId.Contains(value, StringComparison.Ordinal)))).ToList();
@@ -536,7 +536,7 @@ public sealed partial class FakeJira : LoopbackServer
         {
             if (name == "subtasks")
             {
-                fields["subtasks"] = new JsonArray([.. issues.Where(sub => sub.Parent == issue.Key)
+                fields["subtasks"] = new JsonArray([.. _issues.Where(sub => sub.Parent == issue.Key)
                     .Select(sub => (JsonNode)new JsonObject { ["id"] = sub.Id, ["key"] = sub.Key, ["fields"] = new JsonObject { ["summary"] = sub.Fields["summary"]?.DeepClone() } })]);
             }
             else if (issue.Fields[name] is { } value)
@@ -575,7 +575,7 @@ public sealed partial class FakeJira : LoopbackServer
 
     private static JsonObject NotFound() => new() { ["errorMessages"] = new JsonArray("Issue does not exist or you do not have permission to see it.") };
 
-    private FakeJiraIssue? Find(string key) => issues.FirstOrDefault(issue => issue.Key == key);
+    private FakeJiraIssue? Find(string key) => _issues.FirstOrDefault(issue => issue.Key == key);
 
     private static string? StatusId(FakeJiraIssue issue) => issue.Fields["status"]?["id"]?.GetValue<string>();
 

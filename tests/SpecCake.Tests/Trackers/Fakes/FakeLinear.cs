@@ -21,8 +21,8 @@ public sealed partial class FakeLinear : LoopbackServer
 
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly object gate = new();
-    private readonly List<FakeLinearIssue> issues = [];
+    private readonly object _gate = new();
+    private readonly List<FakeLinearIssue> _issues = [];
 
     public Dictionary<string, string> Labels { get; } = new() { ["label-spec"] = "spec", ["label-auto"] = "automated" };
 
@@ -35,9 +35,9 @@ public sealed partial class FakeLinear : LoopbackServer
 
     public IReadOnlyList<FakeLinearIssue> Issues
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. issues];
+                return [.. _issues];
             }
         }
     }
@@ -45,9 +45,9 @@ public sealed partial class FakeLinear : LoopbackServer
     /// <summary>The issues not archived.</summary>
     public IReadOnlyList<FakeLinearIssue> LiveIssues
     {
-        get { lock (gate)
+        get { lock (_gate)
             {
-                return [.. issues.Where(issue => issue.ArchivedAt is null)];
+                return [.. _issues.Where(issue => issue.ArchivedAt is null)];
             }
         }
     }
@@ -60,7 +60,7 @@ public sealed partial class FakeLinear : LoopbackServer
     /// </summary>
     public FakeLinearIssue AddIssue(string title, string? markerUrl = null)
     {
-        lock (gate)
+        lock (_gate)
         {
             var issue = New();
             issue.Title = title;
@@ -69,7 +69,7 @@ public sealed partial class FakeLinear : LoopbackServer
                 issue.AttachmentUrls.Add(markerUrl);
             }
 
-            issues.Add(issue);
+            _issues.Add(issue);
             return issue;
         }
     }
@@ -96,7 +96,7 @@ public sealed partial class FakeLinear : LoopbackServer
         var variables = request["variables"]?.AsObject() ?? [];
         var operation = Operation().Match(query).Groups[1].Value;
         JsonNode data;
-        lock (gate)
+        lock (_gate)
         {
             data = operation switch
             {
@@ -157,7 +157,7 @@ public sealed partial class FakeLinear : LoopbackServer
             var url = variables[alias.Groups[2].Value]!.GetValue<string>();
             data[alias.Groups[1].Value] = new JsonObject
             {
-                ["nodes"] = new JsonArray([.. issues.Where(issue => issue.AttachmentUrls.Contains(url))
+                ["nodes"] = new JsonArray([.. _issues.Where(issue => issue.AttachmentUrls.Contains(url))
                     .Select(issue => (JsonNode)new JsonObject { ["url"] = url, ["issue"] = Render(issue) })]),
             };
         }
@@ -174,7 +174,7 @@ public sealed partial class FakeLinear : LoopbackServer
             {
                 ["pageInfo"] = new JsonObject { ["hasNextPage"] = false, ["endCursor"] = null },
                 // Like every Linear connection, issues() leaves archived issues out unless includeArchived is set.
-                ["nodes"] = new JsonArray([.. issues.Where(issue => issue.ArchivedAt is null && titles.Contains(issue.Title)).Select(issue => (JsonNode)Render(issue))]),
+                ["nodes"] = new JsonArray([.. _issues.Where(issue => issue.ArchivedAt is null && titles.Contains(issue.Title)).Select(issue => (JsonNode)Render(issue))]),
             },
         };
     }
@@ -188,7 +188,7 @@ public sealed partial class FakeLinear : LoopbackServer
 
         var issue = New();
         Apply(issue, input);
-        issues.Add(issue);
+        _issues.Add(issue);
         return new JsonObject { ["issueCreate"] = new JsonObject { ["success"] = true, ["issue"] = new JsonObject { ["id"] = issue.Id, ["identifier"] = issue.Identifier } } };
     }
 
@@ -199,19 +199,19 @@ public sealed partial class FakeLinear : LoopbackServer
             return error;
         }
 
-        Apply(issues.Single(issue => issue.Id == id), input);
+        Apply(_issues.Single(issue => issue.Id == id), input);
         return new JsonObject { ["issueUpdate"] = new JsonObject { ["success"] = true } };
     }
 
     private FakeLinearIssue New()
     {
-        var number = issues.Count + 1;
+        var number = _issues.Count + 1;
         return new FakeLinearIssue($"issue-{number}", $"{TeamKey}-{number}") { Number = number, CreatedAt = Epoch.AddSeconds(number) };
     }
 
     private JsonObject Archive(string id)
     {
-        var issue = issues.SingleOrDefault(candidate => candidate.Id == id);
+        var issue = _issues.SingleOrDefault(candidate => candidate.Id == id);
         if (issue is null || issue.ArchivedAt is not null)
         {
             return new JsonObject { ["__error"] = issue is null ? "Entity not found: Issue" : "Issue is already archived" };
@@ -223,7 +223,7 @@ public sealed partial class FakeLinear : LoopbackServer
 
     private JsonObject Attach(JsonObject input)
     {
-        var issue = issues.Single(candidate => candidate.Id == input["issueId"]!.GetValue<string>());
+        var issue = _issues.Single(candidate => candidate.Id == input["issueId"]!.GetValue<string>());
         var url = input["url"]!.GetValue<string>();
         if (!issue.AttachmentUrls.Contains(url))
         {
