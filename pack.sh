@@ -6,14 +6,19 @@
 #                    package of this machine's RID where a C toolchain is installed, and `any`, the
 #                    framework-dependent package `dotnet tool install` takes on every other platform
 #
-#   ./pack.sh [--output <dir>] [--version <version>]     (default .artifacts/packages, 0.1.0)
+#   ./pack.sh [--output <dir>] [--version <version>]     (default .artifacts/packages, the
+#                                                          projects' own version: 0.1.0)
+#
+# It builds in build.sh's intermediate folder (.artifacts/host.obj, or SPECCAKE_HOST_DIR's): after
+# ./build.sh nothing is compiled again, not even the native code, unless --version changes what is
+# compiled in. The native package comes first, while the restore is still the one build.sh made.
 #
 # A native package can only be built on its own platform: pack there with the same version and
 # list every RID in ToolPackageRuntimeIdentifiers (pack.sh sets the list to what it built).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 output="$root/.artifacts/packages"
-version="0.1.0"
+version=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --output) output="$2"; shift 2 ;;
@@ -38,7 +43,9 @@ if [ ${#native[@]} -gt 0 ]; then
   native_rids=("-p:SpecCakeNativeRids=$rid")
 fi
 
-common=(-c Release --nologo -v quiet -o "$output" "-p:Version=$version" --artifacts-path "$root/.artifacts/pack.obj")
+host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}" # build.sh's rule for its folders
+common=(-c Release --nologo -v quiet -o "$output" --artifacts-path "${host_dir}.obj")
+[ -n "$version" ] && common+=("-p:Version=$version")
 run() {
   echo "pack.sh: $*" >&2
   "$@" "${common[@]}"
@@ -46,9 +53,9 @@ run() {
 
 run dotnet pack "$root/src/SpecCake/SpecCake.csproj"
 run dotnet pack "$root/src/SpecCake.Recipe/SpecCake.Recipe.csproj"
-run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
 if [ ${#native[@]} -gt 0 ]; then
   run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
 fi
+run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
 run dotnet pack "$root/build/Build.csproj" -r any -p:PublishAot=false ${native_rids[@]+"${native_rids[@]}"}
 echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2

@@ -1,34 +1,57 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SpecCake.TestSupport;
 
 /// <summary>
 /// <c>pack.sh</c>'s folder feed for these sources, as other repositories get SpecCake: the addin, the
 /// recipe and the tool (pointer, native and <c>any</c> packages). Packed once and shared
-/// (<see cref="BuildCache"/>) by the tool's tests and the Cake runner's, with a version made from the
-/// sources' key: a package of that version always holds this very build.
+/// (<see cref="BuildCache"/>) by the tool's tests and the Cake runner's.
+/// <para>
+/// pack.sh runs as a user runs it after <c>./build.sh</c>: with no <c>--version</c>, in the folders of the
+/// host this machine builds (<see cref="HostBuild.MachineKind"/>), so it compiles nothing again, not
+/// even the native code. The packages carry the projects' own version, the same in every run, so
+/// whatever installs them in a test does so with caches of its own (a NuGet packages folder, Cake's
+/// addins folder, the dotnet CLI's home): no package of that version from elsewhere can answer for
+/// this build.
+/// </para>
 /// </summary>
 /// <param name="Feed">The folder feed.</param>
 /// <param name="Version">The packages' version.</param>
 /// <param name="Pack">What pack.sh printed.</param>
-public sealed record PackedFeed(string Feed, string Version, ProcessRun Pack)
+public sealed partial record PackedFeed(string Feed, string Version, ProcessRun Pack)
 {
     private static readonly Lazy<PackedFeed> Shared = new(Make);
 
     /// <summary>The feed of these sources, packed when no test run has packed it yet.</summary>
     public static PackedFeed Get() => Shared.Value;
 
+    /// <summary>
+    /// A NuGet packages folder for installs from this feed, made for these sources and shared by the
+    /// test projects: the addin's dependencies are downloaded once, and nothing from the machine's own
+    /// packages folder is taken for a package of this feed.
+    /// </summary>
+    public string PackagesFolder => Path.Combine(Path.GetDirectoryName(Feed)!, "nuget-packages");
+
+    [GeneratedRegex(@"^SpecCake\.Recipe\.(?<version>\d.*)\.nupkg$")]
+    private static partial Regex RecipePackage();
+
     private static PackedFeed Make()
     {
-        // A prerelease label of letters and digits (a numeric one may not start with 0).
-        var version = "0.0.0-test.k" + BuildCache.SourcesKey;
+        var host = HostBuild.Of(HostBuild.MachineKind);
         var entry = BuildCache.Entry("packs", folder =>
         {
-            var pack = ProcessRun.Start(
-                "bash",
-                [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed"), "--version", version],
-                RepositoryRoot.Path,
-                timeout: TimeSpan.FromMinutes(20));
+            ProcessRun pack;
+            using (host.LockFolders())
+            {
+                pack = ProcessRun.Start(
+                    "bash",
+                    [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed")],
+                    RepositoryRoot.Path,
+                    new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = host.HostDirectory, ["SPECCAKE_HOST_BUILD"] = host.Kind },
+                    timeout: TimeSpan.FromMinutes(20));
+            }
+
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException($"pack.sh failed: {pack}");
@@ -36,6 +59,11 @@ public sealed record PackedFeed(string Feed, string Version, ProcessRun Pack)
 
             File.WriteAllText(Path.Combine(folder, "pack.json"), JsonSerializer.Serialize(pack));
         });
-        return new PackedFeed(Path.Combine(entry, "feed"), version, JsonSerializer.Deserialize<ProcessRun>(File.ReadAllText(Path.Combine(entry, "pack.json")))!);
+        var feed = Path.Combine(entry, "feed");
+        var version = Directory.EnumerateFiles(feed)
+            .Select(file => RecipePackage().Match(Path.GetFileName(file)))
+            .Single(match => match.Success)
+            .Groups["version"].Value;
+        return new PackedFeed(feed, version, JsonSerializer.Deserialize<ProcessRun>(File.ReadAllText(Path.Combine(entry, "pack.json")))!);
     }
 }

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-
 namespace SpecCake.Host.Tests.Process;
 
 /// <summary>
@@ -70,119 +67,11 @@ public abstract class BuiltHostFixture
 }
 
 /// <summary>
-/// The host of one kind, built once per test run, or not at all while the sources are unchanged
-/// (<see cref="BuildCache"/>): build.sh's true first run, <c>./build.sh --version</c> into an empty
-/// folder, is recorded with it. Where <c>.ci/run</c> has just built the machine's own kind into
-/// <c>.artifacts/host</c> (its first step, a fresh clone's first <c>./build.sh --version</c>, recorded in
-/// <c>.artifacts/ci/build-sh-first-run</c>), that host and that first run are used, not built again.
-/// </summary>
-public sealed record HostBuild(string Entry, string HostDirectory, ProcessRun FirstRun)
-{
-    private static readonly ConcurrentDictionary<string, Lazy<HostBuild>> Builds = new();
-
-    /// <summary>build.sh's own host folder (no SPECCAKE_HOST_DIR).</summary>
-    public static string DefaultHostDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "host");
-
-    /// <summary>Where <c>.ci/run</c> keeps what its first <c>./build.sh --version</c> printed: stdout, stderr, exit, and the stamp it left.</summary>
-    public static string CiFirstRunDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "ci", "build-sh-first-run");
-
-    /// <summary>The host of <paramref name="kind"/> for these sources.</summary>
-    public static HostBuild Of(string kind) => Builds.GetOrAdd(kind, k => new Lazy<HostBuild>(() => Make(k))).Value;
-
-    /// <summary>build.sh with this host folder and kind.</summary>
-    public static ProcessRun BuildSh(string hostDirectory, string kind, string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
-    {
-        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = hostDirectory, ["SPECCAKE_HOST_BUILD"] = kind };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            variables[name] = value;
-        }
-
-        return ProcessRun.Start(
-            "bash",
-            [Path.Combine(RepositoryRoot.Path, "build.sh"), .. args],
-            workingDirectory ?? RepositoryRoot.Path,
-            variables,
-            TimeSpan.FromMinutes(15));
-    }
-
-    /// <summary>
-    /// Runs something that may build into the host's folder (build.ps1): until it has ended without
-    /// a failed build, the entry does not count as complete, so a broken folder is built afresh next time.
-    /// </summary>
-    public ProcessRun Rewrite(Func<ProcessRun> run)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var complete = Path.Combine(Entry, ".complete");
-        var made = File.ReadAllText(complete);
-        File.Delete(complete);
-        var result = run();
-        if (!result.Error.Contains("building the build host failed", StringComparison.Ordinal))
-        {
-            File.WriteAllText(complete, made);
-        }
-
-        return result;
-    }
-
-    private static HostBuild Make(string kind)
-    {
-        var entry = BuildCache.Entry("host-" + kind, folder =>
-        {
-            if (CiFirstRun(kind) is { } ci)
-            {
-                File.WriteAllText(Path.Combine(folder, "host-directory"), DefaultHostDirectory);
-                File.WriteAllText(Path.Combine(folder, "first-run.json"), JsonSerializer.Serialize(ci));
-                return;
-            }
-
-            var first = BuildSh(Path.Combine(folder, "host"), kind, ["--version"]);
-            if (first.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"build.sh could not build the {kind} host: {first}");
-            }
-
-            File.WriteAllText(Path.Combine(folder, "first-run.json"), JsonSerializer.Serialize(first));
-        });
-        var pointer = Path.Combine(entry, "host-directory");
-        return new HostBuild(
-            entry,
-            File.Exists(pointer) ? File.ReadAllText(pointer) : Path.Combine(entry, "host"),
-            JsonSerializer.Deserialize<ProcessRun>(File.ReadAllText(Path.Combine(entry, "first-run.json")))!);
-    }
-
-    /// <summary>
-    /// .ci/run's recorded first run, when it built the host of <paramref name="kind"/> now in
-    /// .artifacts/host and no source changed since; null otherwise.
-    /// </summary>
-    private static ProcessRun? CiFirstRun(string kind)
-    {
-        var record = CiFirstRunDirectory;
-        var stamp = Path.Combine(DefaultHostDirectory, ".sources");
-        if (!File.Exists(Path.Combine(record, "exit")) || !File.Exists(Path.Combine(record, "stamp")) || !File.Exists(stamp))
-        {
-            return null;
-        }
-
-        var built = File.ReadAllText(stamp);
-        var current = built == File.ReadAllText(Path.Combine(record, "stamp"))
-            && built.StartsWith(kind + " ", StringComparison.Ordinal)
-            && File.GetLastWriteTimeUtc(stamp) >= BuildCache.NewestSourceWriteUtc;
-        return current && int.TryParse(File.ReadAllText(Path.Combine(record, "exit")).Trim(), out var exit) && exit == 0
-            ? new ProcessRun(exit, File.ReadAllText(Path.Combine(record, "stdout")), File.ReadAllText(Path.Combine(record, "stderr")), TimeSpan.Zero)
-            : null;
-    }
-}
-
-/// <summary>
 /// The NativeAOT host (what build.sh builds where a C toolchain is installed). On a machine without
 /// one (the .NET SDK alone) it is the ReadyToRun host build.sh falls back to, so every test of this
 /// collection still runs the host; only the tests about the native build itself are skipped.
 /// </summary>
-public sealed class NativeHostFixture() : BuiltHostFixture(MachineKind())
-{
-    private static string MachineKind() => MachineHost.BuildsNative ? "native" : "readytorun";
-}
+public sealed class NativeHostFixture() : BuiltHostFixture(HostBuild.MachineKind);
 
 /// <summary>The ReadyToRun host (build.sh's fallback without a C toolchain).</summary>
 public sealed class ReadyToRunHostFixture() : BuiltHostFixture("readytorun");
@@ -197,19 +86,8 @@ public sealed class NativeHostCollection : ICollectionFixture<NativeHostFixture>
 /// <summary>What build.sh builds on this machine when not told (build/host-kind.sh decides).</summary>
 public static class MachineHost
 {
-    private static readonly Lazy<bool> Native = new(() =>
-    {
-        var run = ProcessRun.Start(
-            "bash",
-            ["-c", "source build/host-kind.sh && echo \"$kind\""],
-            RepositoryRoot.Path,
-            new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = null },
-            TimeSpan.FromSeconds(30));
-        return !(run.ExitCode == 0 && run.Output.Trim() == "readytorun");
-    });
-
     /// <summary>Whether this machine builds the native host (a C toolchain and a known RID).</summary>
-    public static bool BuildsNative => Native.Value;
+    public static bool BuildsNative => HostBuild.MachineKind == "native";
 
     /// <summary>Skips a test about native builds where the machine cannot make one.</summary>
     public static void SkipUnlessNative() =>

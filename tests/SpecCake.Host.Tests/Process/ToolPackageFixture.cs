@@ -52,12 +52,12 @@ public sealed class ToolPackageFixture : IDisposable
 
     /// <summary>
     /// The dotnet CLI's home for the install and the tool's runs: its tool resolver cache remembers
-    /// where a tool of this version was installed, and the version is the same in every run while the
-    /// sources are unchanged; the packages folder of an earlier run is gone.
+    /// where a tool of this version was installed, and the version is the same in every run; the
+    /// packages folder of an earlier run is gone.
     /// </summary>
     public string DotnetHome => Path.Combine(Root, "dotnet-home");
 
-    /// <summary>The packages' version, made from the sources' key: a package of it always holds this build.</summary>
+    /// <summary>The packages' version (the projects' own): installed with a NuGet packages folder and CLI home of this fixture's own.</summary>
     public string Version { get; }
 
     /// <summary>What pack.sh printed when it packed the feed.</summary>
