@@ -57,5 +57,5 @@ if [ ${#native[@]} -gt 0 ]; then
   run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
 fi
 run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
-run dotnet pack "$root/build/Build.csproj" -r any -p:PublishAot=false ${native_rids[@]+"${native_rids[@]}"}
+run dotnet pack "$root/build/Build.csproj" -r any ${native_rids[@]+"${native_rids[@]}"}
 echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2

@@ -7,10 +7,9 @@ namespace SpecCake.AddinTests;
 /// root. Each test then writes a <c>build.cake</c> in a folder under that root and runs
 /// <c>dotnet cake</c> there, as a user would.
 /// <para>
-/// Cake looks for an addin in the NuGet packages folder before any source, and the feed's packages
-/// carry the projects' own version in every run: so Cake and its tool restore use the feed's own
-/// packages folder (<see cref="PackedFeed.PackagesFolder"/>), never the machine's, where a SpecCake
-/// of that version from some other build could be.
+/// The packages carry the projects' own version in every run, and Cake takes an addin from the
+/// machine's NuGet packages folder before any feed: so the fixture first checks that no SpecCake of
+/// that version is there (nothing here puts one there: Cake reads a folder feed in place).
 /// </para>
 /// </summary>
 public sealed class CakeRunnerFixture : IAsyncLifetime
@@ -28,9 +27,6 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
     /// <summary>The packages' version (the projects' own).</summary>
     public string Version { get; private set; } = "";
 
-    /// <summary>The NuGet packages folder of every restore and script run here (the feed's own).</summary>
-    public string PackagesFolder { get; private set; } = "";
-
     /// <summary>The directive a user writes, pinned to the packed version.</summary>
     public string AddinDirective => $"#addin nuget:?package=SpecCake&version={Version}&loaddependencies=true";
 
@@ -47,24 +43,31 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             Path.Combine(RepositoryRoot.Path, ".config", "dotnet-tools.json"),
             Path.Combine(Root, ".config", "dotnet-tools.json"));
 
+        var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: RestoreTimeout);
         var packed = await Task.Run(PackedFeed.Get);
-        Feed = packed.Feed;
-        Version = packed.Version;
-        PackagesFolder = packed.PackagesFolder;
-
-        // Cake.Tool into that folder too (dotnet cake finds a local tool there), taken from the
-        // machine's packages folder as a local feed: nothing to download.
-        var restored = await ProcessRun.RunAsync(
-            "dotnet",
-            ["tool", "restore", "--add-source", MachinePackagesFolder()],
-            Root,
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder },
-            RestoreTimeout);
+        var restored = await restore;
         if (restored.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet tool restore failed: {restored}");
         }
+
+        Feed = packed.Feed;
+        Version = packed.Version;
+        foreach (var id in new[] { "speccake", "speccake.recipe" })
+        {
+            var stale = Path.Combine(MachinePackagesFolder(), id, Version.ToLowerInvariant());
+            if (Directory.Exists(stale))
+            {
+                throw new InvalidOperationException(
+                    $"{stale} holds a {id} {Version} from another build, and Cake would load it instead of this one from {Feed}: delete that folder (dotnet nuget locals global-packages --clear clears them all).");
+            }
+        }
     }
+
+    private static string MachinePackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     /// <summary>The packed addin.</summary>
     public string PackagePath => Path.Combine(Feed, $"SpecCake.{Version}.nupkg");
@@ -90,7 +93,6 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             // The local feed first, nuget.org for the dependencies (Cake's nuget_source setting).
             ["CAKE_NUGET_SOURCE"] = $"{Feed};https://api.nuget.org/v3/index.json",
             ["CAKE_PATHS_ADDINS"] = AddinsPath,
-            ["NUGET_PACKAGES"] = PackagesFolder,
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
@@ -104,11 +106,6 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             variables,
             TimeSpan.FromMinutes(3));
     }
-
-    private static string MachinePackagesFolder() =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     public Task DisposeAsync()
     {

@@ -11,9 +11,9 @@ namespace SpecCake.TestSupport;
 /// pack.sh runs as a user runs it after <c>./build.sh</c>: with no <c>--version</c>, in the folders of the
 /// host this machine builds (<see cref="HostBuild.MachineKind"/>), so it compiles nothing again, not
 /// even the native code. The packages carry the projects' own version, the same in every run, so
-/// whatever installs them in a test does so with caches of its own (a NuGet packages folder, Cake's
-/// addins folder, the dotnet CLI's home): no package of that version from elsewhere can answer for
-/// this build.
+/// whatever installs them in a test makes sure no package of that version from elsewhere answers for
+/// this build: the tool's install uses a NuGet packages folder and CLI home of its own, and the Cake
+/// runner's tests check the machine's packages folder (Cake's addins folder is their own).
 /// </para>
 /// </summary>
 /// <param name="Feed">The folder feed.</param>
@@ -25,13 +25,6 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
 
     /// <summary>The feed of these sources, packed when no test run has packed it yet.</summary>
     public static PackedFeed Get() => Shared.Value;
-
-    /// <summary>
-    /// A NuGet packages folder for installs from this feed, made for these sources and shared by the
-    /// test projects: the addin's dependencies are downloaded once, and nothing from the machine's own
-    /// packages folder is taken for a package of this feed.
-    /// </summary>
-    public string PackagesFolder => Path.Combine(Path.GetDirectoryName(Feed)!, "nuget-packages");
 
     [GeneratedRegex(@"^SpecCake\.Recipe\.(?<version>\d.*)\.nupkg$")]
     private static partial Regex RecipePackage();
