@@ -14,12 +14,6 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
 {
     private static readonly ConcurrentDictionary<string, Lazy<HostBuild>> Builds = new();
 
-    /// <summary>build.sh's own host folder (no SPECCAKE_HOST_DIR).</summary>
-    public static string DefaultHostDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "host");
-
-    /// <summary>Where <c>.ci/run</c> keeps what its first <c>./build.sh --version</c> printed: stdout, stderr, exit, and the stamp it left.</summary>
-    public static string CiFirstRunDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "ci", "build-sh-first-run");
-
     private static readonly Lazy<string> Machine = new(() =>
     {
         var run = ProcessRun.Start(
@@ -30,6 +24,12 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
             TimeSpan.FromSeconds(30));
         return run.ExitCode == 0 && run.Output.Trim() == "readytorun" ? "readytorun" : "native";
     });
+
+    /// <summary>build.sh's own host folder (no SPECCAKE_HOST_DIR).</summary>
+    public static string DefaultHostDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "host");
+
+    /// <summary>Where <c>.ci/run</c> keeps what its first <c>./build.sh --version</c> printed: stdout, stderr, exit, and the stamp it left.</summary>
+    public static string CiFirstRunDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "ci", "build-sh-first-run");
 
     /// <summary>
     /// The kind build.sh builds on this machine when not told (build/host-kind.sh decides): <c>native</c>

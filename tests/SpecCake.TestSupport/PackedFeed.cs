@@ -31,9 +31,10 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
 
     private static PackedFeed Make()
     {
-        var host = HostBuild.Of(HostBuild.MachineKind);
         var entry = BuildCache.Entry("packs", folder =>
         {
+            // Only when packing: a feed already made needs no host.
+            var host = HostBuild.Of(HostBuild.MachineKind);
             ProcessRun pack;
             using (host.LockFolders())
             {
