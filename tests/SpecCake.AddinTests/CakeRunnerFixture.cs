@@ -33,6 +33,14 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
     /// <summary>The directive a recipe user writes, pinned to the packed version.</summary>
     public string RecipeDirective => $"#load nuget:?package=SpecCake.Recipe&version={Version}";
 
+    /// <summary>A recipe user's build.cake: its <c>Ci</c> task only depends on the recipe's ValidateSpecs; <c>--target</c> picks another.</summary>
+    public string RecipeCiScript => $$"""
+        {{RecipeDirective}}
+
+        Task("Ci").IsDependentOn("ValidateSpecs");
+        RunTarget(Argument("target", "Ci"));
+        """;
+
     /// <summary>Where Cake installs addins; shared so the dependencies are extracted once.</summary>
     public string AddinsPath => Path.Combine(Root, "addins");
 

@@ -73,7 +73,9 @@ internal static class ClaudeCodeCli
         {
             var (exitCode, output) = Run(
                 "npm",
-                ["install", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", $"@anthropic-ai/claude-code@{Version}"],
+                // --prefer-offline: from npm's cache when it holds this version (.ci/run's install, or an
+                // earlier test's), without asking the registry: 17 s -> 7 s here, and no network.
+                ["install", "--prefer-offline", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", $"@anthropic-ai/claude-code@{Version}"],
                 System.IO.Path.GetDirectoryName(folder)!,
                 TimeSpan.FromMinutes(10));
             if (exitCode != 0 || Installed(staging) is null)
