@@ -66,11 +66,15 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
     /// <summary>
     /// Runs something that may build into the host's folder (build.ps1): until it has ended without
     /// a failed build, the entry does not count as complete, so a broken folder is built afresh next time.
+    /// It holds the entry's own lock meanwhile: another test project that asks for this host then
+    /// waits for the rewrite instead of taking the missing marker for a half-made entry, deleting it
+    /// and building the host again (seen in CI: a native build of 100 s in the middle of the tests).
     /// </summary>
     public ProcessRun Rewrite(Func<ProcessRun> run)
     {
         ArgumentNullException.ThrowIfNull(run);
         using var building = LockFolders();
+        using var entry = BuildCache.Lock(EntryName(Kind));
         var complete = Path.Combine(Entry, ".complete");
         var made = File.ReadAllText(complete);
         File.Delete(complete);
@@ -83,9 +87,12 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
         return result;
     }
 
+    /// <summary>The build cache's name for the host of <paramref name="kind"/> (its entry and that entry's lock).</summary>
+    public static string EntryName(string kind) => "host-" + kind;
+
     private static HostBuild Make(string kind)
     {
-        var entry = BuildCache.Entry("host-" + kind, folder =>
+        var entry = BuildCache.Entry(EntryName(kind), folder =>
         {
             if (CiFirstRun(kind) is { } ci)
             {
