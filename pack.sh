@@ -11,7 +11,8 @@
 #
 # It builds in build.sh's intermediate folder (.artifacts/host.obj, or SPECCAKE_HOST_DIR's): after
 # ./build.sh nothing is compiled again, not even the native code, unless --version changes what is
-# compiled in. The native package comes first, while the restore is still the one build.sh made.
+# compiled in: the native package is built in build.sh's native intermediate folder (obj/Build.native),
+# the framework-dependent ones in one of their own (obj/Build; Directory.Build.props says why).
 #
 # A native package can only be built on its own platform: pack there with the same version and
 # list every RID in ToolPackageRuntimeIdentifiers (pack.sh sets the list to what it built).

@@ -41,16 +41,29 @@ public sealed class PackagesTests
         // The .NET habit: `dotnet pack` the solution, then install the tool from the folder it wrote.
         using var folder = new TempFolder("slnpack");
         var root = folder.Path;
-        var version = $"0.0.0-slnpack.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var feed = Path.Combine(root, "feed");
         var repository = Path.Combine(root, "repo");
-        var packages = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages") };
+        // A NuGet packages folder and a CLI home of its own: the tool resolver's cache in the CLI home
+        // would otherwise point `dotnet speccake` at another test's 0.1.0, long deleted.
+        var packages = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages"), ["DOTNET_CLI_HOME"] = Path.Combine(root, "home") };
         Directory.CreateDirectory(repository);
-        // The pack builds from the machine's own NuGet cache (Cake comes from the Cake.Tool package
-        // there); the install and the run use a folder of their own, as a fresh machine would.
-        var pack = await ProcessRun.RunAsync(
-            "dotnet", ["pack", "SpecCake.sln", "-o", feed, $"-p:Version={version}", "--artifacts-path", Path.Combine(root, "obj")], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
+        // In the folders pack.sh packed the shared feed in (the machine's host folders), after it, as
+        // `dotnet pack` runs after a build: the libraries are found compiled, and the host project packs
+        // from an intermediate folder of its own (Directory.Build.props), so the native host's folder,
+        // which the native tests build in again, stays as it was. The pack reads the machine's own NuGet
+        // cache (Cake comes from the Cake.Tool package there); the install and the run use folders of
+        // their own, as a fresh machine would, so the projects' own version cannot come from elsewhere.
+        PackedFeed.Get();
+        var host = HostBuild.Of(HostBuild.MachineKind);
+        ProcessRun pack;
+        using (host.LockFolders())
+        {
+            pack = await ProcessRun.RunAsync(
+                "dotnet", ["pack", "SpecCake.sln", "-o", feed, "--artifacts-path", host.HostDirectory + ".obj"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
+        }
+
         Assert.True(pack.ExitCode == 0, pack.ToString());
+        var version = Path.GetFileName(Directory.EnumerateFiles(feed, "SpecCake.Tool.*.nupkg").Single(file => char.IsAsciiDigit(Path.GetFileName(file)["SpecCake.Tool.".Length])))["SpecCake.Tool.".Length..^".nupkg".Length];
         var manifest = await ProcessRun.RunAsync("dotnet", ["new", "tool-manifest"], repository, packages);
         Assert.True(manifest.ExitCode == 0, manifest.ToString());
 
