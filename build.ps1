@@ -13,6 +13,8 @@ Set-StrictMode -Version Latest
 
 $root = $PSScriptRoot
 $hostDir = if ($env:SPECCAKE_HOST_DIR) { $env:SPECCAKE_HOST_DIR } else { Join-Path $root '.artifacts/host' }
+# The publish's intermediate folder: build.sh's rule.
+$objDir = if ($env:SPECCAKE_HOST_OBJ_DIR) { $env:SPECCAKE_HOST_OBJ_DIR } else { "$hostDir.obj" }
 # build.sh reads and writes the same stamp.
 $stampFile = Join-Path $hostDir '.sources'
 $isWindowsHost = [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::Windows)
@@ -118,7 +120,7 @@ function Test-HostUpToDate {
 function Build-BuildHost {
     [Console]::Error.WriteLine("build.ps1: building the build host ($kind; sources changed or first run)...")
     $publish = @('publish', (Join-Path $root 'build/Build.csproj'), '-c', 'Release', '--nologo', '-v', 'quiet',
-        '--artifacts-path', "$hostDir.obj", '-o', $hostDir)
+        '--artifacts-path', $objDir, '-o', $hostDir)
     if ($kind -eq 'native') {
         # Native: starts in a few ms (no runtime start, no JIT).
         $publish += @('-r', $rid)

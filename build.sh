@@ -17,6 +17,9 @@ CDPATH= cd -- "$script_dir"
 root="$PWD"
 cd "$OLDPWD"
 host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}"
+# The publish's intermediate folder, beside the host unless SPECCAKE_HOST_OBJ_DIR names another (the
+# tests build every kind of host in one, so the libraries under them are compiled once).
+obj_dir="${SPECCAKE_HOST_OBJ_DIR:-${host_dir}.obj}"
 stamp_file="$host_dir/.sources" # build.ps1 reads and writes the same stamp
 host="$host_dir/SpecCake.Tool"
 
@@ -44,7 +47,7 @@ build_host() {
   echo "build.sh: building the build host ($kind; sources changed or first run)..." >&2
   log="$(mktemp)"
   local publish=(dotnet publish "$root/build/Build.csproj" -c Release --nologo -v quiet
-    --artifacts-path "${host_dir}.obj" -o "$host_dir")
+    --artifacts-path "$obj_dir" -o "$host_dir")
   if [ "$kind" = native ]; then
     # Native: starts in a few ms (no runtime start, no JIT); needs a RID and a C toolchain.
     publish+=(-r "${rid:-linux-x64}")

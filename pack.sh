@@ -9,7 +9,7 @@
 #   ./pack.sh [--output <dir>] [--version <version>]     (default .artifacts/packages, the
 #                                                          projects' own version: 0.1.0)
 #
-# It builds in build.sh's intermediate folder (.artifacts/host.obj, or SPECCAKE_HOST_DIR's): after
+# It builds in build.sh's intermediate folder (.artifacts/host.obj, SPECCAKE_HOST_DIR's, or SPECCAKE_HOST_OBJ_DIR): after
 # ./build.sh nothing is compiled again, not even the native code, unless --version changes what is
 # compiled in: the native package is built in build.sh's native intermediate folder (obj/Build.native),
 # the framework-dependent ones in one of their own (obj/Build; Directory.Build.props says why).
@@ -45,9 +45,10 @@ if [ ${#native[@]} -gt 0 ]; then
 fi
 
 host_dir="${SPECCAKE_HOST_DIR:-$root/.artifacts/host}" # build.sh's rule for its folders
+obj_dir="${SPECCAKE_HOST_OBJ_DIR:-${host_dir}.obj}"
 # One MSBuild process per pack (-maxcpucount:1): after ./build.sh there is nothing to build in
 # parallel, and a worker node's start cost more than the pack (20 CPU s for the five, was 34-47).
-common=(-c Release --nologo -v quiet -maxcpucount:1 -o "$output" --artifacts-path "${host_dir}.obj")
+common=(-c Release --nologo -v quiet -maxcpucount:1 -o "$output" --artifacts-path "$obj_dir")
 [ -n "$version" ] && common+=("-p:Version=$version")
 run() {
   echo "pack.sh: $*" >&2

@@ -59,7 +59,7 @@ public sealed class PackagesTests
         using (host.LockFolders())
         {
             pack = await ProcessRun.RunAsync(
-                "dotnet", ["pack", "SpecCake.sln", "-o", feed, "--artifacts-path", host.HostDirectory + ".obj"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
+                "dotnet", ["pack", "SpecCake.sln", "-o", feed, "--artifacts-path", HostBuild.IntermediateDirectory], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));
         }
 
         Assert.True(pack.ExitCode == 0, pack.ToString());

@@ -9,6 +9,12 @@ namespace SpecCake.TestSupport;
 /// folder, is recorded with it. Where <c>.ci/run</c> has just built the machine's own kind into
 /// <c>.artifacts/host</c> (its first step, a fresh clone's first <c>./build.sh --version</c>, recorded in
 /// <c>.artifacts/ci/build-sh-first-run</c>), that host and that first run are used, not built again.
+/// <para>
+/// Every kind is published in one intermediate folder (<see cref="IntermediateDirectory"/>, build.sh's
+/// SPECCAKE_HOST_OBJ_DIR), one build at a time (<see cref="LockFolders"/>): the libraries under the
+/// hosts are compiled once, and each kind of the host project has a folder of its own there
+/// (Directory.Build.props), so building one leaves the others up to date.
+/// </para>
 /// </summary>
 public sealed record HostBuild(string Kind, string Entry, string HostDirectory, ProcessRun FirstRun)
 {
@@ -24,6 +30,18 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
             TimeSpan.FromSeconds(30));
         return run.ExitCode == 0 && run.Output.Trim() == "readytorun" ? "readytorun" : "native";
     });
+
+    private static readonly Lazy<string> SharedIntermediate = new(() =>
+        CiFirstRun(MachineKind) is not null
+            ? DefaultHostDirectory + ".obj"
+            : Path.Combine(BuildCache.Entry("host-obj", _ => { }), "artifacts"));
+
+    /// <summary>
+    /// The intermediate folder every host here is published in (build.sh's SPECCAKE_HOST_OBJ_DIR), and
+    /// pack.sh packs in: the one .ci/run's first <c>./build.sh</c> made, where it built this machine's
+    /// kind for these sources; else one in the build cache.
+    /// </summary>
+    public static string IntermediateDirectory => SharedIntermediate.Value;
 
     /// <summary>build.sh's own host folder (no SPECCAKE_HOST_DIR).</summary>
     public static string DefaultHostDirectory => Path.Combine(RepositoryRoot.Path, ".artifacts", "host");
@@ -43,7 +61,12 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
     /// <summary>build.sh with this host folder and kind.</summary>
     public static ProcessRun BuildSh(string hostDirectory, string kind, string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
     {
-        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = hostDirectory, ["SPECCAKE_HOST_BUILD"] = kind };
+        var variables = new Dictionary<string, string?>
+        {
+            ["SPECCAKE_HOST_DIR"] = hostDirectory,
+            ["SPECCAKE_HOST_OBJ_DIR"] = IntermediateDirectory,
+            ["SPECCAKE_HOST_BUILD"] = kind,
+        };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             variables[name] = value;
@@ -58,10 +81,13 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
     }
 
     /// <summary>
-    /// Held by whatever builds in this host's folders after it was made (build.ps1 here, pack.sh, which
-    /// compiles in build.sh's intermediate folder): one at a time, across the test projects.
+    /// Held by whatever builds in the hosts' folders (build.sh's first run of each kind, build.ps1 here,
+    /// pack.sh, the solution pack, all in <see cref="IntermediateDirectory"/>): one at a time, across the
+    /// test projects. Taken after an entry's own lock, never before, so no two holders wait on each other.
     /// </summary>
-    public IDisposable LockFolders() => BuildCache.Lock($"host-{Kind}-folders");
+    public IDisposable LockFolders() => FoldersLock();
+
+    private static IDisposable FoldersLock() => BuildCache.Lock("host-folders");
 
     /// <summary>
     /// Runs something that may build into the host's folder (build.ps1): until it has ended without
@@ -73,8 +99,8 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
     public ProcessRun Rewrite(Func<ProcessRun> run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using var building = LockFolders();
         using var entry = BuildCache.Lock(EntryName(Kind));
+        using var building = LockFolders();
         var complete = Path.Combine(Entry, ".complete");
         var made = File.ReadAllText(complete);
         File.Delete(complete);
@@ -101,7 +127,21 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
                 return;
             }
 
-            var first = BuildSh(Path.Combine(folder, "host"), kind, ["--version"]);
+            // The native host after the ReadyToRun one: that build compiles the libraries in the shared
+            // intermediate folder in half a minute, and the native one then compiles only its own project
+            // and the native code. The other way round the ReadyToRun tests would wait two minutes for
+            // the native code.
+            if (kind == "native")
+            {
+                _ = Of("readytorun");
+            }
+
+            ProcessRun first;
+            using (FoldersLock())
+            {
+                first = BuildSh(Path.Combine(folder, "host"), kind, ["--version"]);
+            }
+
             if (first.ExitCode != 0)
             {
                 throw new InvalidOperationException($"build.sh could not build the {kind} host: {first}");

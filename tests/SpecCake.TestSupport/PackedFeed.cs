@@ -42,7 +42,7 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
                     "bash",
                     [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed")],
                     RepositoryRoot.Path,
-                    new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = host.HostDirectory, ["SPECCAKE_HOST_BUILD"] = host.Kind },
+                    new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = host.HostDirectory, ["SPECCAKE_HOST_OBJ_DIR"] = HostBuild.IntermediateDirectory, ["SPECCAKE_HOST_BUILD"] = host.Kind },
                     timeout: TimeSpan.FromMinutes(20));
             }
 

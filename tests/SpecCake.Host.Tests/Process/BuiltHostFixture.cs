@@ -48,7 +48,7 @@ public abstract class BuiltHostFixture
     /// </summary>
     public ProcessRun BuildPs1(string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
-        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory, ["SPECCAKE_HOST_BUILD"] = Kind };
+        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory, ["SPECCAKE_HOST_OBJ_DIR"] = HostBuild.IntermediateDirectory, ["SPECCAKE_HOST_BUILD"] = Kind };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             variables[name] = value;
