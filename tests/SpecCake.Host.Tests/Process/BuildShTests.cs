@@ -40,6 +40,42 @@ public sealed class NativeBuildPs1Tests(NativeHostFixture host)
     }
 }
 
+/// <summary>
+/// Both kinds of host in one intermediate folder, as a user's <c>.artifacts/host.obj</c> holds them after
+/// switching SPECCAKE_HOST_BUILD (and as the tests build them: <see cref="HostBuild.IntermediateDirectory"/>).
+/// </summary>
+[Collection(NativeHostCollection.Name)]
+public sealed class HostKindSwitchTests
+{
+    // Directory.Build.props gives each kind of the host project an intermediate folder of its own.
+    // Before, building the ReadyToRun host rewrote the restore the native build reads, and going back
+    // to native compiled the native code again (90 s).
+    [SkippableFact]
+    public void BuildSh_BackToNativeAfterReadyToRun_FindsTheNativeCodeUpToDate()
+    {
+        MachineHost.SkipUnlessNative();
+        _ = HostBuild.Of("native");
+        _ = HostBuild.Of("readytorun");
+        var nativeCode = Directory.EnumerateFiles(Path.Combine(HostBuild.IntermediateDirectory, "obj", "Build.native"), "SpecCake.Tool.o", SearchOption.AllDirectories).Single();
+        var compiled = File.GetLastWriteTimeUtc(nativeCode);
+        using var folder = new TempFolder("kind-switch");
+        var hostDirectory = Path.Combine(folder.Path, "host");
+
+        ProcessRun readyToRun, native;
+        using (HostBuild.Of("native").LockFolders())
+        {
+            readyToRun = HostBuild.BuildSh(hostDirectory, "readytorun", ["--version"]);
+            native = HostBuild.BuildSh(hostDirectory, "native", ["--version"]);
+        }
+
+        Assert.True(readyToRun.ExitCode == 0, readyToRun.All);
+        Assert.Contains("building the build host (readytorun;", readyToRun.Error);
+        Assert.True(native.ExitCode == 0, native.All);
+        Assert.Contains("building the build host (native;", native.Error);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(nativeCode));
+    }
+}
+
 /// <summary>The ReadyToRun host (no C toolchain) through build.sh.</summary>
 public sealed class ReadyToRunBuildShTests(ReadyToRunHostFixture host) : BuildShTests(host), IClassFixture<ReadyToRunHostFixture>
 {
