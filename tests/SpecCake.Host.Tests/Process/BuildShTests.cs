@@ -26,6 +26,14 @@ public sealed class NativeBuildPs1Tests(NativeHostFixture host)
         MachineHost.SkipUnlessNative();
         var restore = ProcessRun.Start("dotnet", ["tool", "restore"], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(5));
         Assert.True(restore.ExitCode == 0, restore.All);
+        // The ReadyToRun host is published in the same intermediate folder first (HostBuild), as when a
+        // user goes back to native after a ReadyToRun build: each kind of the host project has a folder
+        // of its own there (Directory.Build.props), so the native code stays up to date. Before, the
+        // ReadyToRun build rewrote the restore the native build reads, and the native code was compiled
+        // again (90 s).
+        _ = HostBuild.Of("readytorun");
+        var nativeCode = Directory.EnumerateFiles(Path.Combine(HostBuild.IntermediateDirectory, "obj", "Build.native"), "SpecCake.Tool.o", SearchOption.AllDirectories).Single();
+        var compiled = File.GetLastWriteTimeUtc(nativeCode);
         // build.ps1's first run in this folder: it builds (with its own publish command), and MSBuild
         // finds build.sh's compilation up to date instead of compiling the native code a second time.
         host.ForgetStamp();
@@ -33,46 +41,11 @@ public sealed class NativeBuildPs1Tests(NativeHostFixture host)
         var run = host.BuildPs1(["--target=ValidateSpecs"], new Dictionary<string, string?> { ["SPECCAKE_HOST_BUILD"] = null });
 
         Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(nativeCode));
         Assert.Contains("build.ps1: building the build host (native;", run.Error);
         Assert.Contains("are valid", run.Output);
         Assert.False(File.Exists(Path.Combine(host.HostDirectory, "SpecCake.Tool.dll")));
         Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(Path.Combine(host.HostDirectory, "SpecCake.Tool"))[..4]);
-    }
-}
-
-/// <summary>
-/// Both kinds of host in one intermediate folder, as a user's <c>.artifacts/host.obj</c> holds them after
-/// switching SPECCAKE_HOST_BUILD (and as the tests build them: <see cref="HostBuild.IntermediateDirectory"/>).
-/// </summary>
-[Collection(NativeHostCollection.Name)]
-public sealed class HostKindSwitchTests
-{
-    // Directory.Build.props gives each kind of the host project an intermediate folder of its own.
-    // Before, building the ReadyToRun host rewrote the restore the native build reads, and going back
-    // to native compiled the native code again (90 s).
-    [SkippableFact]
-    public void BuildSh_BackToNativeAfterReadyToRun_FindsTheNativeCodeUpToDate()
-    {
-        MachineHost.SkipUnlessNative();
-        _ = HostBuild.Of("native");
-        _ = HostBuild.Of("readytorun");
-        var nativeCode = Directory.EnumerateFiles(Path.Combine(HostBuild.IntermediateDirectory, "obj", "Build.native"), "SpecCake.Tool.o", SearchOption.AllDirectories).Single();
-        var compiled = File.GetLastWriteTimeUtc(nativeCode);
-        using var folder = new TempFolder("kind-switch");
-        var hostDirectory = Path.Combine(folder.Path, "host");
-
-        ProcessRun readyToRun, native;
-        using (HostBuild.Of("native").LockFolders())
-        {
-            readyToRun = HostBuild.BuildSh(hostDirectory, "readytorun", ["--version"]);
-            native = HostBuild.BuildSh(hostDirectory, "native", ["--version"]);
-        }
-
-        Assert.True(readyToRun.ExitCode == 0, readyToRun.All);
-        Assert.Contains("building the build host (readytorun;", readyToRun.Error);
-        Assert.True(native.ExitCode == 0, native.All);
-        Assert.Contains("building the build host (native;", native.Error);
-        Assert.Equal(compiled, File.GetLastWriteTimeUtc(nativeCode));
     }
 }
 
