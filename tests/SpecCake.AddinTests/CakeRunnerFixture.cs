@@ -88,6 +88,15 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
         return directory;
     }
 
+    /// <summary>A fresh script folder holding a spec repository: <c>specs.config.yaml</c> and one spec.</summary>
+    public string NewSpecRepository(string name, string config, string spec = SpecRepository.ValidSpec)
+    {
+        var directory = NewScriptDirectory(name);
+        SpecRepository.Write(directory, "specs.config.yaml", config);
+        SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", spec);
+        return directory;
+    }
+
     /// <summary>Writes <c>build.cake</c> into <paramref name="directory"/> and runs it with the repository's Cake.Tool.</summary>
     internal async Task<ProcessRun> RunScriptAsync(
         string directory,

@@ -15,7 +15,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     [Fact]
     public async Task Recipe_CiDependingOnValidateSpecs_ValidatesTheSpecs()
     {
-        var directory = Repository("recipe-valid", "specs:\n  paths: [\"specs/**/*.yaml\"]");
+        var directory = cake.NewSpecRepository("recipe-valid", "specs:\n  paths: [\"specs/**/*.yaml\"]");
 
         var result = await cake.RunScriptAsync(directory, CiScript);
 
@@ -26,7 +26,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     [Fact]
     public async Task Recipe_InvalidSpec_FailsTheBuildWithFileLineColumn()
     {
-        var directory = Repository("recipe-invalid", "specs:\n  paths: [\"specs/**/*.yaml\"]", "id: FEAT-0001\ntitle: Sign in\nstatus: finished");
+        var directory = cake.NewSpecRepository("recipe-invalid", "specs:\n  paths: [\"specs/**/*.yaml\"]", "id: FEAT-0001\ntitle: Sign in\nstatus: finished");
 
         var result = await cake.RunScriptAsync(directory, CiScript);
 
@@ -38,7 +38,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     public async Task Recipe_NotifySpecEventWithHostArguments_WebhookReceivesTheEvent()
     {
         await using var server = await LoopbackServer.StartAsync();
-        var directory = Repository("recipe-notify", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "pr_created"));
+        var directory = cake.NewSpecRepository("recipe-notify", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "pr_created"));
 
         var result = await cake.RunScriptAsync(
             directory,
@@ -58,7 +58,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     [Fact]
     public async Task Recipe_BadTaskArgument_SameMessageAsTheHost()
     {
-        var directory = Repository("recipe-badpr", "specs:\n  paths: [\"specs/**/*.yaml\"]");
+        var directory = cake.NewSpecRepository("recipe-badpr", "specs:\n  paths: [\"specs/**/*.yaml\"]");
 
         var result = await cake.RunScriptAsync(directory, CiScript, ["--target=NotifySpecEvent", "--event=pr_created", "--pr=abc"]);
 
@@ -70,7 +70,7 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
     public async Task Recipe_CakeDryRun_PreviewsTheNotificationAndSendsNothing()
     {
         await using var server = await LoopbackServer.StartAsync();
-        var directory = Repository("recipe-dryrun", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "spec_approved"));
+        var directory = cake.NewSpecRepository("recipe-dryrun", SpecRepository.ConfigWithWebhook(server.Origin + "/hook", "spec_approved"));
 
         var result = await cake.RunScriptAsync(
             directory,
@@ -86,44 +86,5 @@ public sealed class RecipeTests(CakeRunnerFixture cake) : IClassFixture<CakeRunn
         // HMAC secret comes from the environment and stays masked.
         Assert.Contains("POST " + server.Origin + "/hook", result.All);
         Assert.DoesNotContain(WebhookSecret, result.All);
-    }
-
-    [Fact]
-    public async Task Recipe_Description_ListsTheRecipeTasks()
-    {
-        var directory = Repository("recipe-description", "specs:\n  paths: [\"specs/**/*.yaml\"]");
-
-        var result = await cake.RunScriptAsync(directory, CiScript, ["--description"]);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        foreach (var task in new[] { "ValidateSpecs", "NotifySpecEvent", "SyncTrackers", "DetectSpecEvents", "TestIntegrations", "ImplementSpec", "Init", "CheckIntegrations" })
-        {
-            Assert.Contains(task, result.All);
-        }
-    }
-
-    [Fact]
-    public async Task DocsRecipeScript_RunAsWritten_RunsTheRecipeTasks()
-    {
-        var script = DocsPage.CodeBlocks("csharp").Single(b => b.Code.Contains("#load nuget:?package=SpecCake.Recipe", StringComparison.Ordinal)).Code;
-        script = System.Text.RegularExpressions.Regex.Replace(script, "&version=[^\\s]+", $"&version={cake.Version}");
-        var directory = Repository("recipe-docs", "specs:\n  paths: [\"specs/**/*.yaml\"]");
-
-        var ci = await cake.RunScriptAsync(directory, script);
-        var sync = await cake.RunScriptAsync(directory, script, ["--target=SyncTrackers"]);
-        var test = await cake.RunScriptAsync(directory, script, ["--target=TestIntegrations"]);
-
-        Assert.True(ci.ExitCode == 0, ci.ToString());
-        Assert.Contains("1 spec file(s) and specs.config.yaml are valid.", ci.All);
-        Assert.True(sync.ExitCode == 0, sync.ToString());
-        Assert.True(test.ExitCode == 0, test.ToString());
-    }
-
-    private string Repository(string name, string config, string spec = SpecRepository.ValidSpec)
-    {
-        var directory = cake.NewScriptDirectory(name);
-        SpecRepository.Write(directory, "specs.config.yaml", config);
-        SpecRepository.Write(directory, "specs/features/FEAT-0001.yaml", spec);
-        return directory;
     }
 }
