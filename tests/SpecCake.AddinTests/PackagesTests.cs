@@ -54,9 +54,8 @@ public sealed class PackagesTests
         // cache (Cake comes from the Cake.Tool package there); the install and the run use folders of
         // their own, as a fresh machine would, so the projects' own version cannot come from elsewhere.
         PackedFeed.Get();
-        var host = HostBuild.Of(HostBuild.MachineKind);
         ProcessRun pack;
-        using (host.LockFolders())
+        using (HostBuild.LockFolders())
         {
             pack = await ProcessRun.RunAsync(
                 "dotnet", ["pack", "SpecCake.sln", "-o", feed, "--artifacts-path", HostBuild.IntermediateDirectory], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));

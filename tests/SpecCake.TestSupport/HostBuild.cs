@@ -58,8 +58,11 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
     /// <summary>The host of <paramref name="kind"/> for these sources.</summary>
     public static HostBuild Of(string kind) => Builds.GetOrAdd(kind, k => new Lazy<HostBuild>(() => Make(k))).Value;
 
-    /// <summary>build.sh with this host folder and kind.</summary>
-    public static ProcessRun BuildSh(string hostDirectory, string kind, string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <summary>
+    /// What build.sh, build.ps1 and pack.sh are told about a host here: its folder, the shared
+    /// intermediate folder and its kind; then <paramref name="environment"/>, which may override them.
+    /// </summary>
+    public static Dictionary<string, string?> ScriptEnvironment(string hostDirectory, string kind, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var variables = new Dictionary<string, string?>
         {
@@ -72,22 +75,24 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
             variables[name] = value;
         }
 
-        return ProcessRun.Start(
+        return variables;
+    }
+
+    /// <summary>build.sh with this host folder and kind.</summary>
+    public static ProcessRun BuildSh(string hostDirectory, string kind, string[] args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null) =>
+        ProcessRun.Start(
             "bash",
             [Path.Combine(RepositoryRoot.Path, "build.sh"), .. args],
             workingDirectory ?? RepositoryRoot.Path,
-            variables,
+            ScriptEnvironment(hostDirectory, kind, environment),
             TimeSpan.FromMinutes(15));
-    }
 
     /// <summary>
     /// Held by whatever builds in the hosts' folders (build.sh's first run of each kind, build.ps1 here,
     /// pack.sh, the solution pack, all in <see cref="IntermediateDirectory"/>): one at a time, across the
     /// test projects. Taken after an entry's own lock, never before, so no two holders wait on each other.
     /// </summary>
-    public IDisposable LockFolders() => FoldersLock();
-
-    private static IDisposable FoldersLock() => BuildCache.Lock("host-folders");
+    public static IDisposable LockFolders() => BuildCache.Lock("host-folders");
 
     /// <summary>
     /// Runs something that may build into the host's folder (build.ps1): until it has ended without
@@ -138,7 +143,7 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
             }
 
             ProcessRun first;
-            using (FoldersLock())
+            using (LockFolders())
             {
                 first = BuildSh(Path.Combine(folder, "host"), kind, ["--version"]);
             }

@@ -36,13 +36,13 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
             // Only when packing: a feed already made needs no host.
             var host = HostBuild.Of(HostBuild.MachineKind);
             ProcessRun pack;
-            using (host.LockFolders())
+            using (HostBuild.LockFolders())
             {
                 pack = ProcessRun.Start(
                     "bash",
                     [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed")],
                     RepositoryRoot.Path,
-                    new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = host.HostDirectory, ["SPECCAKE_HOST_OBJ_DIR"] = HostBuild.IntermediateDirectory, ["SPECCAKE_HOST_BUILD"] = host.Kind },
+                    HostBuild.ScriptEnvironment(host.HostDirectory, host.Kind),
                     timeout: TimeSpan.FromMinutes(20));
             }
 

@@ -48,17 +48,11 @@ public abstract class BuiltHostFixture
     /// </summary>
     public ProcessRun BuildPs1(string[] args, IReadOnlyDictionary<string, string?>? environment)
     {
-        var variables = new Dictionary<string, string?> { ["SPECCAKE_HOST_DIR"] = HostDirectory, ["SPECCAKE_HOST_OBJ_DIR"] = HostBuild.IntermediateDirectory, ["SPECCAKE_HOST_BUILD"] = Kind };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            variables[name] = value;
-        }
-
         return Build.Rewrite(() => ProcessRun.Start(
             "dotnet",
             ["pwsh", "-NoLogo", "-NoProfile", "-File", Path.Combine(RepositoryRoot.Path, "build.ps1"), .. args],
             RepositoryRoot.Path,
-            variables,
+            HostBuild.ScriptEnvironment(HostDirectory, Kind, environment),
             TimeSpan.FromMinutes(15)));
     }
 
