@@ -6,8 +6,11 @@
 #                    package of this machine's RID where a C toolchain is installed, and `any`, the
 #                    framework-dependent package `dotnet tool install` takes on every other platform
 #
-#   ./pack.sh [--output <dir>] [--version <version>]     (default .artifacts/packages, the
-#                                                          projects' own version: 0.1.0)
+#   ./pack.sh [--output <dir>] [--version <version>] [--packages <list>]
+#     --output    default .artifacts/packages
+#     --version   default the projects' own version: 0.1.0
+#     --packages  a comma-separated choice of addin, recipe and tool (default all three): addin,recipe
+#                 packs what a Cake script loads in seconds, without the tool's native code (minutes)
 #
 # It builds in build.sh's intermediate folder (.artifacts/host.obj, SPECCAKE_HOST_DIR's, or SPECCAKE_HOST_OBJ_DIR): after
 # ./build.sh nothing is compiled again, not even the native code, unless --version changes what is
@@ -20,13 +23,26 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 output="$root/.artifacts/packages"
 version=""
+packages="addin,recipe,tool"
 while [ $# -gt 0 ]; do
   case "$1" in
     --output) output="$2"; shift 2 ;;
     --version) version="$2"; shift 2 ;;
-    *) echo "pack.sh: unknown argument '$1' (use --output <dir>, --version <version>)" >&2; exit 2 ;;
+    --packages) packages="$2"; shift 2 ;;
+    *) echo "pack.sh: unknown argument '$1' (use --output <dir>, --version <version>, --packages <addin,recipe,tool>)" >&2; exit 2 ;;
   esac
 done
+wanted() { case ",$packages," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+for package in ${packages//,/ }; do
+  case "$package" in
+    addin|recipe|tool) ;;
+    *) echo "pack.sh: unknown package '$package' in --packages (use a comma-separated choice of addin, recipe, tool)" >&2; exit 2 ;;
+  esac
+done
+if [ -z "${packages//,/}" ]; then
+  echo "pack.sh: --packages names no package (use a comma-separated choice of addin, recipe, tool)" >&2
+  exit 2
+fi
 mkdir -p "$output"
 output="$(cd "$output" && pwd)"
 
@@ -55,11 +71,15 @@ run() {
   "$@" "${common[@]}"
 }
 
-run dotnet pack "$root/src/SpecCake/SpecCake.csproj"
-run dotnet pack "$root/src/SpecCake.Recipe/SpecCake.Recipe.csproj"
-if [ ${#native[@]} -gt 0 ]; then
-  run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
+if wanted addin; then run dotnet pack "$root/src/SpecCake/SpecCake.csproj"; fi
+if wanted recipe; then run dotnet pack "$root/src/SpecCake.Recipe/SpecCake.Recipe.csproj"; fi
+if wanted tool; then
+  if [ ${#native[@]} -gt 0 ]; then
+    run dotnet pack "$root/build/Build.csproj" "${native[@]}" ${native_rids[@]+"${native_rids[@]}"}
+  fi
+  run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
+  run dotnet pack "$root/build/Build.csproj" -r any ${native_rids[@]+"${native_rids[@]}"}
+  echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2
+else
+  echo "pack.sh: packages in $output" >&2
 fi
-run dotnet pack "$root/build/Build.csproj" ${native_rids[@]+"${native_rids[@]}"}
-run dotnet pack "$root/build/Build.csproj" -r any ${native_rids[@]+"${native_rids[@]}"}
-echo "pack.sh: packages in $output (SpecCake.Tool for: ${rids//;/, })" >&2

@@ -2,7 +2,7 @@ namespace SpecCake.AddinTests;
 
 /// <summary>
 /// Shared by every script test of a class: the addin and the recipe from <c>pack.sh</c>'s folder feed
-/// for these sources (<see cref="PackedFeed"/>, packed once and shared with the tool's tests), and
+/// for these sources (<see cref="PackedFeed.AddinAndRecipe"/>, packed once per run, before any host), and
 /// the repository's Cake.Tool restored from a copy of <c>.config/dotnet-tools.json</c> in a temporary
 /// root. Each test then writes a <c>build.cake</c> in a folder under that root and runs
 /// <c>dotnet cake</c> there, as a user would.
@@ -52,7 +52,7 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             Path.Combine(Root, ".config", "dotnet-tools.json"));
 
         var restore = ProcessRun.RunAsync("dotnet", ["tool", "restore"], Root, timeout: RestoreTimeout);
-        var packed = await Task.Run(PackedFeed.Get);
+        var packed = await Task.Run(PackedFeed.AddinAndRecipe);
         var restored = await restore;
         if (restored.ExitCode != 0)
         {

@@ -36,6 +36,32 @@ public sealed class PackagesTests
     }
 
     [Fact]
+    public void PackSh_PackagesAddinAndRecipe_PacksThoseTwoAndNotTheTool()
+    {
+        // The Cake runner's feed: packed before any host, so it must not build the tool (its native code).
+        var packed = PackedFeed.AddinAndRecipe();
+        var packages = Directory.EnumerateFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        Assert.Equal([$"SpecCake.{packed.Version}.nupkg", $"SpecCake.Recipe.{packed.Version}.nupkg"], packages);
+        Assert.DoesNotContain("Build.csproj", packed.Pack.All);
+    }
+
+    [Theory]
+    [InlineData("addin,cli", "unknown package 'cli' in --packages")]
+    [InlineData(",", "--packages names no package")]
+    public async Task PackSh_PackagesItDoesNotKnow_SaysSoAndTheChoicesBeforePackingAnything(string packages, string message)
+    {
+        using var output = new TempFolder("packargs");
+
+        var run = await ProcessRun.RunAsync("bash", [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--packages", packages, "--output", output.Path], RepositoryRoot.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Contains("addin, recipe, tool", run.Error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(output.Path));
+    }
+
+    [Fact]
     public async Task SolutionPack_TheToolFromItsFolder_InstallsAndRuns()
     {
         // The .NET habit: `dotnet pack` the solution, then install the tool from the folder it wrote.

@@ -6,7 +6,8 @@ namespace SpecCake.TestSupport;
 /// <summary>
 /// <c>pack.sh</c>'s folder feed for these sources, as other repositories get SpecCake: the addin, the
 /// recipe and the tool (pointer, native and <c>any</c> packages). Packed once and shared
-/// (<see cref="BuildCache"/>) by the tool's tests and the Cake runner's.
+/// (<see cref="BuildCache"/>) by the tool's tests; the Cake runner's tests take
+/// <see cref="AddinAndRecipe"/>, which needs no host.
 /// <para>
 /// pack.sh runs as a user runs it after <c>./build.sh</c>: with no <c>--version</c>, in the folders of the
 /// host this machine builds (<see cref="HostBuild.MachineKind"/>), so it compiles nothing again, not
@@ -21,28 +22,47 @@ namespace SpecCake.TestSupport;
 /// <param name="Pack">What pack.sh printed.</param>
 public sealed partial record PackedFeed(string Feed, string Version, ProcessRun Pack)
 {
-    private static readonly Lazy<PackedFeed> Shared = new(Make);
+    private static readonly Lazy<PackedFeed> Whole = new(MakeWhole);
+
+    private static readonly Lazy<PackedFeed> Addin = new(MakeAddinAndRecipe);
 
     /// <summary>The feed of these sources, packed when no test run has packed it yet.</summary>
-    public static PackedFeed Get() => Shared.Value;
+    public static PackedFeed Get() => Whole.Value;
+
+    /// <summary>
+    /// The addin and the recipe alone (<c>pack.sh --packages addin,recipe</c>), all a Cake script loads:
+    /// packed before any host, so the Cake runner's tests do not wait for the native code (2 minutes)
+    /// and the whole feed after it. The hosts' builds then find the libraries compiled.
+    /// </summary>
+    public static PackedFeed AddinAndRecipe() => Addin.Value;
 
     [GeneratedRegex(@"^SpecCake\.Recipe\.(?<version>\d.*)\.nupkg$")]
     private static partial Regex RecipePackage();
 
-    private static PackedFeed Make()
+    private static PackedFeed MakeWhole() => Make("packs", [], () =>
     {
-        var entry = BuildCache.Entry("packs", folder =>
+        // Only when packing: a feed already made needs no host.
+        var host = HostBuild.Of(HostBuild.MachineKind);
+        return (host.HostDirectory, host.Kind);
+    });
+
+    // The host folder only names the default intermediate folder, which ScriptEnvironment overrides.
+    private static PackedFeed MakeAddinAndRecipe() =>
+        Make("addin-feed", ["--packages", "addin,recipe"], () => (HostBuild.DefaultHostDirectory, HostBuild.MachineKind));
+
+    private static PackedFeed Make(string name, string[] arguments, Func<(string HostDirectory, string Kind)> host)
+    {
+        var entry = BuildCache.Entry(name, folder =>
         {
-            // Only when packing: a feed already made needs no host.
-            var host = HostBuild.Of(HostBuild.MachineKind);
+            var (hostDirectory, kind) = host();
             ProcessRun pack;
             using (HostBuild.LockFolders())
             {
                 pack = ProcessRun.Start(
                     "bash",
-                    [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed")],
+                    [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed"), .. arguments],
                     RepositoryRoot.Path,
-                    HostBuild.ScriptEnvironment(host.HostDirectory, host.Kind),
+                    HostBuild.ScriptEnvironment(hostDirectory, kind),
                     timeout: TimeSpan.FromMinutes(20));
             }
 
