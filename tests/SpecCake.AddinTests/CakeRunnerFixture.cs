@@ -2,7 +2,7 @@ namespace SpecCake.AddinTests;
 
 /// <summary>
 /// Shared by every script test of a class: the addin and the recipe from <c>pack.sh</c>'s folder feed
-/// for these sources (<see cref="PackedFeed.AddinAndRecipe"/>, packed once per run, before any host), and
+/// for these sources (<see cref="PackedFeed.AddinAndRecipe"/>, packed once and shared), and
 /// the repository's Cake.Tool restored from a copy of <c>.config/dotnet-tools.json</c> in a temporary
 /// root. Each test then writes a <c>build.cake</c> in a folder under that root and runs
 /// <c>dotnet cake</c> there, as a user would.

@@ -38,7 +38,7 @@ public sealed class PackagesTests
     [Fact]
     public void PackSh_PackagesAddinAndRecipe_PacksThoseTwoAndNotTheTool()
     {
-        // The Cake runner's feed: packed before any host, so it must not build the tool (its native code).
+        // The Cake runner's feed: it must not wait for the tool (its native code and its three packs).
         var packed = PackedFeed.AddinAndRecipe();
         var packages = Directory.EnumerateFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
@@ -79,9 +79,12 @@ public sealed class PackagesTests
         // which the native tests build in again, stays as it was. The pack reads the machine's own NuGet
         // cache (Cake comes from the Cake.Tool package there); the install and the run use folders of
         // their own, as a fresh machine would, so the projects' own version cannot come from elsewhere.
-        PackedFeed.Get();
+        // The feed and the folders' lock are awaited, not waited for in the test's thread: blocked there
+        // for minutes, it kept the other classes' Cake runs to one at a time (xUnit runs as many tests at
+        // once as there are cores, and an awaiting test gives its thread back).
+        await Task.Run(PackedFeed.Get);
         ProcessRun pack;
-        using (HostBuild.LockFolders())
+        using (await Task.Run(HostBuild.LockFolders))
         {
             pack = await ProcessRun.RunAsync(
                 "dotnet", ["pack", "SpecCake.sln", "-o", feed, "--artifacts-path", HostBuild.IntermediateDirectory], RepositoryRoot.Path, timeout: TimeSpan.FromMinutes(20));

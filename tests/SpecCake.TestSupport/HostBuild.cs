@@ -132,13 +132,11 @@ public sealed record HostBuild(string Kind, string Entry, string HostDirectory, 
                 return;
             }
 
-            // Every build here is in one folder, one at a time, so their order decides when the tests
-            // waiting for them start. First the addin and the recipe (20 s), all the Cake runner's tests
-            // need: their 20 Cake runs then fill the cores while the native code compiles, mostly on
-            // one core (before, they waited 2.5 minutes for it and pack.sh). Then, where this machine
-            // builds native, the native host, pack.sh's whole feed, and the ReadyToRun host last: built
-            // before the feed, it held up the tool's tests (a fresh `dotnet test`: 364 s that way, 335 s).
-            _ = PackedFeed.AddinAndRecipe();
+            // Where this machine builds native, the ReadyToRun host comes after pack.sh's feed, which
+            // comes after the native host: the native code (2 minutes), the feed and the Cake runner's
+            // tests that wait for it are the longest chain of the run, and every build here is in one
+            // folder, one at a time. Built first, the ReadyToRun host held that chain up by its own build
+            // (a fresh `dotnet test`: 364 s that way).
             if (kind == "readytorun" && MachineKind == "native")
             {
                 _ = PackedFeed.Get();
