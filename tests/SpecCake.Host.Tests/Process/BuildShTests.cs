@@ -16,9 +16,11 @@ public sealed class NativeBuildShTests(NativeHostFixture host) : BuildShTests(ho
     }
 }
 
-/// <summary>build.ps1's own native build (PowerShell through the local tool), in the native host's folder.</summary>
-[Collection(NativeHostCollection.Name)]
-public sealed class NativeBuildPs1Tests(NativeHostFixture host)
+/// <summary>
+/// build.ps1's own native build (PowerShell through the local tool), in the native host's folder. Not in
+/// the native host's collection: it needs the ReadyToRun host too, so it runs last (BuildReadinessOrder).
+/// </summary>
+public sealed class NativeBuildPs1Tests(NativeHostFixture host) : IClassFixture<NativeHostFixture>
 {
     [SkippableFact]
     public void BuildPs1_NativeHost_BuildsTheNativeExecutableAndRunsIt()
