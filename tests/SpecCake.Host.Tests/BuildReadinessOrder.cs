@@ -8,8 +8,11 @@ namespace SpecCake.Host.Tests;
 /// their shared builds are ready in a fresh run (HostBuild, PackedFeed), so no class waits for a build
 /// while classes whose build is ready wait behind it. First what needs no build, then the machine's
 /// host, then pack.sh's feed (after the host), then the ReadyToRun host (after the feed), then the one
-/// class that needs both hosts. In discovery order, a fresh `dotnet test` ran the ReadyToRun class
-/// first and waited for its build (about a minute) while the native host's tests, ready, waited behind it.
+/// class that needs both hosts, and last the one that takes the lock every build holds
+/// (<see cref="HostBuild.LockFolders"/>), so it waits for them all. In discovery order, a fresh
+/// `dotnet test` ran the ReadyToRun class first and waited for its build (about a minute) while the
+/// native host's tests, ready, waited behind it; and with the lock's class among the first, the
+/// native host's tests waited for every build (two minutes after their host was ready).
 /// </summary>
 public sealed class BuildReadinessOrder : ITestCollectionOrderer
 {
@@ -26,6 +29,7 @@ public sealed class BuildReadinessOrder : ITestCollectionOrderer
         (typeof(Process.ToolPackageTests).FullName!, 2),
         (typeof(Process.ReadyToRunBuildShTests).FullName!, 3),
         (typeof(Process.NativeBuildPs1Tests).FullName!, 4),
+        (typeof(Process.HostBuildTests).FullName!, 5),
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
