@@ -26,6 +26,10 @@ version=""
 packages="addin,recipe,tool"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --output|--version|--packages)
+      if [ $# -lt 2 ]; then echo "pack.sh: $1 needs a value (--output <dir>, --version <version>, --packages <addin,recipe,tool>)" >&2; exit 2; fi ;;
+  esac
+  case "$1" in
     --output) output="$2"; shift 2 ;;
     --version) version="$2"; shift 2 ;;
     --packages) packages="$2"; shift 2 ;;

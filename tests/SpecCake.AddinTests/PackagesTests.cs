@@ -62,6 +62,15 @@ public sealed class PackagesTests
     }
 
     [Fact]
+    public async Task PackSh_PackagesWithoutAValue_SaysWhatItNeeds()
+    {
+        var run = await ProcessRun.RunAsync("bash", [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--packages"], RepositoryRoot.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("pack.sh: --packages needs a value (--output <dir>, --version <version>, --packages <addin,recipe,tool>)", run.Error.Trim());
+    }
+
+    [Fact]
     public async Task SolutionPack_TheToolFromItsFolder_InstallsAndRuns()
     {
         // The .NET habit: `dotnet pack` the solution, then install the tool from the folder it wrote.
