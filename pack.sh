@@ -37,9 +37,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 wanted() { case ",$packages," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
-for package in ${packages//,/ }; do
+IFS=, read -r -a chosen <<< "$packages" # split on commas only: no word splitting or globbing
+for package in ${chosen[@]+"${chosen[@]}"}; do
   case "$package" in
-    addin|recipe|tool) ;;
+    addin|recipe|tool|"") ;;
     *) echo "pack.sh: unknown package '$package' in --packages (use a comma-separated choice of addin, recipe, tool)" >&2; exit 2 ;;
   esac
 done

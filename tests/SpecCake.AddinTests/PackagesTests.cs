@@ -49,6 +49,7 @@ public sealed class PackagesTests
     [Theory]
     [InlineData("addin,cli", "unknown package 'cli' in --packages")]
     [InlineData(",", "--packages names no package")]
+    [InlineData("addin,*", "unknown package '*' in --packages")]
     public async Task PackSh_PackagesItDoesNotKnow_SaysSoAndTheChoicesBeforePackingAnything(string packages, string message)
     {
         using var output = new TempFolder("packargs");
