@@ -36,9 +36,8 @@ public sealed class BuildReadinessOrder : ITestCollectionOrderer
         testCollections.OrderBy(Rank).ThenBy(collection => collection.DisplayName, StringComparer.Ordinal);
 
     /// <summary>When the collection's build is ready: 0 for none, then in the order above.</summary>
-    public static int Rank(ITestCollection collection)
+    private static int Rank(ITestCollection collection)
     {
-        ArgumentNullException.ThrowIfNull(collection);
         foreach (var (name, rank) in Ranks)
         {
             if (collection.DisplayName == name || collection.DisplayName.EndsWith(" " + name, StringComparison.Ordinal))

@@ -47,18 +47,19 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
         // 403 s that way, against 394 s.)
         var host = HostBuild.Of(HostBuild.MachineKind);
         _ = AddinAndRecipe();
-        return (host.HostDirectory, host.Kind);
+        return HostBuild.ScriptEnvironment(host.HostDirectory, host.Kind);
     });
 
-    // The host folder only names the default intermediate folder, which ScriptEnvironment overrides.
+    // No host's folder or kind: the addin and the recipe only need the shared intermediate folder.
     private static PackedFeed MakeAddinAndRecipe() =>
-        Make("addin-feed", ["--packages", "addin,recipe"], () => (HostBuild.DefaultHostDirectory, HostBuild.MachineKind));
+        Make("addin-feed", ["--packages", "addin,recipe"], () => new() { ["SPECCAKE_HOST_OBJ_DIR"] = HostBuild.IntermediateDirectory });
 
-    private static PackedFeed Make(string name, string[] arguments, Func<(string HostDirectory, string Kind)> host)
+    /// <summary>The feed entry <paramref name="name"/>: pack.sh with <paramref name="arguments"/>, told what <paramref name="environment"/> returns once its turn comes.</summary>
+    private static PackedFeed Make(string name, string[] arguments, Func<Dictionary<string, string?>> environment)
     {
         var entry = BuildCache.Entry(name, folder =>
         {
-            var (hostDirectory, kind) = host();
+            var variables = environment();
             ProcessRun pack;
             using (HostBuild.LockFolders())
             {
@@ -66,7 +67,7 @@ public sealed partial record PackedFeed(string Feed, string Version, ProcessRun 
                     "bash",
                     [Path.Combine(RepositoryRoot.Path, "pack.sh"), "--output", Path.Combine(folder, "feed"), .. arguments],
                     RepositoryRoot.Path,
-                    HostBuild.ScriptEnvironment(hostDirectory, kind),
+                    variables,
                     timeout: TimeSpan.FromMinutes(20));
             }
 
