@@ -110,6 +110,13 @@ public sealed class CakeRunnerFixture : IAsyncLifetime
             // The local feed first, nuget.org for the dependencies (Cake's nuget_source setting).
             ["CAKE_NUGET_SOURCE"] = $"{Feed};https://api.nuget.org/v3/index.json",
             ["CAKE_PATHS_ADDINS"] = AddinsPath,
+            // Cake's own script cache (a setting any user may turn on): a script this class already
+            // ran, the same text, loads its compiled assembly instead of compiling again. Every test
+            // still runs Cake with the addin loaded; the first run of each script compiles it. The
+            // cache is this class's (its tests run one at a time, so no two runs write one entry),
+            // and a compile is 3.5 of a run's 4.5 CPU seconds.
+            ["CAKE_SETTINGS_ENABLESCRIPTCACHE"] = "true",
+            ["CAKE_PATHS_CACHE"] = Path.Combine(Root, "script-cache"),
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
